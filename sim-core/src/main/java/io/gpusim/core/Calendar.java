@@ -1,0 +1,90 @@
+package io.gpusim.core;
+
+import io.gpusim.core.scenario.SimulationSpec;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Maps calendar dates to simulation steps. Day 0 is the start date; step {@code s} covers days
+ * {@code [s * stepDays, (s + 1) * stepDays)}. MASON time equals the step index.
+ */
+public final class Calendar {
+    /** Mean days per month of the Gregorian calendar (365.2425 / 12). */
+    public static final double DAYS_PER_MONTH = 30.436875;
+    /** Mean days per year of the Gregorian calendar. */
+    public static final double DAYS_PER_YEAR = 365.2425;
+
+    private final LocalDate start;
+    private final LocalDate end;
+    private final int stepDays;
+    private final int steps;
+
+    public Calendar(LocalDate start, LocalDate end, int stepDays) {
+        if (!end.isAfter(start) || stepDays < 1) {
+            throw new IllegalArgumentException("bad calendar " + start + ".." + end + " step " + stepDays);
+        }
+        this.start = start;
+        this.end = end;
+        this.stepDays = stepDays;
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        this.steps = (int) ((days + stepDays - 1) / stepDays);
+    }
+
+    public static Calendar of(SimulationSpec spec) {
+        return new Calendar(spec.startDate(), spec.endDate(), spec.stepDays());
+    }
+
+    public LocalDate start() {
+        return start;
+    }
+
+    public LocalDate end() {
+        return end;
+    }
+
+    public int stepDays() {
+        return stepDays;
+    }
+
+    /** Number of steps in the horizon. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Length of a step in weeks (rates in scenarios are per week). */
+    public double stepWeeks() {
+        return stepDays / 7.0;
+    }
+
+    /** Days from the start date (negative before it). */
+    public int dayOf(LocalDate date) {
+        return (int) ChronoUnit.DAYS.between(start, date);
+    }
+
+    /** The step containing this day (may be negative or beyond the horizon). */
+    public int stepOfDay(int day) {
+        return Math.floorDiv(day, stepDays);
+    }
+
+    public int stepOf(LocalDate date) {
+        return stepOfDay(dayOf(date));
+    }
+
+    /** First day of a step. */
+    public int firstDayOf(int step) {
+        return step * stepDays;
+    }
+
+    public LocalDate dateOfStep(int step) {
+        return start.plusDays((long) step * stepDays);
+    }
+
+    public LocalDate dateOfDay(int day) {
+        return start.plusDays(day);
+    }
+
+    /** Steps spanned by a number of weeks, rounded to the nearest step and at least {@code min}. */
+    public int stepsForWeeks(double weeks, int min) {
+        return Math.max(min, (int) Math.round(weeks * 7.0 / stepDays));
+    }
+}

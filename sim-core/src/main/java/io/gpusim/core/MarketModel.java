@@ -1,0 +1,200 @@
+package io.gpusim.core;
+
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.EventLog;
+import io.gpusim.core.market.Ledger;
+import io.gpusim.core.market.MarketEvent;
+import io.gpusim.core.market.MarketStatus;
+import io.gpusim.core.market.Product;
+import io.gpusim.core.metrics.RunRecorder;
+import io.gpusim.core.metrics.RunResult;
+import io.gpusim.core.scenario.ProductSpec;
+import io.gpusim.core.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * One replication of a scenario on MASON: the calendar, the products, the ledger, public events, the market status
+ * and the run's recorder. It holds no behaviour: agents (added per {@link Phase}) act on it. MASON time is the step
+ * index; {@link #run()} drives the schedule to the end of the horizon.
+ */
+public class MarketModel extends SimState {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Scenario scenario;
+    private final long replicationSeed;
+    private final Calendar calendar;
+    private final List<Product> products;
+    private final List<String> sellers;
+    private final Ledger ledger;
+    private final MarketStatus status;
+    private final EventLog events = new EventLog();
+    private final RunRecorder recorder;
+    private final int vendorProduct;
+    private final int vendorSeller;
+    private final int domesticSeller;
+    private final Map<Phase, List<Steppable>> agents = new EnumMap<>(Phase.class);
+    private boolean ran;
+
+    /**
+     * @param scenario a validated scenario
+     * @param replicationSeed the replication's seed (see {@link Seeds#replicationSeed})
+     * @param recordSeries whether to keep the per-step series
+     */
+    public MarketModel(Scenario scenario, long replicationSeed, boolean recordSeries) {
+        super(Seeds.random(replicationSeed));
+        this.scenario = scenario;
+        this.replicationSeed = replicationSeed;
+        this.calendar = Calendar.of(scenario.simulation());
+
+        Map<String, Integer> sellerIndex = new LinkedHashMap<>();
+        for (ProductSpec p : scenario.products()) {
+            sellerIndex.putIfAbsent(p.maker(), sellerIndex.size());
+        }
+        this.sellers = List.copyOf(sellerIndex.keySet());
+        List<Product> list = new ArrayList<>();
+        int[] sellerOf = new int[scenario.products().size()];
+        double[] prices = new double[sellerOf.length];
+        boolean[] domestic = new boolean[sellerOf.length];
+        String domesticName = scenario.domestic() == null ? null : scenario.domestic().name();
+        for (int i = 0; i < sellerOf.length; i++) {
+            ProductSpec spec = scenario.products().get(i);
+            sellerOf[i] = sellerIndex.get(spec.maker());
+            prices[i] = spec.unitPriceUsd();
+            domestic[i] = spec.maker().equals(domesticName);
+            list.add(Product.of(i, sellerOf[i], spec, calendar.dayOf(spec.firstAvailable())));
+        }
+        this.products = List.copyOf(list);
+        this.vendorProduct = scenario.productIndex(scenario.vendor().product());
+        this.vendorSeller = sellerOf[vendorProduct];
+        this.domesticSeller = domesticName == null ? -1 : sellerIndex.getOrDefault(domesticName, -1);
+        this.ledger = new Ledger(scenario.hyperscalers().size(), sellerOf, sellers.size());
+        this.status = new MarketStatus(prices);
+        this.recorder = new RunRecorder(calendar, ledger, status, events, vendorProduct, domestic, recordSeries);
+        for (Phase phase : Phase.values()) {
+            agents.put(phase, new ArrayList<>());
+        }
+        agents.get(Phase.ARRIVALS).add(state -> {
+            ledger.beginStep();
+            ledger.deliverArrivals(step());
+        });
+    }
+
+    /** Adds an agent to a phase; agents of one phase act in the order they were added. */
+    public void addAgent(Phase phase, Steppable agent) {
+        if (phase == Phase.ARRIVALS || phase == Phase.RECORD) {
+            throw new IllegalArgumentException(phase + " belongs to the kernel");
+        }
+        agents.get(phase).add(agent);
+    }
+
+    /** Runs the replication to the end of the horizon and returns its metrics. A model runs once. */
+    public RunResult run() {
+        if (ran) {
+            throw new IllegalStateException("a MarketModel runs once");
+        }
+        ran = true;
+        start();
+        agents.get(Phase.RECORD).add(state -> recorder.recordStep(step()));
+        for (Phase phase : Phase.values()) {
+            List<Steppable> list = agents.get(phase);
+            Steppable[] members = list.toArray(new Steppable[0]);
+            schedule.scheduleRepeating(0.0, phase.ordinal(), state -> {
+                for (Steppable member : members) {
+                    member.step(state);
+                }
+            }, 1.0);
+        }
+        int steps = calendar.steps();
+        for (int i = 0; i < steps; i++) {
+            schedule.step(this);
+        }
+        finish();
+        return recorder.result(replicationSeed, vendorSeller, domesticSeller);
+    }
+
+    /**
+     * Controls on a product take effect today: it may no longer ship. Publishes the event and, for the vendor
+     * product, captures the market state at the ban.
+     */
+    public void banTakesEffect(int product, int day, String label) {
+        status.setBanned(product, true);
+        events.publish(new MarketEvent(day, EventKind.BAN_EFFECTIVE, product, label));
+        if (product == vendorProduct) {
+            recorder.onVendorBan(day);
+        }
+    }
+
+    /** Controls on a product are lifted today. */
+    public void banLifted(int product, int day, String label) {
+        status.setBanned(product, false);
+        events.publish(new MarketEvent(day, EventKind.REVERSAL, product, label));
+    }
+
+    /** The current step (MASON time). */
+    public int step() {
+        return (int) schedule.getSteps();
+    }
+
+    /** First day of the current step, counted from the scenario start. */
+    public int today() {
+        return calendar.firstDayOf(step());
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public long replicationSeed() {
+        return replicationSeed;
+    }
+
+    public Calendar calendar() {
+        return calendar;
+    }
+
+    public List<Product> products() {
+        return products;
+    }
+
+    public Product product(int index) {
+        return products.get(index);
+    }
+
+    public List<String> sellers() {
+        return sellers;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public MarketStatus status() {
+        return status;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public RunRecorder recorder() {
+        return recorder;
+    }
+
+    public int vendorProduct() {
+        return vendorProduct;
+    }
+
+    public int vendorSeller() {
+        return vendorSeller;
+    }
+
+    public int domesticSeller() {
+        return domesticSeller;
+    }
+}

@@ -1,0 +1,17 @@
+package io.gpusim.core.market;
+
+/** Kinds of dated public events; all are visible to every agent once they happen. */
+public enum EventKind {
+    /** An earlier round of export controls (before or during the run). */
+    CONTROL_ROUND,
+    /** Press reports that controls on the vendor product are being weighed. */
+    LEAK,
+    /** Controls on a product are announced. */
+    BAN_ANNOUNCED,
+    /** Controls on a product take effect: no more shipments. */
+    BAN_EFFECTIVE,
+    /** Controls on a product are lifted. */
+    REVERSAL,
+    /** A product is launched and can be ordered. */
+    LAUNCH
+}

@@ -1,0 +1,39 @@
+package io.gpusim.core.market;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Public events in the order they became known. */
+public final class EventLog {
+    /** Returned by {@link #firstDay} when no event of the kind happened. */
+    public static final int NONE = Integer.MIN_VALUE;
+
+    private final List<MarketEvent> events = new ArrayList<>();
+
+    public void publish(MarketEvent event) {
+        events.add(event);
+    }
+
+    public List<MarketEvent> all() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public int size() {
+        return events.size();
+    }
+
+    public MarketEvent get(int i) {
+        return events.get(i);
+    }
+
+    /** Day of the first event of this kind, or {@link #NONE}. */
+    public int firstDay(EventKind kind) {
+        for (MarketEvent e : events) {
+            if (e.kind() == kind) {
+                return e.day();
+            }
+        }
+        return NONE;
+    }
+}

@@ -1,0 +1,55 @@
+package io.gpusim.core.metrics;
+
+/**
+ * The per-run metrics. Their names are the output contract (CSV columns and summary rows); NaN means "empty"
+ * (for example {@code ban_day} when no ban happened).
+ */
+public enum Metric {
+    REQUESTED_UNITS("requested_units", "vendor units in rush orders placed before the ban"),
+    REQUESTED_VALUE_USD("requested_value_usd", "value of those rush orders at their order prices"),
+    REQUESTED_MONTHS("requested_months", "requested units / monthly demand at the ban (or at the end)"),
+    DELIVERED_UNITS_BEFORE_BAN("delivered_units_before_ban", "rush-order units shipped before the ban"),
+    SHIPPED_SHARE("shipped_share", "delivered_units_before_ban / requested_units"),
+    STOCKPILE_UNITS_AT_BAN("stockpile_units_at_ban", "vendor units held undeployed by hyperscalers at the ban"),
+    STOCKPILE_MONTHS_AT_BAN("stockpile_months_at_ban", "that stock / monthly demand at the ban"),
+    BAN_DAY("ban_day", "days from scenario start to the ban taking effect; empty when no ban"),
+    DELIVERY_SHORTFALL_MONTHS("delivery_shortfall_months",
+            "months between the ban and the latest requested-by date of rush orders still open at the ban"),
+    VENDOR_WRITEDOWN_USD("vendor_writedown_usd", "vendor charge for unsellable inventory and commitments"),
+    VENDOR_LOST_REVENUE_USD("vendor_lost_revenue_usd", "value of the vendor backlog cancelled by the ban"),
+    SUBSTITUTE_SHARE_END("substitute_share_end", "domestic share of units shipped to hyperscalers in the last quarter"),
+    UNMET_DEMAND_UNITS("unmet_demand_units", "compute demand (H20-equivalent units) no stock could serve"),
+    VENDOR_REVENUE_USD("vendor_revenue_usd", "money the vendor received"),
+    DOMESTIC_REVENUE_USD("domestic_revenue_usd", "money the domestic maker received"),
+    VENDOR_UNITS_SHIPPED("vendor_units_shipped", "vendor units shipped to hyperscalers"),
+    DOMESTIC_UNITS_SHIPPED("domestic_units_shipped", "domestic units shipped to hyperscalers"),
+    PEAK_HAZARD("peak_hazard", "highest mean perceived ban hazard per year across hyperscalers"),
+    LEAK_DAY("leak_day", "days from scenario start to the first leak; empty when none");
+
+    private final String id;
+    private final String description;
+
+    Metric(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** The metric's name in outputs. */
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The metric with this output name. */
+    public static Metric byId(String id) {
+        for (Metric m : values()) {
+            if (m.id.equals(id)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown metric '" + id + "'");
+    }
+}

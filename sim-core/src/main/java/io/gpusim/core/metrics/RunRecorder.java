@@ -1,0 +1,244 @@
+package io.gpusim.core.metrics;
+
+import io.gpusim.core.Calendar;
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.EventLog;
+import io.gpusim.core.market.Ledger;
+import io.gpusim.core.market.MarketStatus;
+import io.gpusim.core.market.Order;
+import java.util.Arrays;
+
+/**
+ * Observes one run and turns it into {@link RunResult}: agents report what only they know (demand, beliefs,
+ * targets, capacity); everything else is read from the ledger. The state at the ban is captured when it happens.
+ */
+public final class RunRecorder {
+    private static final int MONTHLY_WINDOW_STEPS = 4;
+    private static final int QUARTER_DAYS = 91;
+
+    private final Calendar calendar;
+    private final Ledger ledger;
+    private final MarketStatus status;
+    private final EventLog events;
+    private final int vendorProduct;
+    private final boolean[] domesticProduct;
+    private final double[][] series;
+    private final double[] demandByStep;
+    private final long[] vendorShippedByStep;
+    private final long[] domesticShippedByStep;
+
+    private double demandStep;
+    private double unmetStep;
+    private double hazardSum;
+    private int hazardCount;
+    private double anticipatoryStep;
+    private double domesticCapacityStep;
+    private double unmetTotal;
+    private double peakHazard;
+    private int recordedSteps;
+
+    private boolean banSnapshotTaken;
+    private int banDay = EventLog.NONE;
+    private double stockAtBan = Double.NaN;
+    private double monthlyDemandAtBan = Double.NaN;
+    private double requestedUnits;
+    private double requestedValueUsd;
+    private double deliveredBeforeBan;
+    private double shortfallMonths = Double.NaN;
+
+    public RunRecorder(Calendar calendar, Ledger ledger, MarketStatus status, EventLog events, int vendorProduct,
+            boolean[] domesticProduct, boolean recordSeries) {
+        this.calendar = calendar;
+        this.ledger = ledger;
+        this.status = status;
+        this.events = events;
+        this.vendorProduct = vendorProduct;
+        this.domesticProduct = domesticProduct.clone();
+        int steps = calendar.steps();
+        this.series = recordSeries ? new double[Series.values().length][steps] : null;
+        this.demandByStep = new double[steps];
+        this.vendorShippedByStep = new long[steps];
+        this.domesticShippedByStep = new long[steps];
+    }
+
+    // ---- reports from agents ----------------------------------------------------------------------------------
+
+    /** A hyperscaler's compute demand this step (H20-equivalent units) and the part no stock could serve. */
+    public void reportDemand(double demand, double unmet) {
+        demandStep += demand;
+        unmetStep += unmet;
+    }
+
+    /** A hyperscaler's perceived ban hazard (per year) and anticipatory stock target (units) this step. */
+    public void reportBelief(double hazardPerYear, double anticipatoryTargetUnits) {
+        hazardSum += hazardPerYear;
+        hazardCount++;
+        anticipatoryStep += anticipatoryTargetUnits;
+    }
+
+    /** The domestic maker's output this step. */
+    public void reportDomesticCapacity(double units) {
+        domesticCapacityStep += units;
+    }
+
+    // ---- ban ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Captures the market at the moment controls on the vendor product take effect (before anything else moves
+     * in that step). Only the first ban of a run is captured.
+     */
+    public void onVendorBan(int day) {
+        if (banSnapshotTaken) {
+            return;
+        }
+        banSnapshotTaken = true;
+        banDay = day;
+        stockAtBan = ledger.totalStock(vendorProduct);
+        monthlyDemandAtBan = monthlyDemand();
+        captureRushOrders(day);
+    }
+
+    private void captureRushOrders(int day) {
+        requestedUnits = 0;
+        requestedValueUsd = 0;
+        deliveredBeforeBan = 0;
+        int latestOpenDeadline = Integer.MIN_VALUE;
+        for (Order o : ledger.orders()) {
+            if (!o.rush() || o.product() != vendorProduct) {
+                continue;
+            }
+            requestedUnits += o.quantity();
+            requestedValueUsd += o.quantity() * (o.priceCents() / 100.0);
+            deliveredBeforeBan += o.shipped();
+            if (o.remaining() > 0) {
+                latestOpenDeadline = Math.max(latestOpenDeadline, o.requestedByDay());
+            }
+        }
+        if (day != EventLog.NONE) {
+            shortfallMonths = latestOpenDeadline == Integer.MIN_VALUE ? 0.0
+                    : Math.max(0, latestOpenDeadline - day) / Calendar.DAYS_PER_MONTH;
+        }
+    }
+
+    private double monthlyDemand() {
+        int n = Math.min(MONTHLY_WINDOW_STEPS, recordedSteps);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int s = recordedSteps - n; s < recordedSteps; s++) {
+            sum += demandByStep[s];
+        }
+        return sum / n * Calendar.DAYS_PER_MONTH / calendar.stepDays();
+    }
+
+    // ---- per step -----------------------------------------------------------------------------------------------
+
+    /** Records the step's series and resets the per-step reports. */
+    public void recordStep(int step) {
+        long vendorShipped = ledger.shippedThisStep(vendorProduct);
+        long domesticShipped = 0;
+        long domesticOrdered = 0;
+        long domesticStock = 0;
+        long deployed = 0;
+        for (int p = 0; p < domesticProduct.length; p++) {
+            if (domesticProduct[p]) {
+                domesticShipped += ledger.shippedThisStep(p);
+                domesticOrdered += ledger.orderedThisStep(p);
+                domesticStock += ledger.totalStock(p);
+            }
+            deployed += ledger.totalDeployed(p);
+        }
+        double meanHazard = hazardCount == 0 ? 0 : hazardSum / hazardCount;
+        peakHazard = Math.max(peakHazard, meanHazard);
+        unmetTotal += unmetStep;
+        demandByStep[step] = demandStep;
+        vendorShippedByStep[step] = vendorShipped;
+        domesticShippedByStep[step] = domesticShipped;
+        recordedSteps = step + 1;
+        if (series != null) {
+            put(Series.DEMAND, step, demandStep);
+            put(Series.UNMET_DEMAND, step, unmetStep);
+            put(Series.VENDOR_FINISHED, step, ledger.finishedGoods(vendorProduct));
+            put(Series.VENDOR_WIP, step, ledger.workInProcess(vendorProduct));
+            put(Series.VENDOR_BACKLOG, step, ledger.backlog(vendorProduct));
+            put(Series.BUYER_STOCK_VENDOR, step, ledger.totalStock(vendorProduct));
+            put(Series.BUYER_STOCK_DOMESTIC, step, domesticStock);
+            put(Series.DEPLOYED, step, deployed);
+            put(Series.VENDOR_ORDERS, step, ledger.orderedThisStep(vendorProduct));
+            put(Series.DOMESTIC_ORDERS, step, domesticOrdered);
+            put(Series.VENDOR_SHIPMENTS, step, vendorShipped);
+            put(Series.DOMESTIC_SHIPMENTS, step, domesticShipped);
+            put(Series.VENDOR_PRICE, step, status.priceUsd(vendorProduct));
+            put(Series.MEAN_HAZARD, step, meanHazard);
+            put(Series.ANTICIPATORY_TARGET, step, anticipatoryStep);
+            put(Series.DOMESTIC_CAPACITY, step, domesticCapacityStep);
+        }
+        demandStep = 0;
+        unmetStep = 0;
+        hazardSum = 0;
+        hazardCount = 0;
+        anticipatoryStep = 0;
+        domesticCapacityStep = 0;
+    }
+
+    private void put(Series s, int step, double value) {
+        series[s.ordinal()][step] = value;
+    }
+
+    // ---- result -------------------------------------------------------------------------------------------------
+
+    /** The run's metrics; call once, after the last step. */
+    public RunResult result(long seed, int vendorSeller, int domesticSeller) {
+        if (!banSnapshotTaken) {
+            stockAtBan = Double.NaN;
+            monthlyDemandAtBan = monthlyDemand();
+            captureRushOrders(EventLog.NONE);
+        }
+        double[] m = new double[Metric.values().length];
+        Arrays.fill(m, Double.NaN);
+        set(m, Metric.REQUESTED_UNITS, requestedUnits);
+        set(m, Metric.REQUESTED_VALUE_USD, requestedValueUsd);
+        set(m, Metric.REQUESTED_MONTHS, requestedUnits / monthlyDemandAtBan);
+        set(m, Metric.DELIVERED_UNITS_BEFORE_BAN, deliveredBeforeBan);
+        set(m, Metric.SHIPPED_SHARE, requestedUnits > 0 ? deliveredBeforeBan / requestedUnits : Double.NaN);
+        set(m, Metric.STOCKPILE_UNITS_AT_BAN, stockAtBan);
+        set(m, Metric.STOCKPILE_MONTHS_AT_BAN, stockAtBan / monthlyDemandAtBan);
+        set(m, Metric.BAN_DAY, banDay == EventLog.NONE ? Double.NaN : banDay);
+        set(m, Metric.DELIVERY_SHORTFALL_MONTHS, shortfallMonths);
+        set(m, Metric.VENDOR_WRITEDOWN_USD, ledger.writedownCents(vendorSeller) / 100.0);
+        set(m, Metric.VENDOR_LOST_REVENUE_USD, ledger.lostRevenueCents(vendorSeller) / 100.0);
+        set(m, Metric.SUBSTITUTE_SHARE_END, substituteShareEnd());
+        set(m, Metric.UNMET_DEMAND_UNITS, unmetTotal);
+        set(m, Metric.VENDOR_REVENUE_USD, ledger.receivedCents(vendorSeller) / 100.0);
+        set(m, Metric.DOMESTIC_REVENUE_USD, domesticSeller < 0 ? 0 : ledger.receivedCents(domesticSeller) / 100.0);
+        set(m, Metric.VENDOR_UNITS_SHIPPED, ledger.shippedTotal(vendorProduct));
+        long domesticShipped = 0;
+        for (int p = 0; p < domesticProduct.length; p++) {
+            if (domesticProduct[p]) {
+                domesticShipped += ledger.shippedTotal(p);
+            }
+        }
+        set(m, Metric.DOMESTIC_UNITS_SHIPPED, domesticShipped);
+        set(m, Metric.PEAK_HAZARD, peakHazard);
+        int leak = events.firstDay(EventKind.LEAK);
+        set(m, Metric.LEAK_DAY, leak == EventLog.NONE || leak < 0 ? Double.NaN : leak);
+        return new RunResult(seed, m, series);
+    }
+
+    private double substituteShareEnd() {
+        int window = Math.max(1, (int) Math.round((double) QUARTER_DAYS / calendar.stepDays()));
+        long vendor = 0;
+        long domestic = 0;
+        for (int s = Math.max(0, recordedSteps - window); s < recordedSteps; s++) {
+            vendor += vendorShippedByStep[s];
+            domestic += domesticShippedByStep[s];
+        }
+        long total = vendor + domestic;
+        return total == 0 ? Double.NaN : (double) domestic / total;
+    }
+
+    private static void set(double[] m, Metric metric, double value) {
+        m[metric.ordinal()] = Double.isFinite(value) ? value : Double.NaN;
+    }
+}

@@ -1,0 +1,222 @@
+package io.gpusim.core.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads scenarios from YAML or JSON (JSON is valid YAML, so one parser serves both), rejecting unknown fields,
+ * and validates them. Errors name the file, the line and column where the parser knows them, and the field path.
+ */
+public final class ScenarioLoader {
+
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(
+            YAMLFactory.builder().build()).disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+
+    private ScenarioLoader() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
+    }
+
+    /** The YAML mapper used for scenarios (dates as ISO strings). */
+    public static ObjectMapper yamlMapper() {
+        return YAML;
+    }
+
+    /** The JSON mapper used for scenarios and manifests (dates as ISO strings). */
+    public static ObjectMapper jsonMapper() {
+        return JSON;
+    }
+
+    /** Reads, binds and validates a scenario file. */
+    public static Scenario load(Path file) throws ScenarioException {
+        String label = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw single(label, "file not found");
+        } catch (IOException | UncheckedIOException e) {
+            throw single(label, "cannot read file: " + e.getMessage());
+        }
+        return parse(text, label);
+    }
+
+    /** Reads, binds and validates scenario text; {@code label} names the source in error messages. */
+    public static Scenario parse(String text, String label) throws ScenarioException {
+        Map<String, int[]> locations = new HashMap<>();
+        JsonNode tree = readTree(text, label, locations);
+        return bind(tree, label, locations);
+    }
+
+    /** Binds an already-parsed (and possibly modified) tree and validates it. */
+    public static Scenario bind(JsonNode tree, String label, Map<String, int[]> locations) throws ScenarioException {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw single(label, "the file is empty");
+        }
+        if (!tree.isObject()) {
+            throw single(label, "the top level must be a mapping of scenario fields");
+        }
+        Scenario scenario;
+        try {
+            scenario = YAML.treeToValue(tree, Scenario.class);
+        } catch (JsonMappingException e) {
+            throw new ScenarioException(List.of(locate(mappingError(e, label), locations)));
+        } catch (JsonProcessingException e) {
+            throw single(label, firstLine(e.getOriginalMessage()));
+        } catch (IllegalArgumentException e) {
+            throw single(label, firstLine(e.getMessage()));
+        }
+        List<ValidationError> errors = ScenarioValidator.validate(scenario);
+        if (!errors.isEmpty()) {
+            List<ValidationError> located = new ArrayList<>();
+            for (ValidationError err : errors) {
+                located.add(locate(err.withFile(label), locations));
+            }
+            throw new ScenarioException(located);
+        }
+        return scenario;
+    }
+
+    /**
+     * Parses YAML/JSON text into a tree, recording the line and column of every field's value under its path
+     * (for example {@code hyperscalers[1].budgetUsdPerYear}) in {@code locations}.
+     */
+    public static JsonNode readTree(String text, String label, Map<String, int[]> locations) throws ScenarioException {
+        try (JsonParser indexer = YAML.getFactory().createParser(text)) {
+            JsonToken token;
+            while ((token = indexer.nextToken()) != null) {
+                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    JsonLocation loc = indexer.currentTokenLocation();
+                    locations.putIfAbsent(pathOf(indexer), new int[] {loc.getLineNr(), loc.getColumnNr()});
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new ScenarioException(List.of(new ValidationError(label, loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(), "", "syntax error: " + firstLine(e.getOriginalMessage()))));
+        } catch (IOException e) {
+            throw single(label, "cannot parse: " + e.getMessage());
+        }
+        try {
+            return YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new ScenarioException(List.of(new ValidationError(label, loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(), "", "syntax error: " + firstLine(e.getOriginalMessage()))));
+        }
+    }
+
+    private static String pathOf(JsonParser parser) {
+        JsonToken token = parser.currentToken();
+        var ctx = parser.getParsingContext();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            ctx = ctx.getParent();
+        }
+        List<String> parts = new ArrayList<>();
+        for (var c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject()) {
+                parts.add(0, "." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + c.getCurrentIndex() + "]");
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
+    private static ValidationError mappingError(JsonMappingException e, String label) {
+        String path = e.getPath().stream().map(ref -> ref.getFieldName() != null
+                ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]").collect(Collectors.joining());
+        if (path.startsWith(".")) {
+            path = path.substring(1);
+        }
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            message = "unknown field '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
+        } else {
+            message = describe(e);
+        }
+        return new ValidationError(label, 0, 0, path, message);
+    }
+
+    private static String describe(JsonMappingException e) {
+        String original = firstLine(e.getOriginalMessage());
+        if (original.startsWith("Cannot deserialize value of type `java.time.LocalDate`")) {
+            return "not a date (expected YYYY-MM-DD)";
+        }
+        if (original.startsWith("Cannot deserialize value of type `java.lang.Double`")
+                || original.startsWith("Cannot deserialize value of type `java.lang.Integer`")) {
+            String type = original.contains("Double") ? "a number" : "a whole number";
+            return "not " + type + ": " + original.replaceFirst("^[^:]*:\\s*", "");
+        }
+        return original;
+    }
+
+    private static ValidationError locate(ValidationError err, Map<String, int[]> locations) {
+        if (err.line() > 0 || err.path() == null) {
+            return err;
+        }
+        // The deepest known ancestor of the path: a missing field is reported at its parent.
+        String p = err.path();
+        while (true) {
+            int[] loc = locations.get(p);
+            if (loc != null) {
+                return err.withLocation(loc[0], loc[1]);
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            if (cut <= 0) {
+                return err;
+            }
+            p = p.substring(0, cut);
+        }
+    }
+
+    private static ScenarioException single(String label, String message) {
+        return new ScenarioException(List.of(new ValidationError(label, 0, 0, "", message)));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid input";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+}
