@@ -29,6 +29,8 @@ public final class Ledger {
     private final long[] writtenOffWip;
     private final long[][] stock;
     private final long[][] deployed;
+    private final long[][] backlogUnits;
+    private final long[][] transitUnits;
     private final long[] paidCents;
     private final long[] receivedCents;
     private final long[] writedownCents;
@@ -56,6 +58,8 @@ public final class Ledger {
         writtenOffWip = new long[products];
         stock = new long[buyers][products];
         deployed = new long[buyers][products];
+        backlogUnits = new long[buyers][products];
+        transitUnits = new long[buyers][products];
         paidCents = new long[buyers];
         receivedCents = new long[sellers];
         writedownCents = new long[sellers];
@@ -102,6 +106,7 @@ public final class Ledger {
         orders.add(order);
         openOrders.get(product).add(order);
         orderedThisStep[product] += units;
+        backlogUnits[buyer][product] += units;
         return order;
     }
 
@@ -122,6 +127,8 @@ public final class Ledger {
         finished[p] -= units;
         inTransit[p] += units;
         order.addShipped(units);
+        backlogUnits[order.buyer()][p] -= units;
+        transitUnits[order.buyer()][p] += units;
         long cents = Math.multiplyExact(units, order.priceCents());
         paidCents[order.buyer()] += cents;
         receivedCents[sellerOfProduct[p]] += cents;
@@ -137,6 +144,7 @@ public final class Ledger {
             while (!queue.isEmpty() && queue.peekFirst().arrivalStep() <= step) {
                 Shipment s = queue.pollFirst();
                 inTransit[p] -= s.units();
+                transitUnits[s.buyer()][p] -= s.units();
                 stock[s.buyer()][p] += s.units();
             }
         }
@@ -160,6 +168,7 @@ public final class Ledger {
             if (r > 0) {
                 lost = Math.addExact(lost, Math.multiplyExact(r, o.priceCents()));
                 o.cancel(r);
+                backlogUnits[o.buyer()][product] -= r;
             }
         }
         openOrders.get(product).clear();
@@ -192,32 +201,20 @@ public final class Ledger {
     /** Units ordered but not yet shipped, for a product. */
     public long backlog(int product) {
         long sum = 0;
-        for (Order o : openOrders.get(product)) {
-            sum += o.remaining();
+        for (int b = 0; b < buyers; b++) {
+            sum += backlogUnits[b][product];
         }
         return sum;
     }
 
     /** Units a buyer has ordered but not yet received shipment of, for a product. */
     public long backlog(int buyer, int product) {
-        long sum = 0;
-        for (Order o : openOrders.get(product)) {
-            if (o.buyer() == buyer) {
-                sum += o.remaining();
-            }
-        }
-        return sum;
+        return backlogUnits[buyer][product];
     }
 
     /** Units shipped to a buyer and still in transit, for a product. */
     public long inTransit(int buyer, int product) {
-        long sum = 0;
-        for (Shipment s : transit.get(product)) {
-            if (s.buyer() == buyer) {
-                sum += s.units();
-            }
-        }
-        return sum;
+        return transitUnits[buyer][product];
     }
 
     /** Resets the per-step flow counters; called at the start of every step. */

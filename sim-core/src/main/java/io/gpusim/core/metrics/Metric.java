@@ -14,7 +14,7 @@ public enum Metric {
     STOCKPILE_MONTHS_AT_BAN("stockpile_months_at_ban", "that stock / monthly demand at the ban"),
     BAN_DAY("ban_day", "days from scenario start to the ban taking effect; empty when no ban"),
     DELIVERY_SHORTFALL_MONTHS("delivery_shortfall_months",
-            "months between the ban and the latest requested-by date of rush orders still open at the ban"),
+            "months from the ban to the requested-by dates of rush units still open at it (unit-weighted mean)"),
     VENDOR_WRITEDOWN_USD("vendor_writedown_usd", "vendor charge for unsellable inventory and commitments"),
     VENDOR_LOST_REVENUE_USD("vendor_lost_revenue_usd", "value of the vendor backlog cancelled by the ban"),
     SUBSTITUTE_SHARE_END("substitute_share_end", "domestic share of units shipped to hyperscalers in the last quarter"),

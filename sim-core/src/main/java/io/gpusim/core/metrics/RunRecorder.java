@@ -102,7 +102,8 @@ public final class RunRecorder {
         requestedUnits = 0;
         requestedValueUsd = 0;
         deliveredBeforeBan = 0;
-        int latestOpenDeadline = Integer.MIN_VALUE;
+        double openUnits = 0;
+        double openUnitDaysLate = 0;
         for (Order o : ledger.orders()) {
             if (!o.rush() || o.product() != vendorProduct) {
                 continue;
@@ -110,13 +111,13 @@ public final class RunRecorder {
             requestedUnits += o.quantity();
             requestedValueUsd += o.quantity() * (o.priceCents() / 100.0);
             deliveredBeforeBan += o.shipped();
-            if (o.remaining() > 0) {
-                latestOpenDeadline = Math.max(latestOpenDeadline, o.requestedByDay());
+            if (day != EventLog.NONE && o.remaining() > 0) {
+                openUnits += o.remaining();
+                openUnitDaysLate += o.remaining() * (double) Math.max(0, o.requestedByDay() - day);
             }
         }
         if (day != EventLog.NONE) {
-            shortfallMonths = latestOpenDeadline == Integer.MIN_VALUE ? 0.0
-                    : Math.max(0, latestOpenDeadline - day) / Calendar.DAYS_PER_MONTH;
+            shortfallMonths = openUnits == 0 ? 0.0 : openUnitDaysLate / openUnits / Calendar.DAYS_PER_MONTH;
         }
     }
 

@@ -1,0 +1,151 @@
+package io.gpusim.agents;
+
+import io.gpusim.core.Calendar;
+import io.gpusim.core.MarketModel;
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.Ledger;
+import io.gpusim.core.market.MarketEvent;
+import io.gpusim.core.market.MarketStatus;
+import io.gpusim.core.scenario.AllocationRule;
+import io.gpusim.core.scenario.DomesticMakerSpec;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The domestic chipmaker. Its roadmap products launch after a random delay; its output per step is limited by
+ * good dies (wafer starts x dies per wafer x yield / dies per unit) and by memory (HBM) supply. It builds to its
+ * backlog plus a small buffer, allocates among buyers like the vendor, and quotes delivery dates.
+ */
+public final class DomesticMaker implements Steppable {
+    private static final long serialVersionUID = 1L;
+    /** Finished-goods buffer the maker keeps above its backlog, in steps of output. */
+    static final double BUFFER_STEPS = 2.0;
+
+    private final transient DomesticMakerSpec spec;
+    private final transient MarketModel model;
+    private final int[] roadmapProducts;
+    private final int[] launchDays;
+    private final double[] yieldDays;
+    private final double[] yields;
+    private final int shippingSteps;
+    private final double stepWeeks;
+    private double capacityPerStep;
+
+    public DomesticMaker(MarketModel model) {
+        this.model = model;
+        this.spec = model.scenario().domestic();
+        Calendar cal = model.calendar();
+        this.stepWeeks = cal.stepWeeks();
+        this.shippingSteps = cal.stepsForWeeks(spec.shippingWeeks(), 0);
+        int n = spec.roadmap().size();
+        this.roadmapProducts = new int[n];
+        this.launchDays = new int[n];
+        for (int i = 0; i < n; i++) {
+            DomesticMakerSpec.RoadmapEntry e = spec.roadmap().get(i);
+            int p = model.scenario().productIndex(e.product());
+            roadmapProducts[i] = p;
+            double delayMonths = launchDelayMonths(e.delayMeanMonths(), e.delaySdMonths(), model.random.nextGaussian());
+            launchDays[i] = model.product(p).firstAvailableDay() + (int) Math.round(delayMonths * Calendar.DAYS_PER_MONTH);
+        }
+        this.yieldDays = new double[spec.yieldCurve().size()];
+        this.yields = new double[yieldDays.length];
+        for (int i = 0; i < yieldDays.length; i++) {
+            yieldDays[i] = cal.dayOf(spec.yieldCurve().get(i).date());
+            yields[i] = spec.yieldCurve().get(i).yield();
+        }
+        this.capacityPerStep = capacityPerStep(0);
+        for (int p : roadmapProducts) {
+            model.status().setQuote(p, this::quoteStep);
+        }
+    }
+
+    // ---- decisions ------------------------------------------------------------------------------------------
+
+    /** Launch delay in months: {@code max(0, mean + sd * z)} for a standard normal draw {@code z}. */
+    static double launchDelayMonths(double mean, double sd, double z) {
+        return Math.max(0.0, mean + sd * z);
+    }
+
+    /**
+     * Units per week the maker can finish: the lesser of good dies per week divided by dies per unit, and the
+     * units its memory supply supports. Wafer starts and memory grow geometrically at their yearly rates.
+     */
+    static double weeklyCapacity(double waferStartsPerWeek, double diesPerWafer, double yield, double diesPerUnit,
+            double hbmUnitsPerWeek) {
+        return Math.min(waferStartsPerWeek * diesPerWafer * yield / diesPerUnit, hbmUnitsPerWeek);
+    }
+
+    /** Output this step from the calendar day: yield from the ramp, wafers and memory grown since the start. */
+    double capacityPerStep(int day) {
+        double years = day / Calendar.DAYS_PER_YEAR;
+        double yield = Curves.interpolate(yieldDays, yields, day);
+        double wafers = spec.waferStartsPerWeek() * Math.pow(1 + spec.waferGrowthPerYear(), years);
+        double hbm = spec.hbmUnitsPerWeek() * Math.pow(1 + spec.hbmGrowthPerYear(), years);
+        return weeklyCapacity(wafers, spec.diesPerWafer(), yield, spec.diesPerUnit(), hbm) * stepWeeks;
+    }
+
+    /** Actual launch day of the i-th roadmap product in this replication. */
+    public int launchDay(int roadmapIndex) {
+        return launchDays[roadmapIndex];
+    }
+
+    // ---- step -------------------------------------------------------------------------------------------------
+
+    @Override
+    public void step(SimState state) {
+        Ledger ledger = model.ledger();
+        MarketStatus status = model.status();
+        int step = model.step();
+        int today = model.today();
+        int endOfStep = today + model.calendar().stepDays();
+        capacityPerStep = capacityPerStep(today);
+
+        int current = -1;
+        for (int i = 0; i < roadmapProducts.length; i++) {
+            int p = roadmapProducts[i];
+            if (!status.launched(p) && launchDays[i] < endOfStep) {
+                status.setLaunched(p, true);
+                model.events().publish(new MarketEvent(Math.max(today, launchDays[i]), EventKind.LAUNCH, p,
+                        model.product(p).name() + " launched"));
+            }
+            if (status.launched(p)) {
+                current = p;
+            }
+        }
+        if (current < 0) {
+            return;
+        }
+        // Build to order: older products' backlogs first, then the current product with a small buffer.
+        double capacityLeft = Math.floor(capacityPerStep);
+        model.recorder().reportDomesticCapacity(capacityLeft);
+        for (int p : roadmapProducts) {
+            if (!status.launched(p) || capacityLeft <= 0) {
+                continue;
+            }
+            double buffer = p == current ? BUFFER_STEPS * capacityPerStep : 0;
+            long make = (long) Math.max(0, Math.min(capacityLeft,
+                    ledger.backlog(p) + buffer - ledger.finishedGoods(p)));
+            if (make > 0) {
+                ledger.startProduction(p, make);
+                ledger.completeProduction(p, make);
+                capacityLeft -= make;
+            }
+        }
+        for (int p : roadmapProducts) {
+            if (status.launched(p) && !status.banned(p)) {
+                Allocation.shipOpenOrders(ledger, p, AllocationRule.PROPORTIONAL, step + shippingSteps);
+            }
+        }
+    }
+
+    /** The step by which {@code units} more of a product would ship, at current capacity behind its backlog. */
+    int quoteStep(long units) {
+        int now = model.step();
+        double need = (double) units;
+        for (int p : roadmapProducts) {
+            need += model.ledger().backlog(p) - model.ledger().finishedGoods(p);
+        }
+        int k = need <= 0 ? 0 : (int) Math.ceil(need / Math.max(1.0, capacityPerStep));
+        return now + k + shippingSteps;
+    }
+}

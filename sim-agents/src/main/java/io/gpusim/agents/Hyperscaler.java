@@ -1,0 +1,394 @@
+package io.gpusim.agents;
+
+import io.gpusim.core.Calendar;
+import io.gpusim.core.MarketModel;
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.EventLog;
+import io.gpusim.core.market.Ledger;
+import io.gpusim.core.market.MarketEvent;
+import io.gpusim.core.market.MarketStatus;
+import io.gpusim.core.market.Product;
+import io.gpusim.core.scenario.BeliefSpec;
+import io.gpusim.core.scenario.DemandShockSpec;
+import io.gpusim.core.scenario.DomesticMakerSpec;
+import io.gpusim.core.scenario.HyperscalerSpec;
+import io.gpusim.core.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * A Chinese hyperscaler. Each step it sees its compute demand, puts stock into service, updates its belief about the
+ * hazard that the vendor product becomes unavailable, chooses how to split purchases between the vendor and the
+ * domestic product, and orders up to a target: working inventory plus, when it fears a ban, an anticipatory stock
+ * sized to bridge the months until a domestic substitute is good enough. Orders that raise the anticipatory stock
+ * are rush orders, requested by the seller's quoted date but no later than the date the buyer expects the ban.
+ */
+public final class Hyperscaler implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient HyperscalerSpec spec;
+    private final transient BeliefSpec beliefs;
+    private final transient MarketModel model;
+    private final int index;
+    private final double levelMultiplier;
+    private final double sensitivity;
+    private final int[] shockDays;
+    private final double[] shockEffects;
+    private final int[] shockRampDays;
+    private final int vendorProduct;
+    private final int[] domesticProducts;
+    private final double[] domesticExpectedLaunchDay;
+    private final double[] spendByStep;
+    private double spentInWindow;
+    private double rushCommitted;
+    private double domesticShare;
+
+    public Hyperscaler(MarketModel model, int index) {
+        this.model = model;
+        this.index = index;
+        Scenario s = model.scenario();
+        this.spec = s.hyperscalers().get(index);
+        this.beliefs = s.beliefs();
+        Calendar cal = model.calendar();
+        // Draw order is fixed: demand level, then belief sensitivity.
+        this.levelMultiplier = Math.exp(spec.demandLevelSd() * model.random.nextGaussian());
+        this.sensitivity = spec.signalSensitivity() * Math.exp(spec.sensitivitySd() * model.random.nextGaussian());
+
+        List<DemandShockSpec> mine = new ArrayList<>();
+        for (DemandShockSpec d : s.demandShocks()) {
+            if (d.buyers().isEmpty() || d.buyers().contains(spec.name())) {
+                mine.add(d);
+            }
+        }
+        shockDays = new int[mine.size()];
+        shockEffects = new double[mine.size()];
+        shockRampDays = new int[mine.size()];
+        for (int i = 0; i < mine.size(); i++) {
+            shockDays[i] = cal.dayOf(mine.get(i).date());
+            shockEffects[i] = mine.get(i).effect();
+            shockRampDays[i] = mine.get(i).rampWeeks() * 7;
+        }
+        this.vendorProduct = model.vendorProduct();
+        DomesticMakerSpec dom = s.domestic();
+        int n = dom == null ? 0 : dom.roadmap().size();
+        this.domesticProducts = new int[n];
+        this.domesticExpectedLaunchDay = new double[n];
+        for (int i = 0; i < n; i++) {
+            DomesticMakerSpec.RoadmapEntry e = dom.roadmap().get(i);
+            domesticProducts[i] = s.productIndex(e.product());
+            // Buyers know the announced date and the typical slip, not this replication's draw.
+            domesticExpectedLaunchDay[i] = model.product(domesticProducts[i]).firstAvailableDay()
+                    + Math.max(0.0, e.delayMeanMonths()) * Calendar.DAYS_PER_MONTH;
+        }
+        this.spendByStep = new double[cal.stepsForWeeks(52, 1)];
+    }
+
+    // ---- decisions (pure functions) --------------------------------------------------------------------------
+
+    /**
+     * Expected compute demand per week (H20-equivalent units):
+     * {@code base * level * (1 + growth)^years * prod(1 + effect_i * min(1, (day - day_i) / ramp_i))} over shocks
+     * that have started.
+     */
+    static double expectedWeeklyDemand(double base, double level, double growthPerYear, int day, int[] shockDays,
+            double[] shockEffects, int[] shockRampDays) {
+        double d = base * level * Math.pow(1 + growthPerYear, day / Calendar.DAYS_PER_YEAR);
+        for (int i = 0; i < shockDays.length; i++) {
+            if (day >= shockDays[i]) {
+                double ramp = Math.min(1.0, (double) (day - shockDays[i] + 1) / Math.max(1, shockRampDays[i]));
+                d *= 1 + shockEffects[i] * ramp;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Perceived hazard per year that the vendor product becomes unavailable:
+     * {@code max(0, prior + sensitivity * sum(weight_k * exp(-ageMonths_k / decayMonths)))} over public signals.
+     */
+    static double perceivedHazard(double prior, double sensitivity, double signal) {
+        return Math.max(0.0, prior + sensitivity * signal);
+    }
+
+    /** Probability of a ban within the planning horizon under a constant hazard: {@code 1 - exp(-h * H / 12)}. */
+    static double banProbability(double hazardPerYear, double horizonMonths) {
+        return 1.0 - Math.exp(-hazardPerYear * horizonMonths / 12.0);
+    }
+
+    /**
+     * Months of demand to hold as anticipatory stock. Holding the k-th month of cover costs about
+     * {@code holdingCostPerYear * k / 12} of the unit price if no ban comes; it saves {@code shortageCostMultiple} of
+     * the price with probability {@code p} if a ban comes and the substitute gap lasts at least k months. Cover is
+     * added while the saving exceeds the cost, up to the gap: {@code min(gap, 12 * p * u / h)}.
+     */
+    static double anticipatoryCoverMonths(double banProbability, double shortageCostMultiple,
+            double holdingCostPerYear, double substituteGapMonths) {
+        return Math.max(0.0, Math.min(substituteGapMonths, 12.0 * banProbability * shortageCostMultiple
+                / holdingCostPerYear));
+    }
+
+    /**
+     * Months until a domestic substitute is good enough: until the earliest expected launch of a domestic product
+     * whose effective performance meets the adequacy bar, plus the months to ramp purchases onto it. Infinite when
+     * no product on the roadmap is adequate.
+     */
+    static double substituteGapMonths(double expectedAdequateDay, int today, double rampMonths) {
+        if (Double.isInfinite(expectedAdequateDay)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(0.0, expectedAdequateDay - today) / Calendar.DAYS_PER_MONTH + rampMonths;
+    }
+
+    /**
+     * Share of purchases to the domestic product, a logit in the log ratio of cost per unit of effective
+     * performance: {@code 1 / (1 + exp(-beta * ln(costVendor / costDomestic)))}.
+     */
+    static double domesticShare(double costPerPerfVendor, double costPerPerfDomestic, double beta) {
+        return Curves.logistic(beta * Math.log(costPerPerfVendor / costPerPerfDomestic));
+    }
+
+    /** Order-up-to quantity: {@code max(0, round(target - position))}. */
+    static long orderUpTo(double target, double position) {
+        return Math.max(0L, Math.round(target - position));
+    }
+
+    /**
+     * The rush part of an order: the units that raise anticipatory stock above what rush orders already committed,
+     * never more than the order itself.
+     */
+    static long rushPortion(long order, double anticipatoryTarget, double rushCommitted) {
+        return Math.min(order, Math.max(0L, Math.round(anticipatoryTarget - rushCommitted)));
+    }
+
+    /**
+     * Days until the buyer expects the ban: the mean of an exponential time to ban under its hazard,
+     * {@code 1 / hazard} years, capped at the planning horizon.
+     */
+    static double expectedDaysToBan(double hazardPerYear, double horizonMonths) {
+        double cap = horizonMonths * Calendar.DAYS_PER_MONTH;
+        return hazardPerYear <= 0 ? cap : Math.min(cap, Calendar.DAYS_PER_YEAR / hazardPerYear);
+    }
+
+    /**
+     * Requested-by day of a rush order: the seller's quoted date, but no later than the day the buyer expects the
+     * ban (it insists on delivery before then), and no earlier than its minimum lead.
+     */
+    static int rushDeadline(int earliestDay, int quotedDay, int expectedBanDay) {
+        return Math.max(earliestDay, Math.min(quotedDay, expectedBanDay));
+    }
+
+    /** Units affordable within the rolling yearly budget at this price. */
+    static long affordable(long units, double priceUsd, double budgetLeftUsd) {
+        if (units * priceUsd <= budgetLeftUsd) {
+            return units;
+        }
+        return Math.max(0L, (long) Math.floor(budgetLeftUsd / priceUsd));
+    }
+
+    // ---- step -------------------------------------------------------------------------------------------------
+
+    @Override
+    public void step(SimState state) {
+        Ledger ledger = model.ledger();
+        MarketStatus status = model.status();
+        Calendar cal = model.calendar();
+        int today = model.today();
+        int step = model.step();
+        double stepWeeks = cal.stepWeeks();
+
+        double weekly = expectedWeeklyDemand(spec.demandUnitsPerWeek(), levelMultiplier, spec.demandGrowthPerYear(),
+                today, shockDays, shockEffects, shockRampDays);
+        double noiseSd = spec.demandNoiseSd();
+        double demand = weekly * stepWeeks * Math.exp(noiseSd * model.random.nextGaussian() - noiseSd * noiseSd / 2);
+
+        int domestic = currentDomesticProduct(status);
+        boolean vendorOpen = status.available(vendorProduct);
+        domesticShare = purchaseShare(status, vendorOpen, domestic);
+
+        double unmet = deploy(ledger, demand, domesticShare);
+        model.recorder().reportDemand(demand, unmet);
+
+        double hazard = perceivedHazard(beliefs.priorHazardPerYear(), sensitivity, signal(model.events(), today));
+        double anticipatory = 0;
+        if (vendorOpen && spec.anticipation()) {
+            double p = banProbability(hazard, beliefs.planningHorizonMonths());
+            double gap = substituteGapMonths(expectedAdequateDay(status, today), today, spec.substituteRampMonths());
+            double cover = anticipatoryCoverMonths(p, spec.shortageCostMultiple(), spec.holdingCostPerYear(), gap);
+            anticipatory = cover * weekly * (1 - domesticShare) * 52.0 / 12.0 / model.product(vendorProduct)
+                    .relativePerformance();
+        }
+        model.recorder().reportBelief(hazard, anticipatory);
+
+        int window = step % spendByStep.length;
+        spentInWindow -= spendByStep[window];
+        spendByStep[window] = 0;
+        if (vendorOpen) {
+            orderVendor(ledger, status, weekly, anticipatory, hazard, today, step, window);
+        }
+        if (domestic >= 0) {
+            orderDomestic(ledger, status, weekly, domestic, today, window);
+        }
+    }
+
+    private int currentDomesticProduct(MarketStatus status) {
+        int current = -1;
+        for (int p : domesticProducts) {
+            if (status.available(p)) {
+                current = p;
+            }
+        }
+        return current;
+    }
+
+    private double effectivePerformance(int product) {
+        return model.product(product).relativePerformance() * spec.domesticSoftwareDiscount();
+    }
+
+    private double purchaseShare(MarketStatus status, boolean vendorOpen, int domestic) {
+        if (domestic < 0) {
+            return 0.0;
+        }
+        if (!vendorOpen) {
+            return 1.0;
+        }
+        Product v = model.product(vendorProduct);
+        double costVendor = status.priceUsd(vendorProduct) / v.relativePerformance();
+        double costDomestic = status.priceUsd(domestic) / effectivePerformance(domestic);
+        return domesticShare(costVendor, costDomestic, spec.switchingSensitivity());
+    }
+
+    /**
+     * Puts stock into service to meet this step's demand: the domestic share from domestic stock and the rest from
+     * vendor stock, each falling back on the other when it runs short. Returns the compute left unmet.
+     */
+    private double deploy(Ledger ledger, double demand, double share) {
+        double domesticNeed = demand * share;
+        double servedDomestic = deployDomestic(ledger, domesticNeed);
+        double vendorNeed = demand - servedDomestic;
+        double servedVendor = deployUnits(ledger, vendorProduct, vendorNeed,
+                model.product(vendorProduct).relativePerformance());
+        double rest = demand - servedDomestic - servedVendor;
+        if (rest > 0) {
+            servedDomestic += deployDomestic(ledger, rest);
+        }
+        return Math.max(0.0, demand - servedDomestic - servedVendor);
+    }
+
+    private double deployDomestic(Ledger ledger, double compute) {
+        double served = 0;
+        for (int i = domesticProducts.length - 1; i >= 0 && served < compute; i--) {
+            int p = domesticProducts[i];
+            served += deployUnits(ledger, p, compute - served, effectivePerformance(p));
+        }
+        return served;
+    }
+
+    private double deployUnits(Ledger ledger, int product, double compute, double perf) {
+        if (compute <= 0) {
+            return 0;
+        }
+        long units = Math.min(ledger.stock(index, product), Math.round(compute / perf));
+        if (units > 0) {
+            ledger.deploy(index, product, units);
+        }
+        return units * perf;
+    }
+
+    /** Sum over public signals seen so far of {@code weight(kind) * exp(-ageMonths / decayMonths)}. */
+    private double signal(EventLog events, int today) {
+        double sum = 0;
+        for (int i = 0; i < events.size(); i++) {
+            MarketEvent e = events.get(i);
+            if (e.day() > today + model.calendar().stepDays()) {
+                continue;
+            }
+            double w = signalWeight(e);
+            if (w != 0) {
+                double ageMonths = Math.max(0, today - e.day()) / Calendar.DAYS_PER_MONTH;
+                sum += w * Math.exp(-ageMonths / beliefs.decayMonths());
+            }
+        }
+        return sum;
+    }
+
+    private double signalWeight(MarketEvent e) {
+        EventKind k = e.kind();
+        return switch (k) {
+            case CONTROL_ROUND -> beliefs.controlRoundWeight();
+            case LEAK -> beliefs.leakWeight();
+            case BAN_ANNOUNCED -> e.product() == vendorProduct ? 0.0 : beliefs.banWeight();
+            case REVERSAL -> beliefs.reversalWeight();
+            case BAN_EFFECTIVE, LAUNCH -> 0.0;
+        };
+    }
+
+    /** Earliest day a domestic product meeting the adequacy bar is expected (today when one is on sale). */
+    private double expectedAdequateDay(MarketStatus status, int today) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < domesticProducts.length; i++) {
+            int p = domesticProducts[i];
+            if (effectivePerformance(p) < spec.adequatePerformance()) {
+                continue;
+            }
+            double day = status.launched(p) ? today : Math.max(today, domesticExpectedLaunchDay[i]);
+            best = Math.min(best, day);
+        }
+        return best;
+    }
+
+    private void orderVendor(Ledger ledger, MarketStatus status, double weekly, double anticipatory, double hazard,
+            int today, int step, int window) {
+        double perf = model.product(vendorProduct).relativePerformance();
+        double weeklyNeed = weekly * (1 - domesticShare) / perf;
+        double working = (spec.workingInventoryWeeks() + spec.minLeadWeeks()) * weeklyNeed;
+        double position = ledger.stock(index, vendorProduct) + ledger.inTransit(index, vendorProduct)
+                + ledger.backlog(index, vendorProduct);
+        double price = status.priceUsd(vendorProduct);
+        long units = affordable(orderUpTo(working + anticipatory, position), price,
+                spec.budgetUsdPerYear() - spentInWindow);
+        if (units <= 0) {
+            return;
+        }
+        long rush = rushPortion(units, anticipatory, rushCommitted);
+        long regular = units - rush;
+        long priceCents = Math.round(price * 100.0);
+        int earliest = today + spec.minLeadWeeks() * 7;
+        if (regular > 0) {
+            int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(regular));
+            ledger.placeOrder(index, vendorProduct, regular, priceCents, step, Math.max(earliest, quoted), false);
+        }
+        if (rush > 0) {
+            int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(units));
+            int expectedBan = today + (int) Math.round(expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
+            ledger.placeOrder(index, vendorProduct, rush, priceCents, step, rushDeadline(earliest, quoted,
+                    expectedBan), true);
+            rushCommitted += rush;
+        }
+        spend(units * price, window);
+    }
+
+    private void orderDomestic(Ledger ledger, MarketStatus status, double weekly, int product, int today,
+            int window) {
+        double workingCompute = (spec.workingInventoryWeeks() + spec.minLeadWeeks()) * weekly * domesticShare;
+        double positionCompute = 0;
+        for (int p : domesticProducts) {
+            positionCompute += (ledger.stock(index, p) + ledger.inTransit(index, p) + ledger.backlog(index, p))
+                    * effectivePerformance(p);
+        }
+        double price = status.priceUsd(product);
+        long units = affordable(orderUpTo(workingCompute / effectivePerformance(product),
+                positionCompute / effectivePerformance(product)), price, spec.budgetUsdPerYear() - spentInWindow);
+        if (units > 0) {
+            ledger.placeOrder(index, product, units, Math.round(price * 100.0), model.step(),
+                    today + spec.minLeadWeeks() * 7, false);
+            spend(units * price, window);
+        }
+    }
+
+    private void spend(double usd, int window) {
+        spendByStep[window] += usd;
+        spentInWindow += usd;
+    }
+}

@@ -1,0 +1,201 @@
+package io.gpusim.agents;
+
+import ec.util.MersenneTwisterFast;
+import io.gpusim.core.Calendar;
+import io.gpusim.core.MarketModel;
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.MarketEvent;
+import io.gpusim.core.market.Product;
+import io.gpusim.core.scenario.BanMode;
+import io.gpusim.core.scenario.RegulatorSpec;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The export-control authority. It publishes earlier control rounds, leaks a coming ban, announces and enacts it
+ * (after an optional grace period) and may lift it again. The ban comes on a fixed date, by a stochastic hazard
+ * raised by leaks and by visible stockpiling, or by a threshold rule on product specifications.
+ */
+public final class Regulator implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private static final int ORDER_WINDOW_WEEKS = 13;
+    private static final int BASELINE_WINDOW_WEEKS = 52;
+
+    private final transient RegulatorSpec spec;
+    private final String vendorName;
+    private final List<MarketEvent> pending = new ArrayList<>();
+    private final boolean leakDrawn;
+    private final double reversalDraw;
+    private final double[] vendorOrdersByStep;
+
+    private int announceDay = Integer.MIN_VALUE;
+    private int effectiveDay = Integer.MIN_VALUE;
+    private boolean decided;
+    private int leaksSoFar;
+
+    public Regulator(MarketModel model) {
+        this.spec = model.scenario().regulator();
+        this.vendorName = model.scenario().vendor().name();
+        Calendar cal = model.calendar();
+        MersenneTwisterFast rng = model.random;
+        // Draw order is fixed: leak, then reversal.
+        double leakProbability = spec.leak() == null ? 0 : spec.leak().probability();
+        this.leakDrawn = rng.nextDouble() < leakProbability;
+        this.reversalDraw = rng.nextDouble();
+        this.vendorOrdersByStep = new double[cal.steps()];
+        for (LocalDate round : spec.history()) {
+            pending.add(new MarketEvent(cal.dayOf(round), EventKind.CONTROL_ROUND, -1, "control round " + round));
+        }
+        if (spec.mode() == BanMode.DATE || spec.mode() == BanMode.THRESHOLD) {
+            scheduleBan(cal.dayOf(spec.banDate()), model);
+        }
+    }
+
+    /** Fixes the announcement and effect days of a decided ban, with its leak and possible reversal. */
+    private void scheduleBan(int day, MarketModel model) {
+        decided = true;
+        announceDay = day;
+        effectiveDay = effectiveDay(day, spec.graceDays());
+        if (leakDrawn && spec.leak() != null) {
+            int leak = leakDay(day, spec.leak().leadDays(), model.today());
+            pending.add(new MarketEvent(leak, EventKind.LEAK, model.vendorProduct(), "leak: controls weighed"));
+        }
+    }
+
+    /** Day the ban takes effect: the announcement plus the grace period. */
+    static int effectiveDay(int announceDay, int graceDays) {
+        return announceDay + graceDays;
+    }
+
+    /** Day of a leak {@code leadDays} before the announcement, never before today. */
+    static int leakDay(int announceDay, int leadDays, int today) {
+        return Math.max(today, announceDay - leadDays);
+    }
+
+    /** Probability that a ban is decided within one step under hazard {@code lambda} per year. */
+    static double stepProbability(double hazardPerYear, int stepDays) {
+        return 1.0 - Math.exp(-hazardPerYear * stepDays / Calendar.DAYS_PER_YEAR);
+    }
+
+    /**
+     * The regulator's hazard of deciding a ban, per year: a base rate, plus a boost per leak so far (a leak shows
+     * the question is on the table), plus a response to visible stockpiling, measured as the ratio of recent vendor
+     * orders to their longer-run average above 1.
+     */
+    static double decisionHazard(double base, double leakBoost, int leaks, double stockpileSensitivity,
+            double orderSurge) {
+        return base + leakBoost * leaks + stockpileSensitivity * Math.max(0.0, orderSurge - 1.0);
+    }
+
+    /** Whether a product exceeds any of the threshold rule's limits (a missing limit never binds). */
+    static boolean exceedsThresholds(Product p, RegulatorSpec.ThresholdSpec t) {
+        return (t.maxMemoryBandwidthTBps() != null && p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps())
+                || (t.maxInterconnectGBps() != null && p.interconnectGBps() > t.maxInterconnectGBps())
+                || (t.maxTpp() != null && p.tpp() > t.maxTpp());
+    }
+
+    @Override
+    public void step(SimState state) {
+        MarketModel model = (MarketModel) state;
+        int today = model.today();
+        int endOfStep = today + model.calendar().stepDays();
+        int step = model.step();
+        vendorOrdersByStep[step] = model.ledger().orderedThisStep(model.vendorProduct());
+
+        if (spec.mode() == BanMode.HAZARD && !decided) {
+            considerHazardBan(model, step, today);
+        }
+        publishDue(model, endOfStep);
+
+        if (decided && announceDay < endOfStep && announceDay != Integer.MAX_VALUE) {
+            announce(model);
+            announceDay = Integer.MAX_VALUE;
+        }
+        if (decided && effectiveDay < endOfStep && effectiveDay != Integer.MAX_VALUE) {
+            enact(model);
+        }
+    }
+
+    private void considerHazardBan(MarketModel model, int step, int today) {
+        RegulatorSpec.HazardSpec h = spec.hazard();
+        MersenneTwisterFast rng = model.random;
+        int stepDays = model.calendar().stepDays();
+        if (rng.nextDouble() < stepProbability(h.leakRatePerYear(), stepDays)) {
+            leaksSoFar++;
+            model.events().publish(new MarketEvent(today, EventKind.LEAK, model.vendorProduct(),
+                    "leak: controls debated"));
+        }
+        double lambda = decisionHazard(h.baseHazardPerYear(), h.leakBoost(), leaksSoFar,
+                h.stockpileSensitivity(), orderSurge(model, step));
+        if (rng.nextDouble() < stepProbability(lambda, stepDays)) {
+            int announce = today + h.rulemakingWeeks() * 7;
+            scheduleBan(announce, model);
+        }
+    }
+
+    /** Recent vendor orders (13 weeks) over their 52-week average rate; 1 when there is no history. */
+    private double orderSurge(MarketModel model, int step) {
+        int recent = model.calendar().stepsForWeeks(ORDER_WINDOW_WEEKS, 1);
+        int longRun = model.calendar().stepsForWeeks(BASELINE_WINDOW_WEEKS, 1);
+        if (step < longRun) {
+            return 1.0;
+        }
+        double r = 0;
+        double l = 0;
+        for (int s = step - longRun + 1; s <= step; s++) {
+            l += vendorOrdersByStep[s];
+            if (s > step - recent) {
+                r += vendorOrdersByStep[s];
+            }
+        }
+        return l <= 0 ? 1.0 : (r / recent) / (l / longRun);
+    }
+
+    private void publishDue(MarketModel model, int endOfStep) {
+        pending.sort((a, b) -> Integer.compare(a.day(), b.day()));
+        while (!pending.isEmpty() && pending.get(0).day() < endOfStep) {
+            MarketEvent e = pending.remove(0);
+            if (e.kind() == EventKind.REVERSAL) {
+                model.banLifted(e.product(), e.day(), e.label());
+            } else {
+                model.events().publish(e);
+            }
+        }
+    }
+
+    private void announce(MarketModel model) {
+        for (int p : bannedProducts(model)) {
+            model.events().publish(new MarketEvent(Math.max(model.today(), announceDay),
+                    EventKind.BAN_ANNOUNCED, p, "licence required for " + model.product(p).name()));
+        }
+    }
+
+    private void enact(MarketModel model) {
+        int day = effectiveDay;
+        effectiveDay = Integer.MAX_VALUE;
+        for (int p : bannedProducts(model)) {
+            model.banTakesEffect(p, day, "controls in force on " + model.product(p).name());
+            if (spec.reversal() != null && reversalDraw < spec.reversal().probability()) {
+                pending.add(new MarketEvent(day + spec.reversal().afterDays(), EventKind.REVERSAL, p,
+                        "controls lifted on " + model.product(p).name()));
+            }
+        }
+    }
+
+    /** Products the ban covers: the vendor product, or under a threshold rule every vendor product over a limit. */
+    private List<Integer> bannedProducts(MarketModel model) {
+        if (spec.mode() != BanMode.THRESHOLD) {
+            return List.of(model.vendorProduct());
+        }
+        List<Integer> list = new ArrayList<>();
+        for (Product p : model.products()) {
+            if (p.maker().equals(vendorName) && exceedsThresholds(p, spec.thresholds())) {
+                list.add(p.index());
+            }
+        }
+        return list;
+    }
+}
