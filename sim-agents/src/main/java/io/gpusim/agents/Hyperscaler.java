@@ -41,6 +41,8 @@ public final class Hyperscaler implements Steppable {
     private final int[] domesticProducts;
     private final double[] domesticExpectedLaunchDay;
     private final double[] spendByStep;
+    private final double vendorReplenishWeeks;
+    private final double domesticReplenishWeeks;
     private double spentInWindow;
     private double rushCommitted;
     private double domesticShare;
@@ -83,6 +85,9 @@ public final class Hyperscaler implements Steppable {
                     + Math.max(0.0, e.delayMeanMonths()) * Calendar.DAYS_PER_MONTH;
         }
         this.spendByStep = new double[cal.stepsForWeeks(52, 1)];
+        // An order placed now arrives after one review period plus the seller's shipping time.
+        this.vendorReplenishWeeks = cal.stepWeeks() + s.vendor().shippingWeeks();
+        this.domesticReplenishWeeks = cal.stepWeeks() + (dom == null ? 0 : dom.shippingWeeks());
     }
 
     // ---- decisions (pure functions) --------------------------------------------------------------------------
@@ -149,6 +154,14 @@ public final class Hyperscaler implements Steppable {
         return Curves.logistic(beta * Math.log(costPerPerfVendor / costPerPerfDomestic));
     }
 
+    /**
+     * Working target for the inventory position (stock + in transit + on order): the working buffer plus demand
+     * over the replenishment lead time, {@code (workingWeeks + replenishWeeks) * weeklyNeed}.
+     */
+    static double workingTarget(double workingWeeks, double replenishWeeks, double weeklyNeed) {
+        return (workingWeeks + replenishWeeks) * weeklyNeed;
+    }
+
     /** Order-up-to quantity: {@code max(0, round(target - position))}. */
     static long orderUpTo(double target, double position) {
         return Math.max(0L, Math.round(target - position));
@@ -208,7 +221,7 @@ public final class Hyperscaler implements Steppable {
         domesticShare = purchaseShare(status, vendorOpen, domestic);
 
         double unmet = deploy(ledger, demand, domesticShare);
-        model.recorder().reportDemand(demand, unmet);
+        model.recorder().reportDemand(index, demand, unmet);
 
         double hazard = perceivedHazard(beliefs.priorHazardPerYear(), sensitivity, signal(model.events(), today));
         double anticipatory = 0;
@@ -342,7 +355,7 @@ public final class Hyperscaler implements Steppable {
             int today, int step, int window) {
         double perf = model.product(vendorProduct).relativePerformance();
         double weeklyNeed = weekly * (1 - domesticShare) / perf;
-        double working = (spec.workingInventoryWeeks() + spec.minLeadWeeks()) * weeklyNeed;
+        double working = workingTarget(spec.workingInventoryWeeks(), vendorReplenishWeeks, weeklyNeed);
         double position = ledger.stock(index, vendorProduct) + ledger.inTransit(index, vendorProduct)
                 + ledger.backlog(index, vendorProduct);
         double price = status.priceUsd(vendorProduct);
@@ -371,7 +384,8 @@ public final class Hyperscaler implements Steppable {
 
     private void orderDomestic(Ledger ledger, MarketStatus status, double weekly, int product, int today,
             int window) {
-        double workingCompute = (spec.workingInventoryWeeks() + spec.minLeadWeeks()) * weekly * domesticShare;
+        double workingCompute = workingTarget(spec.workingInventoryWeeks(), domesticReplenishWeeks,
+                weekly * domesticShare);
         double positionCompute = 0;
         for (int p : domesticProducts) {
             positionCompute += (ledger.stock(index, p) + ledger.inTransit(index, p) + ledger.backlog(index, p))

@@ -7,7 +7,7 @@ package io.gpusim.core.metrics;
 public enum Metric {
     REQUESTED_UNITS("requested_units", "vendor units in rush orders placed before the ban"),
     REQUESTED_VALUE_USD("requested_value_usd", "value of those rush orders at their order prices"),
-    REQUESTED_MONTHS("requested_months", "requested units / monthly demand at the ban (or at the end)"),
+    REQUESTED_MONTHS("requested_months", "requested units / monthly demand, at the ban, of the buyers who placed rush orders"),
     DELIVERED_UNITS_BEFORE_BAN("delivered_units_before_ban", "rush-order units shipped before the ban"),
     SHIPPED_SHARE("shipped_share", "delivered_units_before_ban / requested_units"),
     STOCKPILE_UNITS_AT_BAN("stockpile_units_at_ban", "vendor units held undeployed by hyperscalers at the ban"),

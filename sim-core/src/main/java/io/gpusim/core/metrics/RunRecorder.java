@@ -24,6 +24,7 @@ public final class RunRecorder {
     private final boolean[] domesticProduct;
     private final double[][] series;
     private final double[] demandByStep;
+    private final double[][] buyerDemandByStep;
     private final long[] vendorShippedByStep;
     private final long[] domesticShippedByStep;
 
@@ -36,6 +37,8 @@ public final class RunRecorder {
     private double unmetTotal;
     private double peakHazard;
     private int recordedSteps;
+    private int currentStep;
+    private double requestersMonthlyDemand = Double.NaN;
 
     private boolean banSnapshotTaken;
     private int banDay = EventLog.NONE;
@@ -57,6 +60,7 @@ public final class RunRecorder {
         int steps = calendar.steps();
         this.series = recordSeries ? new double[Series.values().length][steps] : null;
         this.demandByStep = new double[steps];
+        this.buyerDemandByStep = new double[ledger.buyers()][steps];
         this.vendorShippedByStep = new long[steps];
         this.domesticShippedByStep = new long[steps];
     }
@@ -64,9 +68,10 @@ public final class RunRecorder {
     // ---- reports from agents ----------------------------------------------------------------------------------
 
     /** A hyperscaler's compute demand this step (H20-equivalent units) and the part no stock could serve. */
-    public void reportDemand(double demand, double unmet) {
+    public void reportDemand(int buyer, double demand, double unmet) {
         demandStep += demand;
         unmetStep += unmet;
+        buyerDemandByStep[buyer][currentStep] += demand;
     }
 
     /** A hyperscaler's perceived ban hazard (per year) and anticipatory stock target (units) this step. */
@@ -94,7 +99,7 @@ public final class RunRecorder {
         banSnapshotTaken = true;
         banDay = day;
         stockAtBan = ledger.totalStock(vendorProduct);
-        monthlyDemandAtBan = monthlyDemand();
+        monthlyDemandAtBan = monthlyDemand(-1);
         captureRushOrders(day);
     }
 
@@ -104,10 +109,12 @@ public final class RunRecorder {
         deliveredBeforeBan = 0;
         double openUnits = 0;
         double openUnitDaysLate = 0;
+        boolean[] requester = new boolean[ledger.buyers()];
         for (Order o : ledger.orders()) {
             if (!o.rush() || o.product() != vendorProduct) {
                 continue;
             }
+            requester[o.buyer()] = true;
             requestedUnits += o.quantity();
             requestedValueUsd += o.quantity() * (o.priceCents() / 100.0);
             deliveredBeforeBan += o.shipped();
@@ -116,19 +123,26 @@ public final class RunRecorder {
                 openUnitDaysLate += o.remaining() * (double) Math.max(0, o.requestedByDay() - day);
             }
         }
+        requestersMonthlyDemand = 0;
+        for (int b = 0; b < requester.length; b++) {
+            if (requester[b]) {
+                requestersMonthlyDemand += monthlyDemand(b);
+            }
+        }
         if (day != EventLog.NONE) {
             shortfallMonths = openUnits == 0 ? 0.0 : openUnitDaysLate / openUnits / Calendar.DAYS_PER_MONTH;
         }
     }
 
-    private double monthlyDemand() {
+    /** Demand per month over the last recorded steps, of one buyer or (buyer -1) of all. */
+    private double monthlyDemand(int buyer) {
         int n = Math.min(MONTHLY_WINDOW_STEPS, recordedSteps);
         if (n == 0) {
             return Double.NaN;
         }
         double sum = 0;
         for (int s = recordedSteps - n; s < recordedSteps; s++) {
-            sum += demandByStep[s];
+            sum += buyer < 0 ? demandByStep[s] : buyerDemandByStep[buyer][s];
         }
         return sum / n * Calendar.DAYS_PER_MONTH / calendar.stepDays();
     }
@@ -157,6 +171,7 @@ public final class RunRecorder {
         vendorShippedByStep[step] = vendorShipped;
         domesticShippedByStep[step] = domesticShipped;
         recordedSteps = step + 1;
+        currentStep = Math.min(step + 1, demandByStep.length - 1);
         if (series != null) {
             put(Series.DEMAND, step, demandStep);
             put(Series.UNMET_DEMAND, step, unmetStep);
@@ -193,14 +208,14 @@ public final class RunRecorder {
     public RunResult result(long seed, int vendorSeller, int domesticSeller) {
         if (!banSnapshotTaken) {
             stockAtBan = Double.NaN;
-            monthlyDemandAtBan = monthlyDemand();
+            monthlyDemandAtBan = monthlyDemand(-1);
             captureRushOrders(EventLog.NONE);
         }
         double[] m = new double[Metric.values().length];
         Arrays.fill(m, Double.NaN);
         set(m, Metric.REQUESTED_UNITS, requestedUnits);
         set(m, Metric.REQUESTED_VALUE_USD, requestedValueUsd);
-        set(m, Metric.REQUESTED_MONTHS, requestedUnits / monthlyDemandAtBan);
+        set(m, Metric.REQUESTED_MONTHS, requestedUnits / requestersMonthlyDemand);
         set(m, Metric.DELIVERED_UNITS_BEFORE_BAN, deliveredBeforeBan);
         set(m, Metric.SHIPPED_SHARE, requestedUnits > 0 ? deliveredBeforeBan / requestedUnits : Double.NaN);
         set(m, Metric.STOCKPILE_UNITS_AT_BAN, stockAtBan);

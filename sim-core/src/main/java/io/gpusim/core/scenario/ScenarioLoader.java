@@ -37,6 +37,9 @@ public final class ScenarioLoader {
             YAMLFactory.builder().build()).disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
 
+    /** Top-level field naming a scenario file this one builds on. */
+    public static final String EXTENDS = "extends";
+
     private ScenarioLoader() {
     }
 
@@ -62,9 +65,31 @@ public final class ScenarioLoader {
         return JSON;
     }
 
-    /** Reads, binds and validates a scenario file. */
+    /** Reads, binds and validates a scenario file (following {@code extends:}). */
     public static Scenario load(Path file) throws ScenarioException {
+        Map<String, SourceLocation> locations = new HashMap<>();
+        JsonNode tree = loadTree(file, locations);
+        return bind(tree, file.toString(), locations);
+    }
+
+    /**
+     * Reads a scenario file into a tree, resolving {@code extends: OTHER.yaml} (a path relative to the file): the
+     * file's fields are merged over the other file's by {@link ScenarioTrees#merge}. Locations of every value,
+     * from whichever file wrote it, are added to {@code locations}.
+     */
+    public static JsonNode loadTree(Path file, Map<String, SourceLocation> locations) throws ScenarioException {
+        return loadTree(file, locations, new ArrayList<>());
+    }
+
+    private static JsonNode loadTree(Path file, Map<String, SourceLocation> locations, List<Path> chain)
+            throws ScenarioException {
         String label = file.toString();
+        Path normal = file.toAbsolutePath().normalize();
+        if (chain.contains(normal)) {
+            throw single(label, "extends forms a cycle: " + chain.stream().map(Path::toString)
+                    .collect(Collectors.joining(" -> ")) + " -> " + normal);
+        }
+        chain.add(normal);
         String text;
         try {
             text = Files.readString(file);
@@ -73,18 +98,34 @@ public final class ScenarioLoader {
         } catch (IOException | UncheckedIOException e) {
             throw single(label, "cannot read file: " + e.getMessage());
         }
-        return parse(text, label);
+        Map<String, SourceLocation> own = new HashMap<>();
+        JsonNode tree = readTree(text, label, own);
+        if (tree != null && tree.isObject() && tree.has(EXTENDS)) {
+            JsonNode parentRef = tree.get(EXTENDS);
+            if (!parentRef.isTextual() || parentRef.asText().isBlank()) {
+                SourceLocation at = own.get(EXTENDS);
+                throw new ScenarioException(List.of(new ValidationError(label, at == null ? 0 : at.line(),
+                        at == null ? 0 : at.column(), EXTENDS, "must be the path of another scenario file")));
+            }
+            Path parentFile = file.toAbsolutePath().getParent().resolve(parentRef.asText()).normalize();
+            Path shown = Path.of("").toAbsolutePath().relativize(parentFile);
+            JsonNode parent = loadTree(shown.toString().startsWith("..") ? parentFile : shown, locations, chain);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
+            tree = ScenarioTrees.merge(parent, tree);
+        }
+        locations.putAll(own);
+        return tree;
     }
 
     /** Reads, binds and validates scenario text; {@code label} names the source in error messages. */
     public static Scenario parse(String text, String label) throws ScenarioException {
-        Map<String, int[]> locations = new HashMap<>();
+        Map<String, SourceLocation> locations = new HashMap<>();
         JsonNode tree = readTree(text, label, locations);
         return bind(tree, label, locations);
     }
 
     /** Binds an already-parsed (and possibly modified) tree and validates it. */
-    public static Scenario bind(JsonNode tree, String label, Map<String, int[]> locations) throws ScenarioException {
+    public static Scenario bind(JsonNode tree, String label, Map<String, SourceLocation> locations) throws ScenarioException {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw single(label, "the file is empty");
         }
@@ -116,13 +157,14 @@ public final class ScenarioLoader {
      * Parses YAML/JSON text into a tree, recording the line and column of every field's value under its path
      * (for example {@code hyperscalers[1].budgetUsdPerYear}) in {@code locations}.
      */
-    public static JsonNode readTree(String text, String label, Map<String, int[]> locations) throws ScenarioException {
+    public static JsonNode readTree(String text, String label, Map<String, SourceLocation> locations) throws ScenarioException {
         try (JsonParser indexer = YAML.getFactory().createParser(text)) {
             JsonToken token;
             while ((token = indexer.nextToken()) != null) {
                 if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
                     JsonLocation loc = indexer.currentTokenLocation();
-                    locations.putIfAbsent(pathOf(indexer), new int[] {loc.getLineNr(), loc.getColumnNr()});
+                    locations.putIfAbsent(pathOf(indexer), new SourceLocation(label, loc.getLineNr(),
+                            loc.getColumnNr()));
                 }
             }
         } catch (JsonProcessingException e) {
@@ -189,16 +231,16 @@ public final class ScenarioLoader {
         return original;
     }
 
-    private static ValidationError locate(ValidationError err, Map<String, int[]> locations) {
+    private static ValidationError locate(ValidationError err, Map<String, SourceLocation> locations) {
         if (err.line() > 0 || err.path() == null) {
             return err;
         }
         // The deepest known ancestor of the path: a missing field is reported at its parent.
         String p = err.path();
         while (true) {
-            int[] loc = locations.get(p);
+            SourceLocation loc = locations.get(p);
             if (loc != null) {
-                return err.withLocation(loc[0], loc[1]);
+                return err.withFile(loc.file()).withLocation(loc.line(), loc.column());
             }
             int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
             if (cut <= 0) {
