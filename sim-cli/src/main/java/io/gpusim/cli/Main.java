@@ -1,0 +1,42 @@
+package io.gpusim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gpusim} command. */
+@Command(name = "gpusim", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
+        subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
+public final class Main implements Runnable {
+    /** Exit code when a replication failed. */
+    public static final int EXIT_RUN_FAILED = 1;
+    /** Exit code for bad usage or invalid input. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (no {@code System.exit}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(t -> EXIT_USAGE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("gpusim: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, validate)");
+    }
+}

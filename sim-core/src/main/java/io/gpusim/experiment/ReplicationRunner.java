@@ -1,0 +1,92 @@
+package io.gpusim.experiment;
+
+import io.gpusim.core.Seeds;
+import io.gpusim.core.scenario.Scenario;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs replications on a pool of threads and hands them to a consumer strictly in replication order, so results
+ * (and anything computed from them) are identical whatever the thread count. At most a bounded window of results
+ * is held in memory. A replication that throws is passed on as a failed {@link Replication}; the batch goes on.
+ */
+public final class ReplicationRunner implements AutoCloseable {
+    private final int threads;
+    private final ExecutorService pool;
+
+    public ReplicationRunner(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gpusim-replication");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs replications {@code first .. first + count - 1} of a scenario, replication {@code i} with seed
+     * {@link Seeds#replicationSeed(long, long) replicationSeed(masterSeed, i)}, and passes each to {@code sink}
+     * in index order.
+     */
+    public void run(Scenario scenario, Replicator replicator, long masterSeed, int first, int count,
+            Consumer<Replication> sink) throws InterruptedException {
+        if (pool == null) {
+            for (int i = first; i < first + count; i++) {
+                sink.accept(runOne(scenario, replicator, masterSeed, i));
+            }
+            return;
+        }
+        int window = threads * 32;
+        ArrayDeque<Future<Replication>> inFlight = new ArrayDeque<>(window);
+        int next = first;
+        int end = first + count;
+        try {
+            while (next < end || !inFlight.isEmpty()) {
+                while (next < end && inFlight.size() < window) {
+                    final int index = next++;
+                    inFlight.addLast(pool.submit(() -> runOne(scenario, replicator, masterSeed, index)));
+                }
+                sink.accept(await(inFlight.pollFirst()));
+            }
+        } finally {
+            for (Future<Replication> f : inFlight) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    private static Replication await(Future<Replication> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("replication task failed outside the model", e.getCause());
+        }
+    }
+
+    static Replication runOne(Scenario scenario, Replicator replicator, long masterSeed, int index) {
+        long seed = Seeds.replicationSeed(masterSeed, index);
+        try {
+            return new Replication(index, seed, replicator.run(scenario, seed), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Replication(index, seed, null, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

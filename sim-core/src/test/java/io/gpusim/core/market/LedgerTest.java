@@ -1,0 +1,83 @@
+package io.gpusim.core.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class LedgerTest {
+    // two buyers; product 0 by seller 0, product 1 by seller 1
+    private final Ledger ledger = new Ledger(2, new int[] {0, 1}, 2);
+
+    @Test
+    void unitsMoveThroughEveryPlaceAndBalance() {
+        ledger.startProduction(0, 100);
+        ledger.completeProduction(0, 60);
+        Order o = ledger.placeOrder(1, 0, 50, 1_250_000, 0, 28, true);
+        ledger.ship(o, 40, 2);
+        assertEquals(40, ledger.inTransit(0));
+        assertEquals(40, ledger.inTransit(1, 0));
+        assertEquals(10, ledger.backlog(1, 0));
+        ledger.deliverArrivals(1);
+        assertEquals(0, ledger.stock(1, 0), "not due yet");
+        ledger.deliverArrivals(2);
+        assertEquals(40, ledger.stock(1, 0));
+        ledger.deploy(1, 0, 15);
+        assertEquals(25, ledger.stock(1, 0));
+        assertEquals(15, ledger.deployed(1, 0));
+        assertNull(ledger.checkConservation());
+        assertEquals(40L * 1_250_000, ledger.paidCents(1));
+        assertEquals(40L * 1_250_000, ledger.receivedCents(0));
+    }
+
+    @Test
+    void banCancelsBacklogAndWritesOffInventory() {
+        ledger.startProduction(0, 100);
+        ledger.completeProduction(0, 30);
+        Order o = ledger.placeOrder(0, 0, 50, 1_000_000, 0, 28, false);
+        ledger.ship(o, 20, 1);
+        long lost = ledger.cancelOpenOrders(0);
+        assertEquals(30L * 1_000_000, lost);
+        assertEquals(0, ledger.backlog(0));
+        assertEquals(30, o.cancelled());
+        long charge = ledger.writeOff(0, 500_000);
+        assertEquals((10 + 70) * 500_000L, charge);
+        assertEquals(80, ledger.writtenOff(0));
+        assertEquals(0, ledger.workInProcess(0));
+        assertEquals(0, ledger.finishedGoods(0));
+        assertEquals(charge, ledger.writedownCents(0));
+        assertEquals(lost, ledger.lostRevenueCents(0));
+        assertNull(ledger.checkConservation());
+    }
+
+    @Test
+    void impossibleMovesAreRefused() {
+        ledger.startProduction(0, 10);
+        assertThrows(IllegalStateException.class, () -> ledger.completeProduction(0, 11));
+        ledger.completeProduction(0, 10);
+        Order o = ledger.placeOrder(0, 0, 5, 100, 0, 0, false);
+        assertThrows(IllegalStateException.class, () -> ledger.ship(o, 6, 0), "more than the order");
+        Order big = ledger.placeOrder(0, 0, 50, 100, 0, 0, false);
+        assertThrows(IllegalStateException.class, () -> ledger.ship(big, 11, 0), "more than finished goods");
+        assertThrows(IllegalStateException.class, () -> ledger.deploy(0, 0, 1), "nothing in stock");
+        assertThrows(IllegalArgumentException.class, () -> ledger.placeOrder(0, 0, 0, 100, 0, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> ledger.startProduction(0, -1));
+        assertNull(ledger.checkConservation());
+    }
+
+    @Test
+    void openOrdersDropClosedOnes() {
+        ledger.startProduction(1, 10);
+        ledger.completeProduction(1, 10);
+        Order a = ledger.placeOrder(0, 1, 4, 100, 0, 0, false);
+        ledger.placeOrder(1, 1, 4, 100, 0, 0, false);
+        ledger.ship(a, 4, 0);
+        assertEquals(1, ledger.openOrders(1).size());
+        assertEquals(8, ledger.orderedThisStep(1));
+        assertEquals(4, ledger.shippedThisStep(1));
+        ledger.beginStep();
+        assertEquals(0, ledger.orderedThisStep(1));
+        assertEquals(0, ledger.shippedThisStep(1));
+    }
+}

@@ -1,0 +1,203 @@
+package io.gpusim.core.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+    static final Path BASELINE = Path.of("..", "scenarios", "h20-2025.yaml");
+
+    @TempDir
+    Path dir;
+
+    private String baselineText() throws IOException {
+        return Files.readString(BASELINE);
+    }
+
+    private List<ValidationError> errorsOf(String text) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(text, "s.yaml"));
+        return e.errors();
+    }
+
+    private static String joined(List<ValidationError> errors) {
+        return errors.stream().map(ValidationError::toString).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void loadsEveryShippedScenario() throws Exception {
+        try (var files = Files.list(BASELINE.getParent())) {
+            List<Path> yamls = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertTrue(yamls.size() >= 5, "expected the baseline and four counterfactuals, found " + yamls);
+            for (Path p : yamls) {
+                Scenario s = ScenarioLoader.load(p);
+                assertFalse(s.hyperscalers().isEmpty(), p.toString());
+            }
+        }
+    }
+
+    @Test
+    void baselineHasTheReportedFacts() throws Exception {
+        Scenario s = ScenarioLoader.load(BASELINE);
+        assertEquals(LocalDate.of(2025, 4, 9), s.regulator().banDate());
+        assertEquals(BanMode.DATE, s.regulator().mode());
+        assertEquals(7, s.simulation().stepDays());
+        assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "Others"),
+                s.hyperscalers().stream().map(HyperscalerSpec::name).toList());
+        assertEquals(1.0, s.products().get(s.productIndex("H20")).relativePerformance());
+    }
+
+    @Test
+    void unknownFieldIsReportedWithLineColumnAndKnownFields() throws Exception {
+        String text = baselineText().replace("  stepDays: 7", "  stepDays: 7\n  stepDayz: 3");
+        List<ValidationError> errors = errorsOf(text);
+        assertEquals(1, errors.size(), joined(errors));
+        ValidationError e = errors.get(0);
+        assertEquals("simulation.stepDayz", e.path());
+        assertTrue(e.message().startsWith("unknown field 'stepDayz'"), e.message());
+        assertTrue(e.message().contains("stepDays"), e.message());
+        assertTrue(e.line() > 0, "line should be known: " + e);
+    }
+
+    @Test
+    void everyRangeProblemIsReportedNotJustTheFirst() throws Exception {
+        String text = baselineText()
+                .replace("demandUnitsPerWeek: 5700", "demandUnitsPerWeek: -5")
+                .replace("holdingCostPerYear: 0.5 ", "holdingCostPerYear: 0 ")
+                .replace("writedownShare: 1.0", "writedownShare: 1.5");
+        List<ValidationError> errors = errorsOf(text);
+        String all = joined(errors);
+        assertTrue(all.contains("hyperscalers[0].demandUnitsPerWeek: must be > 0"), all);
+        assertTrue(all.contains("hyperscalers[0].holdingCostPerYear"), all);
+        assertTrue(all.contains("vendor.writedownShare: must be between 0 and 1, got 1.5"), all);
+        ValidationError first = errors.stream().filter(e -> e.path().equals("hyperscalers[0].demandUnitsPerWeek"))
+                .findFirst().orElseThrow();
+        assertTrue(first.toString().startsWith("s.yaml:" + lineOf(text, "demandUnitsPerWeek: -5") + ":"),
+                first.toString());
+    }
+
+    @Test
+    void missingRequiredFieldNamesIt() throws Exception {
+        String text = baselineText().replace("  forecastSmoothing: 0.05 ", "  # forecastSmoothing removed ");
+        String all = joined(errorsOf(text));
+        assertTrue(all.contains("vendor.forecastSmoothing: is required"), all);
+    }
+
+    @Test
+    void endBeforeStartAndBanOutsideHorizonAreErrors() throws Exception {
+        String text = baselineText().replace("endDate: 2026-06-28", "endDate: 2024-01-01");
+        String all = joined(errorsOf(text));
+        assertTrue(all.contains("simulation.endDate: must be after simulation.startDate"), all);
+        assertTrue(all.contains("regulator.banDate: 2025-04-09 is outside the simulated horizon"), all);
+    }
+
+    @Test
+    void duplicateNamesAndUndefinedProductsAreErrors() throws Exception {
+        String text = baselineText().replace("- name: Alibaba", "- name: ByteDance")
+                .replace("  product: H20", "  product: H30");
+        String all = joined(errorsOf(text));
+        assertTrue(all.contains("hyperscalers[1].name: duplicate hyperscaler name 'ByteDance'"), all);
+        assertTrue(all.contains("vendor.product: no product named 'H30' is defined in products"), all);
+    }
+
+    @Test
+    void wrongTypeAndBadDateAreClearErrors() throws Exception {
+        String badNumber = baselineText().replace("demandGrowthPerYear: 0.40", "demandGrowthPerYear: fast");
+        ValidationError e = errorsOf(badNumber).get(0);
+        assertEquals("hyperscalers[0].demandGrowthPerYear", e.path());
+        assertTrue(e.message().startsWith("not a number"), e.message());
+        String badDate = baselineText().replace("banDate: 2025-04-09", "banDate: 2025-13-40");
+        ValidationError d = errorsOf(badDate).get(0);
+        assertEquals("regulator.banDate", d.path());
+        assertEquals("not a date (expected YYYY-MM-DD)", d.message());
+    }
+
+    @Test
+    void syntaxErrorGivesLineAndNoPath() {
+        List<ValidationError> errors = errorsOf("name: x\nsimulation: [unclosed\n");
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).message().startsWith("syntax error"), errors.get(0).toString());
+        assertTrue(errors.get(0).line() > 0);
+    }
+
+    @Test
+    void emptyAndNonMappingFilesAreRejected() {
+        assertEquals("the file is empty", errorsOf("").get(0).message());
+        assertTrue(errorsOf("- a\n- b\n").get(0).message().contains("mapping"));
+    }
+
+    @Test
+    void missingFileIsOneClearError() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load(dir.resolve("nope.yaml")));
+        assertTrue(e.getMessage().endsWith("nope.yaml: file not found"), e.getMessage());
+    }
+
+    @Test
+    void extendsMergesObjectsAndNamedListsByName() throws Exception {
+        Path base = dir.resolve("base.yaml");
+        Files.writeString(base, baselineText());
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, """
+                extends: base.yaml
+                name: child
+                regulator:
+                  banDate: 2025-06-01
+                hyperscalers:
+                  - name: Tencent
+                    anticipation: false
+                """);
+        Scenario s = ScenarioLoader.load(child);
+        assertEquals("child", s.name());
+        assertEquals(LocalDate.of(2025, 6, 1), s.regulator().banDate());
+        assertEquals(70, s.regulator().leak().leadDays(), "unlisted fields come from the base");
+        assertEquals(4, s.hyperscalers().size());
+        assertFalse(s.hyperscalers().get(2).anticipation());
+        assertTrue(s.hyperscalers().get(0).anticipation());
+        assertEquals(3150.0, s.hyperscalers().get(2).demandUnitsPerWeek());
+    }
+
+    @Test
+    void extendsCycleIsAnError() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "extends: b.yaml\nname: a\n");
+        Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\nname: b\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("a.yaml")));
+        assertTrue(e.getMessage().contains("extends forms a cycle"), e.getMessage());
+    }
+
+    @Test
+    void errorInChildFileNamesTheChild() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), baselineText());
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, "extends: base.yaml\nvendor:\n  safetyStockWeeks: -1\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child));
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertTrue(e.errors().get(0).toString().startsWith(child + ":3:"), e.getMessage());
+    }
+
+    @Test
+    void jsonIsAcceptedToo() throws Exception {
+        String json = ScenarioLoader.jsonMapper().writeValueAsString(ScenarioLoader.load(BASELINE));
+        Scenario again = ScenarioLoader.parse(json, "s.json");
+        assertEquals(ScenarioLoader.load(BASELINE), again);
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("not found: " + needle);
+    }
+}
