@@ -1,0 +1,117 @@
+package io.gpusim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpusim.core.metrics.Metric;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    static final String BASELINE = Path.of("..", "scenarios", "h20-2025.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result gpusim(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runPrintsEveryMetric() {
+        Result r = gpusim("run", BASELINE, "--seed", "1");
+        assertEquals(0, r.code(), r.err());
+        for (Metric m : Metric.values()) {
+            assertTrue(r.out().contains(m.id()), m.id() + " missing from\n" + r.out());
+        }
+        assertTrue(r.out().contains("ban_day                      373"), r.out());
+        assertEquals(r.out(), gpusim("run", BASELINE, "--seed", "1").out(), "same seed, same output");
+    }
+
+    @Test
+    void batchPrintsASummaryAndWritesSummaryCsv() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = gpusim("batch", BASELINE, "--runs", "50", "--seed", "3", "--threads", "2", "--out",
+                out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("metric"), r.out());
+        assertTrue(r.out().contains("requested_units"), r.out());
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("scenario,point,metric,n,mean,sd,ci_low,ci_high,p05,p25,p50,p75,p95,min,max", csv.get(0));
+        assertEquals(1 + Metric.values().length, csv.size());
+        assertTrue(csv.get(1).startsWith("h20-2025,,requested_units,50,"), csv.get(1));
+    }
+
+    @Test
+    void summaryIsIdenticalForOneAndManyThreads() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, gpusim("batch", BASELINE, "--runs", "120", "--threads", "1", "--out", a.toString()).code());
+        assertEquals(0, gpusim("batch", BASELINE, "--runs", "120", "--threads", "3", "--out", b.toString()).code());
+        assertEquals(Files.readString(a.resolve("summary.csv")), Files.readString(b.resolve("summary.csv")));
+    }
+
+    @Test
+    void invalidScenarioGivesOneLinePerErrorExitTwoAndNoOutput() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of(BASELINE)).replace("stepDays: 7", "stepDays: 0")
+                .replace("leadDays: 70", "leadDays: -70"));
+        Path out = dir.resolve("never");
+        Result r = gpusim("batch", bad.toString(), "--runs", "5", "--out", out.toString());
+        assertEquals(2, r.code());
+        String[] lines = r.err().strip().split("\\R");
+        assertEquals(2, lines.length, r.err());
+        assertTrue(lines[0].startsWith(bad + ":"), lines[0]);
+        assertTrue(r.err().contains("simulation.stepDays: must be between 1 and 91, got 0"), r.err());
+        assertTrue(r.err().contains("regulator.leak.leadDays"), r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
+        assertFalse(Files.exists(out), "nothing written");
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void validateReportsOkOrErrors() throws Exception {
+        Result ok = gpusim("validate", BASELINE);
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("ok"));
+        Result missing = gpusim("validate", dir.resolve("missing.yaml").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("missing.yaml: file not found"), missing.err());
+    }
+
+    @Test
+    void misuseExitsTwoWithAClearMessage() {
+        Result zero = gpusim("batch", BASELINE, "--runs", "0");
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("--runs must be >= 1"), zero.err());
+        Result threads = gpusim("batch", BASELINE, "--runs", "3", "--threads", "-1");
+        assertEquals(2, threads.code());
+        assertTrue(threads.err().contains("--threads must be >= 1"), threads.err());
+        Result unknown = gpusim("batch", BASELINE, "--runs", "3", "--frobnicate");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("Unknown option: '--frobnicate'"), unknown.err());
+        Result none = gpusim();
+        assertEquals(2, none.code());
+    }
+
+    @Test
+    void helpAndVersionWork() {
+        Result help = gpusim("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("batch") && help.out().contains("run"), help.out());
+        assertEquals(0, gpusim("batch", "--help").code());
+        assertTrue(gpusim("--version").out().startsWith("gpusim "));
+    }
+}
