@@ -53,7 +53,8 @@ public final class Allocation {
     }
 
     /**
-     * Ships up to the seller's finished goods of {@code product} to its open orders under the rule: within a buyer,
+     * Ships up to the seller's finished goods (shipping changes orders, not the open-order list, so the list can be
+     * walked directly) of {@code product} to its open orders under the rule: within a buyer,
      * oldest order first. Returns the units shipped.
      */
     public static long shipOpenOrders(Ledger ledger, int product, AllocationRule rule, int arrivalStep) {
@@ -64,7 +65,7 @@ public final class Allocation {
         }
         long shipped = 0;
         if (rule == AllocationRule.FIFO) {
-            for (Order o : List.copyOf(open)) {
+            for (Order o : open) {
                 long units = Math.min(o.remaining(), available - shipped);
                 ledger.ship(o, units, arrivalStep);
                 shipped += units;
@@ -79,7 +80,7 @@ public final class Allocation {
             outstanding[o.buyer()] += o.remaining();
         }
         long[] share = proportional(available, outstanding);
-        for (Order o : List.copyOf(open)) {
+        for (Order o : open) {
             long units = Math.min(o.remaining(), share[o.buyer()]);
             if (units > 0) {
                 ledger.ship(o, units, arrivalStep);

@@ -27,6 +27,8 @@ import sim.engine.Steppable;
  */
 public final class Hyperscaler implements Steppable {
     private static final long serialVersionUID = 1L;
+    /** Mean weeks per month, 30.436875 / 7. */
+    static final double WEEKS_PER_MONTH = Calendar.DAYS_PER_MONTH / 7.0;
 
     private final transient HyperscalerSpec spec;
     private final transient BeliefSpec beliefs;
@@ -94,8 +96,8 @@ public final class Hyperscaler implements Steppable {
 
     /**
      * Expected compute demand per week (H20-equivalent units):
-     * {@code base * level * (1 + growth)^years * prod(1 + effect_i * min(1, (day - day_i) / ramp_i))} over shocks
-     * that have started.
+     * {@code base * level * (1 + growth)^years * prod(1 + effect_i * min(1, (day - day_i + 1) / rampDays_i))} over
+     * shocks that have started ({@code years = day / 365.2425}, {@code rampDays = 7 * rampWeeks}).
      */
     static double expectedWeeklyDemand(double base, double level, double growthPerYear, int day, int[] shockDays,
             double[] shockEffects, int[] shockRampDays) {
@@ -229,7 +231,7 @@ public final class Hyperscaler implements Steppable {
             double p = banProbability(hazard, beliefs.planningHorizonMonths());
             double gap = substituteGapMonths(expectedAdequateDay(status, today), today, spec.substituteRampMonths());
             double cover = anticipatoryCoverMonths(p, spec.shortageCostMultiple(), spec.holdingCostPerYear(), gap);
-            anticipatory = cover * weekly * (1 - domesticShare) * 52.0 / 12.0 / model.product(vendorProduct)
+            anticipatory = cover * weekly * (1 - domesticShare) * WEEKS_PER_MONTH / model.product(vendorProduct)
                     .relativePerformance();
         }
         model.recorder().reportBelief(hazard, anticipatory);
@@ -373,7 +375,7 @@ public final class Hyperscaler implements Steppable {
             ledger.placeOrder(index, vendorProduct, regular, priceCents, step, Math.max(earliest, quoted), false);
         }
         if (rush > 0) {
-            int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(units));
+            int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(rush));
             int expectedBan = today + (int) Math.round(expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
             ledger.placeOrder(index, vendorProduct, rush, priceCents, step, rushDeadline(earliest, quoted,
                     expectedBan), true);

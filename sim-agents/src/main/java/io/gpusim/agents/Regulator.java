@@ -103,7 +103,10 @@ public final class Regulator implements Steppable {
         int today = model.today();
         int endOfStep = today + model.calendar().stepDays();
         int step = model.step();
-        vendorOrdersByStep[step] = model.ledger().orderedThisStep(model.vendorProduct());
+        // The regulator acts before this step's orders: it sees the orders placed up to the previous step.
+        if (step > 0) {
+            vendorOrdersByStep[step - 1] = model.ledger().orderedLastStep(model.vendorProduct());
+        }
 
         if (spec.mode() == BanMode.HAZARD && !decided) {
             considerHazardBan(model, step, today);
@@ -136,18 +139,22 @@ public final class Regulator implements Steppable {
         }
     }
 
-    /** Recent vendor orders (13 weeks) over their 52-week average rate; 1 when there is no history. */
+    /**
+     * Recent vendor orders (13 weeks) over their 52-week average rate, both ending with the previous step; 1 when
+     * there is less than a year of history.
+     */
     private double orderSurge(MarketModel model, int step) {
         int recent = model.calendar().stepsForWeeks(ORDER_WINDOW_WEEKS, 1);
         int longRun = model.calendar().stepsForWeeks(BASELINE_WINDOW_WEEKS, 1);
-        if (step < longRun) {
+        int last = step - 1;
+        if (last + 1 < longRun) {
             return 1.0;
         }
         double r = 0;
         double l = 0;
-        for (int s = step - longRun + 1; s <= step; s++) {
+        for (int s = last - longRun + 1; s <= last; s++) {
             l += vendorOrdersByStep[s];
-            if (s > step - recent) {
+            if (s > last - recent) {
                 r += vendorOrdersByStep[s];
             }
         }

@@ -21,9 +21,7 @@ public final class Simulation {
             model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, i));
         }
         model.addAgent(Phase.VENDOR, new GpuVendor(model));
-        if (scenario.domestic() != null) {
-            model.addAgent(Phase.DOMESTIC, new DomesticMaker(model));
-        }
+        model.addAgent(Phase.DOMESTIC, new DomesticMaker(model));
         return model;
     }
 

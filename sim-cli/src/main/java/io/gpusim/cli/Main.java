@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code gpusim} command. */
 @Command(name = "gpusim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
-        subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class},
+        subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
 public final class Main implements Runnable {

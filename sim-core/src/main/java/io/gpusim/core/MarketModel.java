@@ -15,13 +15,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sim.engine.Sequence;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
  * One replication of a scenario on MASON: the calendar, the products, the ledger, public events, the market status
  * and the run's recorder. It holds no behaviour: agents (added per {@link Phase}) act on it. MASON time is the step
- * index; {@link #run()} drives the schedule to the end of the horizon.
+ * index; {@link #run()} drives the schedule to the end of the horizon, one MASON {@code Sequence} per step.
  */
 public class MarketModel extends SimState {
     private static final long serialVersionUID = 1L;
@@ -101,15 +102,13 @@ public class MarketModel extends SimState {
         ran = true;
         start();
         agents.get(Phase.RECORD).add(state -> recorder.recordStep(step()));
+        // One MASON Sequence per step runs the phases in enum order and, inside each, the agents in the order
+        // they were added, so nothing depends on the schedule's shuffling of same-time steppables.
+        List<Steppable> ordered = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            List<Steppable> list = agents.get(phase);
-            Steppable[] members = list.toArray(new Steppable[0]);
-            schedule.scheduleRepeating(0.0, phase.ordinal(), state -> {
-                for (Steppable member : members) {
-                    member.step(state);
-                }
-            }, 1.0);
+            ordered.addAll(agents.get(phase));
         }
+        schedule.scheduleRepeating(0.0, 0, new Sequence(ordered.toArray(new Steppable[0])), 1.0);
         int steps = calendar.steps();
         for (int i = 0; i < steps; i++) {
             schedule.step(this);

@@ -1,8 +1,8 @@
 package io.gpusim.core;
 
 /**
- * The fixed order of work inside one step. Each phase is one MASON steppable with its own ordering, so no result
- * depends on MASON's shuffle of same-ordering steppables; agents of one kind act in scenario order.
+ * The fixed order of work inside one step: phases run in this order and agents of one kind in scenario order, all
+ * inside one MASON {@code Sequence}, so no result depends on MASON's shuffle of same-time steppables.
  */
 public enum Phase {
     /** Shipments due this step arrive in buyers' stock. */

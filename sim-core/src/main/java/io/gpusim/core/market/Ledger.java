@@ -37,6 +37,7 @@ public final class Ledger {
     private final long[] lostRevenueCents;
 
     private final long[] orderedThisStep;
+    private final long[] orderedLastStep;
     private final long[] shippedThisStep;
     private final long[] shippedTotal;
 
@@ -65,6 +66,7 @@ public final class Ledger {
         writedownCents = new long[sellers];
         lostRevenueCents = new long[sellers];
         orderedThisStep = new long[products];
+        orderedLastStep = new long[products];
         shippedThisStep = new long[products];
         shippedTotal = new long[products];
         openOrders = new ArrayList<>(products);
@@ -219,6 +221,7 @@ public final class Ledger {
 
     /** Resets the per-step flow counters; called at the start of every step. */
     public void beginStep() {
+        System.arraycopy(orderedThisStep, 0, orderedLastStep, 0, products);
         java.util.Arrays.fill(orderedThisStep, 0);
         java.util.Arrays.fill(shippedThisStep, 0);
     }
@@ -307,6 +310,11 @@ public final class Ledger {
 
     public long orderedThisStep(int p) {
         return orderedThisStep[p];
+    }
+
+    /** Units of a product ordered during the previous step. */
+    public long orderedLastStep(int p) {
+        return orderedLastStep[p];
     }
 
     public long shippedThisStep(int p) {

@@ -81,7 +81,7 @@ public final class RunRecorder {
         anticipatoryStep += anticipatoryTargetUnits;
     }
 
-    /** The domestic maker's output this step. */
+    /** The domestic maker's capacity this step (units it could finish). */
     public void reportDomesticCapacity(double units) {
         domesticCapacityStep += units;
     }

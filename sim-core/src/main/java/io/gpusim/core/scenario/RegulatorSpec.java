@@ -23,7 +23,7 @@ public record RegulatorSpec(
         graceDays = graceDays == null ? 0 : graceDays;
     }
 
-    /** Stochastic ban decision: weekly probability {@code 1 - exp(-lambda * weeks / 52)}. */
+    /** Stochastic ban decision: probability per step {@code 1 - exp(-lambda * stepDays / 365.2425)}. */
     public record HazardSpec(
             Double baseHazardPerYear,
             Double leakRatePerYear,

@@ -105,7 +105,7 @@ public final class ScenarioValidator {
             return;
         }
         text(p + ".name", d.name());
-        inHorizon(p + ".date", d.date(), s, false);
+        inHorizon(p + ".date", d.date(), s, true);
         range(p + ".effect", d.effect(), -0.95, 10.0);
         range(p + ".rampWeeks", d.rampWeeks(), 1, 520);
         for (int i = 0; i < d.buyers().size(); i++) {

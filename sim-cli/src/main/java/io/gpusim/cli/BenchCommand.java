@@ -1,0 +1,108 @@
+package io.gpusim.cli;
+
+import io.gpusim.agents.ReferenceLoop;
+import io.gpusim.agents.Simulation;
+import io.gpusim.core.scenario.Scenario;
+import io.gpusim.experiment.BatchSummary;
+import io.gpusim.experiment.ReplicationRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code gpusim bench}: replications per second of a scenario through the full stack (MASON schedule, agents,
+ * ledger, recorder, streaming statistics), against a plain-Java reference loop of the same per-step arithmetic with
+ * no scheduler and no ledger. Prints every repeat, the medians and their ratio.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure replications per second against a plain-Java reference loop.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/h20-2025.yaml",
+            description = "Scenario to run (default: ${DEFAULT-VALUE}).")
+    private Path scenarioFile;
+
+    @Option(names = "--runs", defaultValue = "20000", description = "Replications per repeat (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
+    private int repeats;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed repeats first (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    private Integer threads;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (runs < 1 || repeats < 1 || warmup < 0 || threadCount < 1) {
+            err.println("gpusim bench: --runs, --repeats and --threads must be >= 1 and --warmup >= 0");
+            return Main.EXIT_USAGE;
+        }
+        List<Scenario> loaded = Scenarios.loadAll(List.of(scenarioFile), err);
+        if (loaded == null) {
+            return Main.EXIT_USAGE;
+        }
+        Scenario scenario = loaded.get(0);
+        out.printf(Locale.ROOT, "scenario %s, %d replications per repeat, %d threads, %d warm-up + %d timed repeats%n",
+                scenario.name(), runs, threadCount, warmup, repeats);
+        double[] model = new double[repeats];
+        double[] reference = new double[repeats];
+        try (ReplicationRunner runner = new ReplicationRunner(threadCount)) {
+            for (int i = -warmup; i < repeats; i++) {
+                double m = timeModel(runner, scenario);
+                double r = timeReference(runner, scenario);
+                if (i >= 0) {
+                    model[i] = m;
+                    reference[i] = r;
+                    out.printf(Locale.ROOT, "repeat %d: model %,.0f runs/s, reference %,.0f runs/s%n", i + 1, m, r);
+                    out.flush();
+                }
+            }
+        }
+        double mm = median(model);
+        double rm = median(reference);
+        out.printf(Locale.ROOT, "median: model %,.0f runs/s, reference %,.0f runs/s, reference/model %.2f%n",
+                mm, rm, rm / mm);
+        out.flush();
+        return 0;
+    }
+
+    private double timeModel(ReplicationRunner runner, Scenario scenario) throws InterruptedException {
+        BatchSummary summary = new BatchSummary(scenario.name(), "");
+        long t0 = System.nanoTime();
+        runner.run(scenario, (s, seed) -> Simulation.run(s, seed, false), 1, 0, runs, summary::add);
+        summary.rows();
+        return runs / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private double timeReference(ReplicationRunner runner, Scenario scenario) throws InterruptedException {
+        BatchSummary summary = new BatchSummary(scenario.name(), "");
+        ReferenceLoop loop = new ReferenceLoop(scenario);
+        long t0 = System.nanoTime();
+        runner.run(scenario, (s, seed) -> loop.run(seed), 1, 0, runs, summary::add);
+        summary.rows();
+        return runs / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
