@@ -3,7 +3,6 @@ package io.gpusim.agents;
 import io.gpusim.core.market.Ledger;
 import io.gpusim.core.market.Order;
 import io.gpusim.core.scenario.AllocationRule;
-import java.util.List;
 
 /** How a seller divides scarce finished goods among open orders. Shared by the vendor and the domestic maker. */
 public final class Allocation {
@@ -18,16 +17,21 @@ public final class Allocation {
      * @return units per buyer; their sum is {@code min(available, sum(outstanding))}
      */
     public static long[] proportional(long available, long[] outstanding) {
+        long[] share = new long[outstanding.length];
+        proportional(available, outstanding, share, new double[outstanding.length]);
+        return share;
+    }
+
+    /** {@link #proportional(long, long[])} into {@code share}, with {@code remainder} as scratch space. */
+    static void proportional(long available, long[] outstanding, long[] share, double[] remainder) {
         long total = 0;
         for (long o : outstanding) {
             total += o;
         }
-        long[] share = new long[outstanding.length];
         if (total <= available) {
             System.arraycopy(outstanding, 0, share, 0, outstanding.length);
-            return share;
+            return;
         }
-        double[] remainder = new double[outstanding.length];
         long given = 0;
         for (int b = 0; b < outstanding.length; b++) {
             double exact = (double) available * outstanding[b] / total;
@@ -49,42 +53,56 @@ public final class Allocation {
             remainder[best] = -1;
             given++;
         }
-        return share;
     }
 
     /**
-     * Ships up to the seller's finished goods (shipping changes orders, not the open-order list, so the list can be
-     * walked directly) of {@code product} to its open orders under the rule: within a buyer,
+     * Ships up to the seller's finished goods of {@code product} to its open orders under the rule; within a buyer,
      * oldest order first. Returns the units shipped.
      */
     public static long shipOpenOrders(Ledger ledger, int product, AllocationRule rule, int arrivalStep) {
+        int n = ledger.buyers();
+        return shipOpenOrders(ledger, product, rule, arrivalStep, new long[n], new long[n], new double[n]);
+    }
+
+    /** As {@link #shipOpenOrders(Ledger, int, AllocationRule, int)}, with scratch arrays of one slot per buyer. */
+    static long shipOpenOrders(Ledger ledger, int product, AllocationRule rule, int arrivalStep, long[] outstanding,
+            long[] share, double[] remainder) {
         long available = ledger.finishedGoods(product);
-        List<Order> open = ledger.openOrders(product);
-        if (available <= 0 || open.isEmpty()) {
+        if (available <= 0 || ledger.backlog(product) == 0) {
             return 0;
         }
+        int buyers = ledger.buyers();
         long shipped = 0;
         if (rule == AllocationRule.FIFO) {
-            for (Order o : open) {
-                long units = Math.min(o.remaining(), available - shipped);
-                ledger.ship(o, units, arrivalStep);
-                shipped += units;
-                if (shipped == available) {
+            // Oldest order first across buyers: merge the buyers' queues by order id.
+            while (shipped < available) {
+                Order oldest = null;
+                for (int b = 0; b < buyers; b++) {
+                    Order head = ledger.oldestOpenOrder(product, b);
+                    if (head != null && (oldest == null || head.id() < oldest.id())) {
+                        oldest = head;
+                    }
+                }
+                if (oldest == null) {
                     break;
                 }
+                long units = Math.min(oldest.remaining(), available - shipped);
+                ledger.ship(oldest, units, arrivalStep);
+                shipped += units;
             }
             return shipped;
         }
-        long[] outstanding = new long[ledger.buyers()];
-        for (Order o : open) {
-            outstanding[o.buyer()] += o.remaining();
+        for (int b = 0; b < buyers; b++) {
+            outstanding[b] = ledger.backlog(b, product);
         }
-        long[] share = proportional(available, outstanding);
-        for (Order o : open) {
-            long units = Math.min(o.remaining(), share[o.buyer()]);
-            if (units > 0) {
-                ledger.ship(o, units, arrivalStep);
-                share[o.buyer()] -= units;
+        proportional(available, outstanding, share, remainder);
+        for (int b = 0; b < buyers; b++) {
+            long left = share[b];
+            while (left > 0) {
+                Order head = ledger.oldestOpenOrder(product, b);
+                long units = Math.min(head.remaining(), left);
+                ledger.ship(head, units, arrivalStep);
+                left -= units;
                 shipped += units;
             }
         }

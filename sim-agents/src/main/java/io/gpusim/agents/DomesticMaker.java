@@ -25,17 +25,18 @@ public final class DomesticMaker implements Steppable {
     private final transient MarketModel model;
     private final int[] roadmapProducts;
     private final int[] launchDays;
-    private final double[] yieldDays;
-    private final double[] yields;
+    private final transient ScenarioPlan plan;
     private final int shippingSteps;
-    private final double stepWeeks;
+    private final long[] outstanding;
+    private final long[] share;
+    private final double[] remainder;
     private double capacityPerStep;
 
-    public DomesticMaker(MarketModel model) {
+    public DomesticMaker(MarketModel model, ScenarioPlan plan) {
         this.model = model;
+        this.plan = plan;
         this.spec = model.scenario().domestic();
         Calendar cal = model.calendar();
-        this.stepWeeks = cal.stepWeeks();
         this.shippingSteps = cal.stepsForWeeks(spec.shippingWeeks(), 0);
         int n = spec.roadmap().size();
         this.roadmapProducts = new int[n];
@@ -47,13 +48,10 @@ public final class DomesticMaker implements Steppable {
             double delayMonths = launchDelayMonths(e.delayMeanMonths(), e.delaySdMonths(), model.random.nextGaussian());
             launchDays[i] = model.product(p).firstAvailableDay() + (int) Math.round(delayMonths * Calendar.DAYS_PER_MONTH);
         }
-        this.yieldDays = new double[spec.yieldCurve().size()];
-        this.yields = new double[yieldDays.length];
-        for (int i = 0; i < yieldDays.length; i++) {
-            yieldDays[i] = cal.dayOf(spec.yieldCurve().get(i).date());
-            yields[i] = spec.yieldCurve().get(i).yield();
-        }
-        this.capacityPerStep = capacityPerStep(0);
+        this.capacityPerStep = plan.domesticCapacity(0);
+        this.outstanding = new long[model.ledger().buyers()];
+        this.share = new long[outstanding.length];
+        this.remainder = new double[outstanding.length];
         for (int p : roadmapProducts) {
             model.status().setQuote(p, this::quoteStep);
         }
@@ -75,8 +73,12 @@ public final class DomesticMaker implements Steppable {
         return Math.min(waferStartsPerWeek * diesPerWafer * yield / diesPerUnit, hbmUnitsPerWeek);
     }
 
-    /** Output this step from the calendar day: yield from the ramp, wafers and memory grown since the start. */
-    double capacityPerStep(int day) {
+    /**
+     * Units the maker can finish in a step starting on {@code day}: weekly capacity with the yield from the ramp
+     * and wafers and memory grown geometrically since the start ({@code years = day / 365.2425}).
+     */
+    static double capacityPerStep(DomesticMakerSpec spec, double[] yieldDays, double[] yields, int day,
+            double stepWeeks) {
         double years = day / Calendar.DAYS_PER_YEAR;
         double yield = Curves.interpolate(yieldDays, yields, day);
         double wafers = spec.waferStartsPerWeek() * Math.pow(1 + spec.waferGrowthPerYear(), years);
@@ -98,7 +100,7 @@ public final class DomesticMaker implements Steppable {
         int step = model.step();
         int today = model.today();
         int endOfStep = today + model.calendar().stepDays();
-        capacityPerStep = capacityPerStep(today);
+        capacityPerStep = plan.domesticCapacity(step);
 
         int current = -1;
         for (int i = 0; i < roadmapProducts.length; i++) {
@@ -133,7 +135,8 @@ public final class DomesticMaker implements Steppable {
         }
         for (int p : roadmapProducts) {
             if (status.launched(p) && !status.banned(p)) {
-                Allocation.shipOpenOrders(ledger, p, AllocationRule.PROPORTIONAL, step + shippingSteps);
+                Allocation.shipOpenOrders(ledger, p, AllocationRule.PROPORTIONAL, step + shippingSteps, outstanding,
+                        share, remainder);
             }
         }
     }

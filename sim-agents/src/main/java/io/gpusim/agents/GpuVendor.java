@@ -7,7 +7,6 @@ import io.gpusim.core.market.Ledger;
 import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.market.Product;
-import io.gpusim.core.scenario.CapacityPoint;
 import io.gpusim.core.scenario.VendorSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -30,16 +29,21 @@ public final class GpuVendor implements Steppable {
     private final double safetySteps;
     private final double stepWeeks;
     private final long[] completions;
-    private final double[] capacityDays;
-    private final double[] capacityUnitsPerMonth;
+    private final long[] pipeline;
+    private final long[] outstanding;
+    private final long[] share;
+    private final double[] remainder;
+    private int pipelineStep = -1;
+    private final transient ScenarioPlan plan;
     private final int stepDays;
     private double forecastPerStep;
     private double capacityPerStep;
     private boolean writtenDown;
     private final transient MarketModel model;
 
-    public GpuVendor(MarketModel model) {
+    public GpuVendor(MarketModel model, ScenarioPlan plan) {
         this.model = model;
+        this.plan = plan;
         this.spec = model.scenario().vendor();
         this.product = model.vendorProduct();
         this.info = model.product(product);
@@ -52,15 +56,12 @@ public final class GpuVendor implements Steppable {
         this.shippingSteps = cal.stepsForWeeks(spec.shippingWeeks(), 0);
         this.safetySteps = spec.safetyStockWeeks() / stepWeeks;
         this.completions = new long[leadSteps + 1];
-        this.capacityDays = new double[spec.capacity().size()];
-        this.capacityUnitsPerMonth = new double[spec.capacity().size()];
-        for (int i = 0; i < capacityDays.length; i++) {
-            CapacityPoint c = spec.capacity().get(i);
-            capacityDays[i] = cal.dayOf(c.date());
-            capacityUnitsPerMonth[i] = c.unitsPerMonth();
-        }
+        this.pipeline = new long[leadSteps + 1];
+        this.outstanding = new long[model.ledger().buyers()];
+        this.share = new long[outstanding.length];
+        this.remainder = new double[outstanding.length];
         this.forecastPerStep = spec.initialOrdersPerWeek() * stepWeeks;
-        this.capacityPerStep = capacityPerStep(0);
+        this.capacityPerStep = plan.vendorCapacity(0);
         // Steady state before the run: production started at the forecast rate over the last lead time.
         long inPipeline = Math.round(forecastPerStep);
         for (int k = 1; k <= leadSteps; k++) {
@@ -101,9 +102,12 @@ public final class GpuVendor implements Steppable {
         return listPrice * (1 + maxMarkup * Math.min(1.0, Math.max(0.0, backlogWeeks) / scarcityWeeks));
     }
 
-    /** Wafer-start capacity this step, from the piecewise-linear capacity curve (units per month). */
-    double capacityPerStep(int day) {
-        return Curves.interpolate(capacityDays, capacityUnitsPerMonth, day) * stepDays / Calendar.DAYS_PER_MONTH;
+    /**
+     * Units that can be committed to production in a step starting on {@code day}: the piecewise-linear capacity
+     * curve (units per month, flat outside its points) times the step's share of a month.
+     */
+    static double capacityPerStep(double[] curveDays, double[] unitsPerMonth, int day, int stepDays) {
+        return Curves.interpolate(curveDays, unitsPerMonth, day) * stepDays / Calendar.DAYS_PER_MONTH;
     }
 
     // ---- step -------------------------------------------------------------------------------------------------
@@ -115,7 +119,7 @@ public final class GpuVendor implements Steppable {
         MarketStatus status = model.status();
         int step = model.step();
         int today = model.today();
-        capacityPerStep = capacityPerStep(today);
+        capacityPerStep = plan.vendorCapacity(step);
 
         if (!status.launched(product) && info.firstAvailableDay() < today + stepDays) {
             status.setLaunched(product, true);
@@ -144,7 +148,8 @@ public final class GpuVendor implements Steppable {
         }
 
         if (status.launched(product)) {
-            Allocation.shipOpenOrders(ledger, product, spec.allocation(), step + shippingSteps);
+            Allocation.shipOpenOrders(ledger, product, spec.allocation(), step + shippingSteps, outstanding, share,
+                    remainder);
         }
         double backlogWeeks = ledger.backlog(product) / Math.max(1.0, forecastPerStep / stepWeeks);
         status.setPriceUsd(product, scarcityPrice(info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks,
@@ -167,16 +172,36 @@ public final class GpuVendor implements Steppable {
      */
     int quoteStep(long units) {
         int now = model.step();
-        double need = (double) model.ledger().backlog(product) + units - model.ledger().finishedGoods(product);
-        int k = 0;
-        while (need > 0 && k < leadSteps) {
-            need -= completions[(now + k) % completions.length];
-            if (need > 0) {
-                k++;
+        if (pipelineStep != now) {
+            // Completions scheduled from this step on, accumulated: pipeline[k] = units finished within k steps.
+            pipelineStep = now;
+            long sum = 0;
+            int slot = now % completions.length;
+            for (int k = 0; k < leadSteps; k++) {
+                sum += completions[slot];
+                pipeline[k + 1] = sum;
+                slot = slot + 1 == completions.length ? 0 : slot + 1;
             }
         }
-        if (need > 0) {
-            k += (int) Math.ceil(need / Math.max(1.0, capacityPerStep));
+        double need = (double) model.ledger().backlog(product) + units - model.ledger().finishedGoods(product);
+        int k;
+        if (need <= 0) {
+            k = 0;
+        } else if (need <= pipeline[leadSteps]) {
+            // the first k with pipeline[k + 1] >= need
+            int lo = 0;
+            int hi = leadSteps - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (pipeline[mid + 1] >= need) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            k = lo;
+        } else {
+            k = leadSteps + (int) Math.ceil((need - pipeline[leadSteps]) / Math.max(1.0, capacityPerStep));
         }
         return now + k + shippingSteps;
     }

@@ -36,9 +36,26 @@ public final class Hyperscaler implements Steppable {
     private final int index;
     private final double levelMultiplier;
     private final double sensitivity;
-    private final int[] shockDays;
-    private final double[] shockEffects;
-    private final int[] shockRampDays;
+    private final transient ScenarioPlan plan;
+    private final double signalDecayPerStep;
+    // Parameters as primitives, read once (the scenario records hold boxed values).
+    private final double noiseSd;
+    private final double priorHazard;
+    private final double horizonMonths;
+    private final double decayMonths;
+    private final boolean anticipates;
+    private final double rampMonths;
+    private final double shortageCost;
+    private final double holdingCost;
+    private final double adequatePerformance;
+    private final double switchingSensitivity;
+    private final double workingWeeks;
+    private final double budgetUsdPerYear;
+    private final int minLeadDays;
+    private final double vendorPerformance;
+    private final double[] domesticEffectivePerformance;
+    private double signal;
+    private int eventsSeen;
     private final int vendorProduct;
     private final int[] domesticProducts;
     private final double[] domesticExpectedLaunchDay;
@@ -49,8 +66,9 @@ public final class Hyperscaler implements Steppable {
     private double rushCommitted;
     private double domesticShare;
 
-    public Hyperscaler(MarketModel model, int index) {
+    public Hyperscaler(MarketModel model, ScenarioPlan plan, int index) {
         this.model = model;
+        this.plan = plan;
         this.index = index;
         Scenario s = model.scenario();
         this.spec = s.hyperscalers().get(index);
@@ -59,29 +77,32 @@ public final class Hyperscaler implements Steppable {
         // Draw order is fixed: demand level, then belief sensitivity.
         this.levelMultiplier = Math.exp(spec.demandLevelSd() * model.random.nextGaussian());
         this.sensitivity = spec.signalSensitivity() * Math.exp(spec.sensitivitySd() * model.random.nextGaussian());
-
-        List<DemandShockSpec> mine = new ArrayList<>();
-        for (DemandShockSpec d : s.demandShocks()) {
-            if (d.buyers().isEmpty() || d.buyers().contains(spec.name())) {
-                mine.add(d);
-            }
-        }
-        shockDays = new int[mine.size()];
-        shockEffects = new double[mine.size()];
-        shockRampDays = new int[mine.size()];
-        for (int i = 0; i < mine.size(); i++) {
-            shockDays[i] = cal.dayOf(mine.get(i).date());
-            shockEffects[i] = mine.get(i).effect();
-            shockRampDays[i] = mine.get(i).rampWeeks() * 7;
-        }
+        this.signalDecayPerStep = signalDecay(cal.stepDays(), beliefs.decayMonths());
+        this.noiseSd = spec.demandNoiseSd();
+        this.priorHazard = beliefs.priorHazardPerYear();
+        this.horizonMonths = beliefs.planningHorizonMonths();
+        this.decayMonths = beliefs.decayMonths();
+        this.anticipates = spec.anticipation();
+        this.rampMonths = spec.substituteRampMonths();
+        this.shortageCost = spec.shortageCostMultiple();
+        this.holdingCost = spec.holdingCostPerYear();
+        this.adequatePerformance = spec.adequatePerformance();
+        this.switchingSensitivity = spec.switchingSensitivity();
+        this.workingWeeks = spec.workingInventoryWeeks();
+        this.budgetUsdPerYear = spec.budgetUsdPerYear();
+        this.minLeadDays = spec.minLeadWeeks() * 7;
         this.vendorProduct = model.vendorProduct();
         DomesticMakerSpec dom = s.domestic();
         int n = dom == null ? 0 : dom.roadmap().size();
         this.domesticProducts = new int[n];
         this.domesticExpectedLaunchDay = new double[n];
+        this.vendorPerformance = model.product(vendorProduct).relativePerformance();
+        this.domesticEffectivePerformance = new double[s.products().size()];
         for (int i = 0; i < n; i++) {
             DomesticMakerSpec.RoadmapEntry e = dom.roadmap().get(i);
             domesticProducts[i] = s.productIndex(e.product());
+            domesticEffectivePerformance[domesticProducts[i]] = model.product(domesticProducts[i])
+                    .relativePerformance() * spec.domesticSoftwareDiscount();
             // Buyers know the announced date and the typical slip, not this replication's draw.
             domesticExpectedLaunchDay[i] = model.product(domesticProducts[i]).firstAvailableDay()
                     + Math.max(0.0, e.delayMeanMonths()) * Calendar.DAYS_PER_MONTH;
@@ -213,9 +234,7 @@ public final class Hyperscaler implements Steppable {
         int step = model.step();
         double stepWeeks = cal.stepWeeks();
 
-        double weekly = expectedWeeklyDemand(spec.demandUnitsPerWeek(), levelMultiplier, spec.demandGrowthPerYear(),
-                today, shockDays, shockEffects, shockRampDays);
-        double noiseSd = spec.demandNoiseSd();
+        double weekly = plan.weeklyDemandTrend(index, step) * levelMultiplier;
         double demand = weekly * stepWeeks * Math.exp(noiseSd * model.random.nextGaussian() - noiseSd * noiseSd / 2);
 
         int domestic = currentDomesticProduct(status);
@@ -225,14 +244,14 @@ public final class Hyperscaler implements Steppable {
         double unmet = deploy(ledger, demand, domesticShare);
         model.recorder().reportDemand(index, demand, unmet);
 
-        double hazard = perceivedHazard(beliefs.priorHazardPerYear(), sensitivity, signal(model.events(), today));
+        updateSignal(model.events(), today);
+        double hazard = perceivedHazard(priorHazard, sensitivity, signal);
         double anticipatory = 0;
-        if (vendorOpen && spec.anticipation()) {
-            double p = banProbability(hazard, beliefs.planningHorizonMonths());
-            double gap = substituteGapMonths(expectedAdequateDay(status, today), today, spec.substituteRampMonths());
-            double cover = anticipatoryCoverMonths(p, spec.shortageCostMultiple(), spec.holdingCostPerYear(), gap);
-            anticipatory = cover * weekly * (1 - domesticShare) * WEEKS_PER_MONTH / model.product(vendorProduct)
-                    .relativePerformance();
+        if (vendorOpen && anticipates) {
+            double p = banProbability(hazard, horizonMonths);
+            double gap = substituteGapMonths(expectedAdequateDay(status, today), today, rampMonths);
+            double cover = anticipatoryCoverMonths(p, shortageCost, holdingCost, gap);
+            anticipatory = cover * weekly * (1 - domesticShare) * WEEKS_PER_MONTH / vendorPerformance;
         }
         model.recorder().reportBelief(hazard, anticipatory);
 
@@ -258,7 +277,7 @@ public final class Hyperscaler implements Steppable {
     }
 
     private double effectivePerformance(int product) {
-        return model.product(product).relativePerformance() * spec.domesticSoftwareDiscount();
+        return domesticEffectivePerformance[product];
     }
 
     private double purchaseShare(MarketStatus status, boolean vendorOpen, int domestic) {
@@ -268,10 +287,9 @@ public final class Hyperscaler implements Steppable {
         if (!vendorOpen) {
             return 1.0;
         }
-        Product v = model.product(vendorProduct);
-        double costVendor = status.priceUsd(vendorProduct) / v.relativePerformance();
+        double costVendor = status.priceUsd(vendorProduct) / vendorPerformance;
         double costDomestic = status.priceUsd(domestic) / effectivePerformance(domestic);
-        return domesticShare(costVendor, costDomestic, spec.switchingSensitivity());
+        return domesticShare(costVendor, costDomestic, switchingSensitivity);
     }
 
     /**
@@ -283,7 +301,7 @@ public final class Hyperscaler implements Steppable {
         double servedDomestic = deployDomestic(ledger, domesticNeed);
         double vendorNeed = demand - servedDomestic;
         double servedVendor = deployUnits(ledger, vendorProduct, vendorNeed,
-                model.product(vendorProduct).relativePerformance());
+                vendorPerformance);
         double rest = demand - servedDomestic - servedVendor;
         if (rest > 0) {
             servedDomestic += deployDomestic(ledger, rest);
@@ -311,21 +329,25 @@ public final class Hyperscaler implements Steppable {
         return units * perf;
     }
 
-    /** Sum over public signals seen so far of {@code weight(kind) * exp(-ageMonths / decayMonths)}. */
-    private double signal(EventLog events, int today) {
-        double sum = 0;
-        for (int i = 0; i < events.size(); i++) {
-            MarketEvent e = events.get(i);
-            if (e.day() > today + model.calendar().stepDays()) {
-                continue;
-            }
+    /**
+     * Brings the signal sum {@code S = sum(weight_k * exp(-ageMonths_k / decayMonths))} to today: the old sum
+     * decays by one step, and events published since the last step join with their age on their first day seen
+     * (counted from their own day when that is earlier, as for control rounds before the start).
+     */
+    private void updateSignal(EventLog events, int today) {
+        signal *= signalDecayPerStep;
+        for (; eventsSeen < events.size(); eventsSeen++) {
+            MarketEvent e = events.get(eventsSeen);
             double w = signalWeight(e);
             if (w != 0) {
-                double ageMonths = Math.max(0, today - e.day()) / Calendar.DAYS_PER_MONTH;
-                sum += w * Math.exp(-ageMonths / beliefs.decayMonths());
+                signal += w * Math.exp(-Math.max(0, today - e.day()) / Calendar.DAYS_PER_MONTH / decayMonths);
             }
         }
-        return sum;
+    }
+
+    /** Factor by which a signal fades over one step: {@code exp(-stepDays / (DPM * decayMonths))}. */
+    static double signalDecay(int stepDays, double decayMonths) {
+        return Math.exp(-stepDays / Calendar.DAYS_PER_MONTH / decayMonths);
     }
 
     private double signalWeight(MarketEvent e) {
@@ -344,7 +366,7 @@ public final class Hyperscaler implements Steppable {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < domesticProducts.length; i++) {
             int p = domesticProducts[i];
-            if (effectivePerformance(p) < spec.adequatePerformance()) {
+            if (effectivePerformance(p) < adequatePerformance) {
                 continue;
             }
             double day = status.launched(p) ? today : Math.max(today, domesticExpectedLaunchDay[i]);
@@ -355,28 +377,27 @@ public final class Hyperscaler implements Steppable {
 
     private void orderVendor(Ledger ledger, MarketStatus status, double weekly, double anticipatory, double hazard,
             int today, int step, int window) {
-        double perf = model.product(vendorProduct).relativePerformance();
-        double weeklyNeed = weekly * (1 - domesticShare) / perf;
-        double working = workingTarget(spec.workingInventoryWeeks(), vendorReplenishWeeks, weeklyNeed);
+        double weeklyNeed = weekly * (1 - domesticShare) / vendorPerformance;
+        double working = workingTarget(workingWeeks, vendorReplenishWeeks, weeklyNeed);
         double position = ledger.stock(index, vendorProduct) + ledger.inTransit(index, vendorProduct)
                 + ledger.backlog(index, vendorProduct);
         double price = status.priceUsd(vendorProduct);
         long units = affordable(orderUpTo(working + anticipatory, position), price,
-                spec.budgetUsdPerYear() - spentInWindow);
+                budgetUsdPerYear - spentInWindow);
         if (units <= 0) {
             return;
         }
         long rush = rushPortion(units, anticipatory, rushCommitted);
         long regular = units - rush;
         long priceCents = Math.round(price * 100.0);
-        int earliest = today + spec.minLeadWeeks() * 7;
+        int earliest = today + minLeadDays;
         if (regular > 0) {
             int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(regular));
             ledger.placeOrder(index, vendorProduct, regular, priceCents, step, Math.max(earliest, quoted), false);
         }
         if (rush > 0) {
             int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(rush));
-            int expectedBan = today + (int) Math.round(expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
+            int expectedBan = today + (int) Math.round(expectedDaysToBan(hazard, horizonMonths));
             ledger.placeOrder(index, vendorProduct, rush, priceCents, step, rushDeadline(earliest, quoted,
                     expectedBan), true);
             rushCommitted += rush;
@@ -386,7 +407,7 @@ public final class Hyperscaler implements Steppable {
 
     private void orderDomestic(Ledger ledger, MarketStatus status, double weekly, int product, int today,
             int window) {
-        double workingCompute = workingTarget(spec.workingInventoryWeeks(), domesticReplenishWeeks,
+        double workingCompute = workingTarget(workingWeeks, domesticReplenishWeeks,
                 weekly * domesticShare);
         double positionCompute = 0;
         for (int p : domesticProducts) {
@@ -395,10 +416,10 @@ public final class Hyperscaler implements Steppable {
         }
         double price = status.priceUsd(product);
         long units = affordable(orderUpTo(workingCompute / effectivePerformance(product),
-                positionCompute / effectivePerformance(product)), price, spec.budgetUsdPerYear() - spentInWindow);
+                positionCompute / effectivePerformance(product)), price, budgetUsdPerYear - spentInWindow);
         if (units > 0) {
             ledger.placeOrder(index, product, units, Math.round(price * 100.0), model.step(),
-                    today + spec.minLeadWeeks() * 7, false);
+                    today + minLeadDays, false);
             spend(units * price, window);
         }
     }

@@ -23,6 +23,7 @@ import java.util.Arrays;
  */
 public final class ReferenceLoop {
     private final Scenario s;
+    private final ScenarioPlan plan;
     private final Calendar cal;
     private final int buyers;
     private final int steps;
@@ -30,21 +31,16 @@ public final class ReferenceLoop {
     private final double[] signalDays;
     private final double[] signalWeights;
     private final int banDay;
-    private final double[] capDays;
-    private final double[] capUnits;
-    private final double[] yieldDays;
-    private final double[] yields;
-    private final int[][] shockDays;
-    private final double[][] shockEffects;
-    private final int[][] shockRamps;
     private final double domesticPerf;
     private final double domesticPrice;
     private final int domesticLaunchPlanned;
     private final double adequateExpectedDay;
 
-    public ReferenceLoop(Scenario scenario) {
+    public ReferenceLoop(ScenarioPlan plan) {
+        Scenario scenario = plan.scenario();
+        this.plan = plan;
         this.s = scenario;
-        this.cal = Calendar.of(scenario.simulation());
+        this.cal = plan.calendar();
         this.buyers = scenario.hyperscalers().size();
         this.steps = cal.steps();
         this.stepWeeks = cal.stepWeeks();
@@ -63,32 +59,8 @@ public final class ReferenceLoop {
             signalDays[n - 1] = leak;
             signalWeights[n - 1] = scenario.beliefs().leakWeight();
         }
-        VendorSpec v = scenario.vendor();
-        capDays = new double[v.capacity().size()];
-        capUnits = new double[capDays.length];
-        for (int i = 0; i < capDays.length; i++) {
-            CapacityPoint c = v.capacity().get(i);
-            capDays[i] = cal.dayOf(c.date());
-            capUnits[i] = c.unitsPerMonth();
-        }
+        sortByDay(signalDays, signalWeights);
         DomesticMakerSpec d = scenario.domestic();
-        yieldDays = new double[d.yieldCurve().size()];
-        yields = new double[yieldDays.length];
-        for (int i = 0; i < yields.length; i++) {
-            yieldDays[i] = cal.dayOf(d.yieldCurve().get(i).date());
-            yields[i] = d.yieldCurve().get(i).yield();
-        }
-        shockDays = new int[buyers][];
-        shockEffects = new double[buyers][];
-        shockRamps = new int[buyers][];
-        for (int b = 0; b < buyers; b++) {
-            String name = scenario.hyperscalers().get(b).name();
-            var mine = scenario.demandShocks().stream()
-                    .filter(x -> x.buyers().isEmpty() || x.buyers().contains(name)).toList();
-            shockDays[b] = mine.stream().mapToInt(x -> cal.dayOf(x.date())).toArray();
-            shockEffects[b] = mine.stream().mapToDouble(DemandShockSpec::effect).toArray();
-            shockRamps[b] = mine.stream().mapToInt(x -> x.rampWeeks() * 7).toArray();
-        }
         var first = d.roadmap().get(0);
         var product = scenario.products().get(scenario.productIndex(first.product()));
         HyperscalerSpec h0 = scenario.hyperscalers().get(0);
@@ -158,6 +130,9 @@ public final class ReferenceLoop {
         double demandAtBan = 0;
         boolean banned = false;
         double tau = s.beliefs().decayMonths();
+        double decay = Hyperscaler.signalDecay(cal.stepDays(), tau);
+        double signal = 0;
+        int signalsSeen = 0;
         double horizon = s.beliefs().planningHorizonMonths();
         double unitCost = s.products().get(s.productIndex(v.product())).unitCostUsd();
 
@@ -182,12 +157,16 @@ public final class ReferenceLoop {
                 Arrays.fill(completions, 0);
             }
             boolean domesticOpen = domesticLaunch < today + cal.stepDays();
+            signal *= decay;
+            for (; signalsSeen < signalDays.length && signalDays[signalsSeen] < today + cal.stepDays(); signalsSeen++) {
+                signal += signalWeights[signalsSeen] * Math.exp(-Math.max(0, today - signalDays[signalsSeen])
+                        / Calendar.DAYS_PER_MONTH / tau);
+            }
             long ordered = 0;
             double demandStep = 0;
             for (int b = 0; b < buyers; b++) {
                 HyperscalerSpec h = s.hyperscalers().get(b);
-                double weekly = Hyperscaler.expectedWeeklyDemand(h.demandUnitsPerWeek(), level[b],
-                        h.demandGrowthPerYear(), today, shockDays[b], shockEffects[b], shockRamps[b]);
+                double weekly = plan.weeklyDemandTrend(b, t) * level[b];
                 double sd = h.demandNoiseSd();
                 double demand = weekly * stepWeeks * Math.exp(sd * rng.nextGaussian() - sd * sd / 2);
                 demandStep += demand;
@@ -199,13 +178,6 @@ public final class ReferenceLoop {
                 long useV = Math.min(stockV[b], Math.round(rest));
                 stockV[b] -= useV;
                 unmet += Math.max(0, rest - useV);
-                double signal = 0;
-                for (int i = 0; i < signalDays.length; i++) {
-                    if (signalDays[i] <= today + cal.stepDays()) {
-                        signal += signalWeights[i] * Math.exp(-Math.max(0, today - signalDays[i])
-                                / Calendar.DAYS_PER_MONTH / tau);
-                    }
-                }
                 double hazard = Hyperscaler.perceivedHazard(s.beliefs().priorHazardPerYear(), sens[b], signal);
                 int w = t % spend[b].length;
                 spendWindow[b] -= spend[b][w];
@@ -254,7 +226,7 @@ public final class ReferenceLoop {
                     out[b] = backlogRush[b] + backlogReg[b];
                     backlog += out[b];
                 }
-                double cap = Curves.interpolate(capDays, capUnits, today) * cal.stepDays() / Calendar.DAYS_PER_MONTH;
+                double cap = plan.vendorCapacity(t);
                 long starts = GpuVendor.productionStarts(forecast, lead, v.safetyStockWeeks() / stepWeeks, backlog,
                         fg, wip, cap);
                 wip += starts;
@@ -274,11 +246,7 @@ public final class ReferenceLoop {
                         v.scarcityBacklogWeeks());
             }
             if (domesticOpen) {
-                double years = today / Calendar.DAYS_PER_YEAR;
-                double capD = DomesticMaker.weeklyCapacity(d.waferStartsPerWeek() * Math.pow(1 + d.waferGrowthPerYear(),
-                        years), d.diesPerWafer(), Curves.interpolate(yieldDays, yields, today), d.diesPerUnit(),
-                        d.hbmUnitsPerWeek() * Math.pow(1 + d.hbmGrowthPerYear(), years)) * stepWeeks;
-                dFg += (long) capD;
+                dFg += (long) plan.domesticCapacity(t);
                 long[] shareD = Allocation.proportional(dFg, backlogD);
                 for (int b = 0; b < buyers; b++) {
                     backlogD[b] -= shareD[b];
@@ -304,5 +272,18 @@ public final class ReferenceLoop {
         m[Metric.UNMET_DEMAND_UNITS.ordinal()] = unmet;
         m[Metric.BAN_DAY.ordinal()] = banned ? banDay : Double.NaN;
         return new RunResult(replicationSeed, m, null);
+    }
+
+    private static void sortByDay(double[] days, double[] weights) {
+        for (int i = 1; i < days.length; i++) {
+            for (int j = i; j > 0 && days[j] < days[j - 1]; j--) {
+                double d = days[j];
+                days[j] = days[j - 1];
+                days[j - 1] = d;
+                double w = weights[j];
+                weights[j] = weights[j - 1];
+                weights[j - 1] = w;
+            }
+        }
     }
 }

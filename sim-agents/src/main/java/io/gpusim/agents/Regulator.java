@@ -47,7 +47,7 @@ public final class Regulator implements Steppable {
         this.reversalDraw = rng.nextDouble();
         this.vendorOrdersByStep = new double[cal.steps()];
         for (LocalDate round : spec.history()) {
-            pending.add(new MarketEvent(cal.dayOf(round), EventKind.CONTROL_ROUND, -1, "control round " + round));
+            schedule(new MarketEvent(cal.dayOf(round), EventKind.CONTROL_ROUND, -1, "control round " + round));
         }
         if (spec.mode() == BanMode.DATE || spec.mode() == BanMode.THRESHOLD) {
             scheduleBan(cal.dayOf(spec.banDate()), model);
@@ -61,8 +61,17 @@ public final class Regulator implements Steppable {
         effectiveDay = effectiveDay(day, spec.graceDays());
         if (leakDrawn && spec.leak() != null) {
             int leak = leakDay(day, spec.leak().leadDays(), model.today());
-            pending.add(new MarketEvent(leak, EventKind.LEAK, model.vendorProduct(), "leak: controls weighed"));
+            schedule(new MarketEvent(leak, EventKind.LEAK, model.vendorProduct(), "leak: controls weighed"));
         }
+    }
+
+    /** Queues an event for publication on its day, keeping the queue in day order (stable for equal days). */
+    private void schedule(MarketEvent e) {
+        int at = pending.size();
+        while (at > 0 && pending.get(at - 1).day() > e.day()) {
+            at--;
+        }
+        pending.add(at, e);
     }
 
     /** Day the ban takes effect: the announcement plus the grace period. */
@@ -162,7 +171,6 @@ public final class Regulator implements Steppable {
     }
 
     private void publishDue(MarketModel model, int endOfStep) {
-        pending.sort((a, b) -> Integer.compare(a.day(), b.day()));
         while (!pending.isEmpty() && pending.get(0).day() < endOfStep) {
             MarketEvent e = pending.remove(0);
             if (e.kind() == EventKind.REVERSAL) {
@@ -186,7 +194,7 @@ public final class Regulator implements Steppable {
         for (int p : bannedProducts(model)) {
             model.banTakesEffect(p, day, "controls in force on " + model.product(p).name());
             if (spec.reversal() != null && reversalDraw < spec.reversal().probability()) {
-                pending.add(new MarketEvent(day + spec.reversal().afterDays(), EventKind.REVERSAL, p,
+                schedule(new MarketEvent(day + spec.reversal().afterDays(), EventKind.REVERSAL, p,
                         "controls lifted on " + model.product(p).name()));
             }
         }

@@ -4,6 +4,10 @@ import io.gpusim.core.MarketModel;
 import io.gpusim.core.Phase;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.Scenario;
+import io.gpusim.experiment.Replicator;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Builds one replication of a scenario with its agents and runs it. Agents are created in a fixed order
@@ -14,19 +18,37 @@ public final class Simulation {
     }
 
     /** A model with every agent in place, ready to {@link MarketModel#run()}. */
-    public static MarketModel build(Scenario scenario, long replicationSeed, boolean recordSeries) {
+    public static MarketModel build(ScenarioPlan plan, long replicationSeed, boolean recordSeries) {
+        Scenario scenario = plan.scenario();
         MarketModel model = new MarketModel(scenario, replicationSeed, recordSeries);
         model.addAgent(Phase.REGULATOR, new Regulator(model));
         for (int i = 0; i < scenario.hyperscalers().size(); i++) {
-            model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, i));
+            model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, plan, i));
         }
-        model.addAgent(Phase.VENDOR, new GpuVendor(model));
-        model.addAgent(Phase.DOMESTIC, new DomesticMaker(model));
+        model.addAgent(Phase.VENDOR, new GpuVendor(model, plan));
+        model.addAgent(Phase.DOMESTIC, new DomesticMaker(model, plan));
         return model;
     }
 
+    public static MarketModel build(Scenario scenario, long replicationSeed, boolean recordSeries) {
+        return build(ScenarioPlan.of(scenario), replicationSeed, recordSeries);
+    }
+
     /** Runs one replication and returns its metrics (and series when asked). */
+    public static RunResult run(ScenarioPlan plan, long replicationSeed, boolean recordSeries) {
+        return build(plan, replicationSeed, recordSeries).run();
+    }
+
     public static RunResult run(Scenario scenario, long replicationSeed, boolean recordSeries) {
-        return build(scenario, replicationSeed, recordSeries).run();
+        return run(ScenarioPlan.of(scenario), replicationSeed, recordSeries);
+    }
+
+    /**
+     * A replicator for the experiment layer: each scenario it meets is planned once (by identity) and the plan is
+     * reused for every replication of it, on any thread.
+     */
+    public static Replicator replicator(boolean recordSeries) {
+        Map<Scenario, ScenarioPlan> plans = Collections.synchronizedMap(new IdentityHashMap<>());
+        return (scenario, seed) -> run(plans.computeIfAbsent(scenario, ScenarioPlan::of), seed, recordSeries);
     }
 }

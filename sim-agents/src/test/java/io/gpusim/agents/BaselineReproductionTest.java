@@ -33,7 +33,7 @@ class BaselineReproductionTest {
                     "fast-substitute"}) {
                 Scenario s = Scenarios.load(name);
                 BatchSummary summary = new BatchSummary(name, "");
-                runner.run(s, (sc, seed) -> Simulation.run(sc, seed, false), MASTER_SEED, 0, RUNS, summary::add);
+                runner.run(s, Simulation.replicator(false), MASTER_SEED, 0, RUNS, summary::add);
                 assertTrue(summary.failures().isEmpty(), name + " had failed replications: " + summary.failures());
                 results.put(name, summary);
             }

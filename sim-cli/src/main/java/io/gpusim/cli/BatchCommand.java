@@ -5,6 +5,7 @@ import io.gpusim.core.scenario.Scenario;
 import io.gpusim.experiment.BatchSummary;
 import io.gpusim.experiment.Replication;
 import io.gpusim.experiment.ReplicationRunner;
+import io.gpusim.experiment.Replicator;
 import io.gpusim.experiment.SummaryRow;
 import io.gpusim.experiment.SummaryWriters;
 import java.io.IOException;
@@ -71,12 +72,12 @@ final class BatchCommand implements Callable<Integer> {
         List<SummaryRow> rows = new ArrayList<>();
         List<Replication> failures = new ArrayList<>();
         boolean showProgress = !quiet && System.console() != null;
+        Replicator replicator = Simulation.replicator(false);
         try (ReplicationRunner runner = new ReplicationRunner(threadCount)) {
             for (Scenario scenario : scenarios) {
                 BatchSummary summary = new BatchSummary(scenario.name(), "");
                 try (ProgressBar bar = showProgress ? progress(scenario.name()) : null) {
-                    runner.run(scenario, (s, replicationSeed) -> Simulation.run(s, replicationSeed, false), seed, 0,
-                            runs, r -> {
+                    runner.run(scenario, replicator, seed, 0, runs, r -> {
                                 summary.add(r);
                                 if (bar != null) {
                                     bar.step();

@@ -1,6 +1,7 @@
 package io.gpusim.cli;
 
 import io.gpusim.agents.ReferenceLoop;
+import io.gpusim.agents.ScenarioPlan;
 import io.gpusim.agents.Simulation;
 import io.gpusim.core.scenario.Scenario;
 import io.gpusim.experiment.BatchSummary;
@@ -85,14 +86,14 @@ final class BenchCommand implements Callable<Integer> {
     private double timeModel(ReplicationRunner runner, Scenario scenario) throws InterruptedException {
         BatchSummary summary = new BatchSummary(scenario.name(), "");
         long t0 = System.nanoTime();
-        runner.run(scenario, (s, seed) -> Simulation.run(s, seed, false), 1, 0, runs, summary::add);
+        runner.run(scenario, Simulation.replicator(false), 1, 0, runs, summary::add);
         summary.rows();
         return runs / ((System.nanoTime() - t0) / 1e9);
     }
 
     private double timeReference(ReplicationRunner runner, Scenario scenario) throws InterruptedException {
         BatchSummary summary = new BatchSummary(scenario.name(), "");
-        ReferenceLoop loop = new ReferenceLoop(scenario);
+        ReferenceLoop loop = new ReferenceLoop(ScenarioPlan.of(scenario));
         long t0 = System.nanoTime();
         runner.run(scenario, (s, seed) -> loop.run(seed), 1, 0, runs, summary::add);
         summary.rows();

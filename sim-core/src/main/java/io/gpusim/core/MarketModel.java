@@ -41,6 +41,9 @@ public class MarketModel extends SimState {
     private final int domesticSeller;
     private final Map<Phase, List<Steppable>> agents = new EnumMap<>(Phase.class);
     private boolean ran;
+    /** The current step, read once per step from the schedule (whose accessors synchronise). */
+    private int currentStep;
+    private int currentDay;
 
     /**
      * @param scenario a validated scenario
@@ -81,8 +84,10 @@ public class MarketModel extends SimState {
             agents.put(phase, new ArrayList<>());
         }
         agents.get(Phase.ARRIVALS).add(state -> {
+            currentStep = (int) schedule.getSteps();
+            currentDay = calendar.firstDayOf(currentStep);
             ledger.beginStep();
-            ledger.deliverArrivals(step());
+            ledger.deliverArrivals(currentStep);
         });
     }
 
@@ -135,14 +140,14 @@ public class MarketModel extends SimState {
         events.publish(new MarketEvent(day, EventKind.REVERSAL, product, label));
     }
 
-    /** The current step (MASON time). */
+    /** The current step (MASON's step count, equal to its time). */
     public int step() {
-        return (int) schedule.getSteps();
+        return currentStep;
     }
 
     /** First day of the current step, counted from the scenario start. */
     public int today() {
-        return calendar.firstDayOf(step());
+        return currentDay;
     }
 
     public Scenario scenario() {

@@ -41,8 +41,9 @@ public final class Ledger {
     private final long[] shippedThisStep;
     private final long[] shippedTotal;
 
-    private final List<Order> orders = new ArrayList<>();
-    private final List<List<Order>> openOrders;
+    private final List<Order> orders = new ArrayList<>(1024);
+    /** Open orders per product and buyer, oldest first. */
+    private final ArrayDeque<Order>[][] openOrders;
     private final List<ArrayDeque<Shipment>> transit;
     private long nextOrderId;
 
@@ -69,10 +70,14 @@ public final class Ledger {
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
         shippedTotal = new long[products];
-        openOrders = new ArrayList<>(products);
+        @SuppressWarnings("unchecked")
+        ArrayDeque<Order>[][] queues = new ArrayDeque[products][buyers];
+        openOrders = queues;
         transit = new ArrayList<>(products);
         for (int p = 0; p < products; p++) {
-            openOrders.add(new ArrayList<>());
+            for (int b = 0; b < buyers; b++) {
+                openOrders[p][b] = new ArrayDeque<>(32);
+            }
             transit.add(new ArrayDeque<>());
         }
     }
@@ -106,7 +111,7 @@ public final class Ledger {
         }
         Order order = new Order(nextOrderId++, buyer, product, units, priceCents, step, requestedByDay, rush);
         orders.add(order);
-        openOrders.get(product).add(order);
+        openOrders[product][buyer].addLast(order);
         orderedThisStep[product] += units;
         backlogUnits[buyer][product] += units;
         return order;
@@ -136,7 +141,16 @@ public final class Ledger {
         receivedCents[sellerOfProduct[p]] += cents;
         shippedThisStep[p] += units;
         shippedTotal[p] += units;
-        transit.get(p).addLast(new Shipment(arrivalStep, order.buyer(), p, units));
+        ArrayDeque<Shipment> queue = transit.get(p);
+        Shipment last = queue.peekLast();
+        if (last != null && last.arrivalStep() == arrivalStep && last.buyer() == order.buyer()) {
+            last.add(units);
+        } else {
+            queue.addLast(new Shipment(arrivalStep, order.buyer(), units));
+        }
+        if (!order.open()) {
+            openOrders[p][order.buyer()].remove(order);
+        }
     }
 
     /** Moves every shipment due at or before {@code step} into its buyer's stock. */
@@ -165,15 +179,15 @@ public final class Ledger {
     /** Cancels every open order for a product; returns the revenue lost, in cents. */
     public long cancelOpenOrders(int product) {
         long lost = 0;
-        for (Order o : openOrders.get(product)) {
-            long r = o.remaining();
-            if (r > 0) {
+        for (ArrayDeque<Order> queue : openOrders[product]) {
+            for (Order o : queue) {
+                long r = o.remaining();
                 lost = Math.addExact(lost, Math.multiplyExact(r, o.priceCents()));
                 o.cancel(r);
                 backlogUnits[o.buyer()][product] -= r;
             }
+            queue.clear();
         }
-        openOrders.get(product).clear();
         lostRevenueCents[sellerOfProduct[product]] += lost;
         return lost;
     }
@@ -193,11 +207,19 @@ public final class Ledger {
         return charge;
     }
 
-    /** Open orders of a product in placement order; closed orders are dropped as a side effect. */
+    /** A buyer's oldest open order for a product, or null when it has none. */
+    public Order oldestOpenOrder(int product, int buyer) {
+        return openOrders[product][buyer].peekFirst();
+    }
+
+    /** Open orders of a product in placement order (a new list). */
     public List<Order> openOrders(int product) {
-        List<Order> list = openOrders.get(product);
-        list.removeIf(o -> !o.open());
-        return Collections.unmodifiableList(list);
+        List<Order> list = new ArrayList<>();
+        for (ArrayDeque<Order> queue : openOrders[product]) {
+            list.addAll(queue);
+        }
+        list.sort(java.util.Comparator.comparingLong(Order::id));
+        return list;
     }
 
     /** Units ordered but not yet shipped, for a product. */

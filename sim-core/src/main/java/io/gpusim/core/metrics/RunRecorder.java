@@ -153,16 +153,10 @@ public final class RunRecorder {
     public void recordStep(int step) {
         long vendorShipped = ledger.shippedThisStep(vendorProduct);
         long domesticShipped = 0;
-        long domesticOrdered = 0;
-        long domesticStock = 0;
-        long deployed = 0;
         for (int p = 0; p < domesticProduct.length; p++) {
             if (domesticProduct[p]) {
                 domesticShipped += ledger.shippedThisStep(p);
-                domesticOrdered += ledger.orderedThisStep(p);
-                domesticStock += ledger.totalStock(p);
             }
-            deployed += ledger.totalDeployed(p);
         }
         double meanHazard = hazardCount == 0 ? 0 : hazardSum / hazardCount;
         peakHazard = Math.max(peakHazard, meanHazard);
@@ -173,22 +167,7 @@ public final class RunRecorder {
         recordedSteps = step + 1;
         currentStep = Math.min(step + 1, demandByStep.length - 1);
         if (series != null) {
-            put(Series.DEMAND, step, demandStep);
-            put(Series.UNMET_DEMAND, step, unmetStep);
-            put(Series.VENDOR_FINISHED, step, ledger.finishedGoods(vendorProduct));
-            put(Series.VENDOR_WIP, step, ledger.workInProcess(vendorProduct));
-            put(Series.VENDOR_BACKLOG, step, ledger.backlog(vendorProduct));
-            put(Series.BUYER_STOCK_VENDOR, step, ledger.totalStock(vendorProduct));
-            put(Series.BUYER_STOCK_DOMESTIC, step, domesticStock);
-            put(Series.DEPLOYED, step, deployed);
-            put(Series.VENDOR_ORDERS, step, ledger.orderedThisStep(vendorProduct));
-            put(Series.DOMESTIC_ORDERS, step, domesticOrdered);
-            put(Series.VENDOR_SHIPMENTS, step, vendorShipped);
-            put(Series.DOMESTIC_SHIPMENTS, step, domesticShipped);
-            put(Series.VENDOR_PRICE, step, status.priceUsd(vendorProduct));
-            put(Series.MEAN_HAZARD, step, meanHazard);
-            put(Series.ANTICIPATORY_TARGET, step, anticipatoryStep);
-            put(Series.DOMESTIC_CAPACITY, step, domesticCapacityStep);
+            recordSeries(step, vendorShipped, domesticShipped, meanHazard);
         }
         demandStep = 0;
         unmetStep = 0;
@@ -196,6 +175,35 @@ public final class RunRecorder {
         hazardCount = 0;
         anticipatoryStep = 0;
         domesticCapacityStep = 0;
+    }
+
+    private void recordSeries(int step, long vendorShipped, long domesticShipped, double meanHazard) {
+        long domesticOrdered = 0;
+        long domesticStock = 0;
+        long deployed = 0;
+        for (int p = 0; p < domesticProduct.length; p++) {
+            if (domesticProduct[p]) {
+                domesticOrdered += ledger.orderedThisStep(p);
+                domesticStock += ledger.totalStock(p);
+            }
+            deployed += ledger.totalDeployed(p);
+        }
+        put(Series.DEMAND, step, demandStep);
+        put(Series.UNMET_DEMAND, step, unmetStep);
+        put(Series.VENDOR_FINISHED, step, ledger.finishedGoods(vendorProduct));
+        put(Series.VENDOR_WIP, step, ledger.workInProcess(vendorProduct));
+        put(Series.VENDOR_BACKLOG, step, ledger.backlog(vendorProduct));
+        put(Series.BUYER_STOCK_VENDOR, step, ledger.totalStock(vendorProduct));
+        put(Series.BUYER_STOCK_DOMESTIC, step, domesticStock);
+        put(Series.DEPLOYED, step, deployed);
+        put(Series.VENDOR_ORDERS, step, ledger.orderedThisStep(vendorProduct));
+        put(Series.DOMESTIC_ORDERS, step, domesticOrdered);
+        put(Series.VENDOR_SHIPMENTS, step, vendorShipped);
+        put(Series.DOMESTIC_SHIPMENTS, step, domesticShipped);
+        put(Series.VENDOR_PRICE, step, status.priceUsd(vendorProduct));
+        put(Series.MEAN_HAZARD, step, meanHazard);
+        put(Series.ANTICIPATORY_TARGET, step, anticipatoryStep);
+        put(Series.DOMESTIC_CAPACITY, step, domesticCapacityStep);
     }
 
     private void put(Series s, int step, double value) {

@@ -1,0 +1,96 @@
+package io.gpusim.agents;
+
+import io.gpusim.core.Calendar;
+import io.gpusim.core.scenario.CapacityPoint;
+import io.gpusim.core.scenario.DemandShockSpec;
+import io.gpusim.core.scenario.DomesticMakerSpec;
+import io.gpusim.core.scenario.HyperscalerSpec;
+import io.gpusim.core.scenario.Scenario;
+import io.gpusim.core.scenario.VendorSpec;
+import java.util.List;
+
+/**
+ * The parts of a scenario that are the same in every replication, worked out once per step: each buyer's expected
+ * demand before its random level, the vendor's capacity, and the domestic maker's capacity. Immutable; one plan
+ * serves any number of replications on any number of threads.
+ */
+public final class ScenarioPlan {
+    private final Scenario scenario;
+    private final Calendar calendar;
+    private final double[][] weeklyDemandTrend;
+    private final double[] vendorCapacityPerStep;
+    private final double[] domesticCapacityPerStep;
+
+    private ScenarioPlan(Scenario scenario) {
+        this.scenario = scenario;
+        this.calendar = Calendar.of(scenario.simulation());
+        int steps = calendar.steps();
+        List<HyperscalerSpec> buyers = scenario.hyperscalers();
+        weeklyDemandTrend = new double[buyers.size()][steps];
+        for (int b = 0; b < buyers.size(); b++) {
+            HyperscalerSpec h = buyers.get(b);
+            List<DemandShockSpec> mine = scenario.demandShocks().stream()
+                    .filter(d -> d.buyers().isEmpty() || d.buyers().contains(h.name())).toList();
+            int[] days = mine.stream().mapToInt(d -> calendar.dayOf(d.date())).toArray();
+            double[] effects = mine.stream().mapToDouble(DemandShockSpec::effect).toArray();
+            int[] ramps = mine.stream().mapToInt(d -> d.rampWeeks() * 7).toArray();
+            for (int t = 0; t < steps; t++) {
+                weeklyDemandTrend[b][t] = Hyperscaler.expectedWeeklyDemand(h.demandUnitsPerWeek(), 1.0,
+                        h.demandGrowthPerYear(), calendar.firstDayOf(t), days, effects, ramps);
+            }
+        }
+        VendorSpec v = scenario.vendor();
+        double[] capDays = new double[v.capacity().size()];
+        double[] capUnits = new double[capDays.length];
+        for (int i = 0; i < capDays.length; i++) {
+            CapacityPoint c = v.capacity().get(i);
+            capDays[i] = calendar.dayOf(c.date());
+            capUnits[i] = c.unitsPerMonth();
+        }
+        vendorCapacityPerStep = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            vendorCapacityPerStep[t] = GpuVendor.capacityPerStep(capDays, capUnits, calendar.firstDayOf(t),
+                    calendar.stepDays());
+        }
+        DomesticMakerSpec d = scenario.domestic();
+        double[] yieldDays = new double[d.yieldCurve().size()];
+        double[] yields = new double[yieldDays.length];
+        for (int i = 0; i < yieldDays.length; i++) {
+            yieldDays[i] = calendar.dayOf(d.yieldCurve().get(i).date());
+            yields[i] = d.yieldCurve().get(i).yield();
+        }
+        domesticCapacityPerStep = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            domesticCapacityPerStep[t] = DomesticMaker.capacityPerStep(d, yieldDays, yields, calendar.firstDayOf(t),
+                    calendar.stepWeeks());
+        }
+    }
+
+    /** Works out the plan of a validated scenario. */
+    public static ScenarioPlan of(Scenario scenario) {
+        return new ScenarioPlan(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Calendar calendar() {
+        return calendar;
+    }
+
+    /** Buyer {@code b}'s expected weekly demand at step {@code t}, before its level multiplier. */
+    double weeklyDemandTrend(int b, int t) {
+        return weeklyDemandTrend[b][t];
+    }
+
+    /** Units the vendor can commit to production in step {@code t}. */
+    double vendorCapacity(int t) {
+        return vendorCapacityPerStep[t];
+    }
+
+    /** Units the domestic maker can finish in step {@code t}. */
+    double domesticCapacity(int t) {
+        return domesticCapacityPerStep[t];
+    }
+}
