@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code gpusim} command. */
 @Command(name = "gpusim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
-        subcommands = {RunCommand.class, BatchCommand.class, ValidateCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, BatchCommand.class, SweepCommand.class, CompareCommand.class,
+            StudyCommand.class, ValidateCommand.class, SchemaCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
 public final class Main implements Runnable {
@@ -44,6 +45,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, validate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, compare, study, validate, schema, bench)");
     }
 }

@@ -1,13 +1,31 @@
 package io.gpusim.cli;
 
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import io.gpusim.agents.Simulation;
+import io.gpusim.core.Calendar;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
+import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.Scenario;
+import io.gpusim.core.scenario.ScenarioException;
+import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.core.scenario.ScenarioTemplate;
+import io.gpusim.core.scenario.ValidationError;
+import io.gpusim.experiment.Cell;
+import io.gpusim.experiment.CsvStudyOutput;
+import io.gpusim.experiment.Replication;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,10 +33,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gpusim run}: one replication, its metrics printed one per line. */
+/** {@code gpusim run}: one replication, its metrics printed and, with --out, its metrics and series written. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run one replication of a scenario and print its metrics.")
+        description = "Run one replication of a scenario; print its metrics, and with --out write runs.csv and "
+                + "series.csv (one row per step, one column per series).")
 final class RunCommand implements Callable<Integer> {
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
     @Spec
     private CommandSpec spec;
 
@@ -32,27 +54,89 @@ final class RunCommand implements Callable<Integer> {
             description = "Replication index under the master seed; batch row i is replication i (default: 0).")
     private int replication;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
+    private List<String> set = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv and series.csv here.")
+    private Path out;
+
     @Override
-    public Integer call() {
-        var err = spec.commandLine().getErr();
-        var out = spec.commandLine().getOut();
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
         if (replication < 0) {
             err.println("gpusim run: --replication must be >= 0, got " + replication);
             return Main.EXIT_USAGE;
         }
-        List<Scenario> loaded = Scenarios.loadAll(List.of(scenarioFile), err);
-        if (loaded == null) {
+        Scenario scenario;
+        try {
+            List<ScenarioOverride> overrides = new ArrayList<>();
+            for (String s : set) {
+                overrides.add(ScenarioOverride.parse(s));
+            }
+            scenario = ScenarioTemplate.load(scenarioFile).with(overrides);
+        } catch (ScenarioException e) {
+            for (ValidationError v : e.errors()) {
+                err.println(v);
+            }
+            return Main.EXIT_USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("gpusim run: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        if (out != null && OutputDirs.problem(out) != null) {
+            err.println("gpusim run: " + OutputDirs.problem(out));
             return Main.EXIT_USAGE;
         }
         long replicationSeed = Seeds.replicationSeed(seed, replication);
-        RunResult result = Simulation.run(loaded.get(0), replicationSeed, false);
-        out.printf(Locale.ROOT, "%-28s %s%n", "scenario", loaded.get(0).name());
-        out.printf(Locale.ROOT, "%-28s %d%n", "seed", replicationSeed);
+        RunResult result;
+        try {
+            result = Simulation.run(scenario, replicationSeed, out != null);
+        } catch (RuntimeException e) {
+            err.println("gpusim run: the replication failed: " + e);
+            return Main.EXIT_RUN_FAILED;
+        }
+        stdout.printf(Locale.ROOT, "%-28s %s%n", "scenario", scenario.name());
+        stdout.printf(Locale.ROOT, "%-28s %d%n", "seed", replicationSeed);
         for (Metric m : Metric.values()) {
             double v = result.get(m);
-            out.printf(Locale.ROOT, "%-28s %s%n", m.id(), Double.isNaN(v) ? "" : Numbers.plain(v));
+            stdout.printf(Locale.ROOT, "%-28s %s%n", m.id(), Double.isNaN(v) ? "" : Numbers.plain(v));
         }
-        out.flush();
+        stdout.flush();
+        if (out != null) {
+            try (CsvStudyOutput files = new CsvStudyOutput(out, false)) {
+                files.run(new Cell(scenario.name(), "", scenario, Map.of()),
+                        new Replication(replication, replicationSeed, result, null));
+                files.commit();
+            }
+            writeSeries(out.resolve("series.csv"), scenario, result);
+        }
         return 0;
+    }
+
+    private static void writeSeries(Path file, Scenario scenario, RunResult result) throws java.io.IOException {
+        CsvSchema.Builder cols = CsvSchema.builder().addColumn("step", CsvSchema.ColumnType.NUMBER).addColumn("date");
+        for (Series s : Series.values()) {
+            cols.addColumn(s.id(), CsvSchema.ColumnType.NUMBER);
+        }
+        Calendar cal = Calendar.of(scenario.simulation());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".series.csv", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp);
+                    SequenceWriter seq = CSV.writer(cols.build().withHeader()).writeValues(w)) {
+                for (int t = 0; t < result.steps(); t++) {
+                    Object[] row = new Object[2 + Series.values().length];
+                    row[0] = t;
+                    row[1] = cal.dateOfStep(t).toString();
+                    for (Series s : Series.values()) {
+                        row[2 + s.ordinal()] = result.series(s)[t];
+                    }
+                    seq.write(row);
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * Accumulates the metrics of a batch, replication by replication, and summarises them. Failed replications are
  * counted, never silently dropped.
  */
-public final class BatchSummary {
+public final class BatchSummary implements AutoCloseable {
     private final String scenario;
     private final String point;
     private final MetricAccumulator[] metrics = new MetricAccumulator[Metric.values().length];
@@ -60,5 +60,13 @@ public final class BatchSummary {
 
     public SummaryRow row(Metric m) {
         return metrics[m.ordinal()].summarize(scenario, point, m.id());
+    }
+
+    /** Releases temporary storage of the accumulators. */
+    @Override
+    public void close() {
+        for (MetricAccumulator m : metrics) {
+            m.close();
+        }
     }
 }

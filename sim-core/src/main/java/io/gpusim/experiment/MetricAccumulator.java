@@ -1,5 +1,13 @@
 package io.gpusim.experiment;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -8,14 +16,21 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Statistics of one metric over replications. Moments come from a streaming (Welford) accumulator; quantiles are
- * exact, from the kept values, with the R-7 / NumPy "linear" definition. Empty values (NaN) are counted apart
- * and left out of every statistic.
+ * exact, with the R-7 / NumPy "linear" definition, computed from every value: the first {@value #IN_MEMORY}
+ * values are kept in memory and later ones are appended to a temporary file, which is read back (one metric at a
+ * time, 8 bytes a value) only to summarise. Empty values (NaN) are counted apart and left out of every statistic.
  */
-public final class MetricAccumulator {
+public final class MetricAccumulator implements AutoCloseable {
+    /** Values kept in memory before spilling to disk. */
+    static final int IN_MEMORY = 1 << 16;
+
     private final SummaryStatistics moments = new SummaryStatistics();
     private double[] values = new double[64];
-    private int n;
+    private int inMemory;
+    private long n;
     private long empty;
+    private Path spillFile;
+    private DataOutputStream spill;
 
     public void add(double value) {
         if (Double.isNaN(value)) {
@@ -23,14 +38,79 @@ public final class MetricAccumulator {
             return;
         }
         moments.addValue(value);
-        if (n == values.length) {
-            values = Arrays.copyOf(values, values.length * 2);
+        n++;
+        if (inMemory < IN_MEMORY) {
+            if (inMemory == values.length) {
+                values = Arrays.copyOf(values, Math.min(IN_MEMORY, values.length * 2));
+            }
+            values[inMemory++] = value;
+            return;
         }
-        values[n++] = value;
+        try {
+            if (spill == null) {
+                spillFile = Files.createTempFile("gpusim-metric", ".bin");
+                spillFile.toFile().deleteOnExit();
+                spill = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16));
+            }
+            spill.writeDouble(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill metric values to a temporary file", e);
+        }
+    }
+
+    /** All values, in the order added (reads the spill file back when there is one). */
+    private double[] allValues() {
+        if (spill == null) {
+            return Arrays.copyOf(values, inMemory);
+        }
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("too many values for exact quantiles: " + n);
+        }
+        double[] all = Arrays.copyOf(values, (int) n);
+        try {
+            spill.flush();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spillFile),
+                    1 << 16))) {
+                for (int i = inMemory; i < n; i++) {
+                    all[i] = in.readDouble();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spilled metric values", e);
+        }
+        return all;
+    }
+
+    /** Deletes the spill file, if any. */
+    @Override
+    public void close() {
+        if (spill != null) {
+            try {
+                spill.close();
+                Files.deleteIfExists(spillFile);
+            } catch (IOException e) {
+                spillFile.toFile().deleteOnExit();
+            }
+            spill = null;
+        }
+    }
+
+    /** The 95% t confidence half-width of the mean (NaN with fewer than two values). */
+    public double ciHalfWidth() {
+        if (n < 2) {
+            return Double.NaN;
+        }
+        return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * moments.getStandardDeviation()
+                / Math.sqrt(n);
+    }
+
+    /** Mean of the values (NaN when none). */
+    public double mean() {
+        return n == 0 ? Double.NaN : moments.getMean();
     }
 
     /** Number of non-empty values. */
-    public int n() {
+    public long n() {
         return n;
     }
 
@@ -49,11 +129,11 @@ public final class MetricAccumulator {
         double sd = n > 1 ? moments.getStandardDeviation() : 0.0;
         double half = n > 1 ? new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n) : 0.0;
         Percentile q = new Percentile().withEstimationType(EstimationType.R_7);
-        double[] sorted = Arrays.copyOf(values, n);
+        double[] sorted = allValues();
         Arrays.sort(sorted);
         q.setData(sorted);
         return new SummaryRow(scenario, point, metric, n, mean, sd, mean - half, mean + half,
                 q.evaluate(5), q.evaluate(25), q.evaluate(50), q.evaluate(75), q.evaluate(95),
-                sorted[0], sorted[n - 1]);
+                sorted[0], sorted[sorted.length - 1]);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * Runs replications on a pool of threads and hands them to a consumer strictly in replication order, so results
@@ -41,32 +42,39 @@ public final class ReplicationRunner implements AutoCloseable {
      */
     public void run(Scenario scenario, Replicator replicator, long masterSeed, int first, int count,
             Consumer<Replication> sink) throws InterruptedException {
+        runTasks(count, i -> runOne(scenario, replicator, masterSeed, first + (int) i), sink);
+    }
+
+    /**
+     * Runs tasks {@code 0 .. count - 1} on the pool and passes their results to {@code sink} in task order, holding
+     * at most a bounded window of finished results. Tasks must not throw (wrap failures in their result).
+     */
+    public <T> void runTasks(long count, LongFunction<T> task, Consumer<T> sink) throws InterruptedException {
         if (pool == null) {
-            for (int i = first; i < first + count; i++) {
-                sink.accept(runOne(scenario, replicator, masterSeed, i));
+            for (long i = 0; i < count; i++) {
+                sink.accept(task.apply(i));
             }
             return;
         }
         int window = threads * 32;
-        ArrayDeque<Future<Replication>> inFlight = new ArrayDeque<>(window);
-        int next = first;
-        int end = first + count;
+        ArrayDeque<Future<T>> inFlight = new ArrayDeque<>(window);
+        long next = 0;
         try {
-            while (next < end || !inFlight.isEmpty()) {
-                while (next < end && inFlight.size() < window) {
-                    final int index = next++;
-                    inFlight.addLast(pool.submit(() -> runOne(scenario, replicator, masterSeed, index)));
+            while (next < count || !inFlight.isEmpty()) {
+                while (next < count && inFlight.size() < window) {
+                    final long index = next++;
+                    inFlight.addLast(pool.submit(() -> task.apply(index)));
                 }
                 sink.accept(await(inFlight.pollFirst()));
             }
         } finally {
-            for (Future<Replication> f : inFlight) {
+            for (Future<T> f : inFlight) {
                 f.cancel(true);
             }
         }
     }
 
-    private static Replication await(Future<Replication> future) throws InterruptedException {
+    private static <T> T await(Future<T> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
@@ -74,7 +82,8 @@ public final class ReplicationRunner implements AutoCloseable {
         }
     }
 
-    static Replication runOne(Scenario scenario, Replicator replicator, long masterSeed, int index) {
+    /** Replication {@code index} of a scenario, or the error it failed with. */
+    public static Replication runOne(Scenario scenario, Replicator replicator, long masterSeed, int index) {
         long seed = Seeds.replicationSeed(masterSeed, index);
         try {
             return new Replication(index, seed, replicator.run(scenario, seed), null);

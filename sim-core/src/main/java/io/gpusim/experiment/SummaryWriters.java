@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /** Writes summaries as CSV (atomically: a temporary file renamed into place) and as an aligned text table. */
 public final class SummaryWriters {
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvMapper CSV = CsvStudyOutput.CSV;
     private static final CsvSchema SUMMARY_SCHEMA = CSV.schemaFor(CsvRow.class).withHeader()
             .withNullValue("");
 
@@ -60,6 +60,25 @@ public final class SummaryWriters {
         return sb.toString();
     }
 
+    /** Aligns rows of cells into a table: first column left-aligned, the others right-aligned. */
+    public static String align(java.util.List<String[]> rows) {
+        int cols = 0;
+        for (String[] r : rows) {
+            cols = Math.max(cols, r.length);
+        }
+        int[] width = new int[cols];
+        for (String[] r : rows) {
+            for (int c = 0; c < r.length; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            line(sb, r, width);
+        }
+        return sb.toString();
+    }
+
     private static void line(StringBuilder sb, String[] cells, int[] width) {
         for (int c = 0; c < cells.length; c++) {
             if (c == 0) {
@@ -72,7 +91,7 @@ public final class SummaryWriters {
     }
 
     /** A number for people: empty for NaN, grouped thousands for large values, 4 significant digits for small. */
-    static String num(double v) {
+    public static String num(double v) {
         if (Double.isNaN(v)) {
             return "";
         }
@@ -89,11 +108,11 @@ public final class SummaryWriters {
     /** The CSV form of a row: NaN becomes an empty cell, numbers keep full precision. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"scenario", "point", "metric", "n", "mean", "sd", "ci_low",
             "ci_high", "p05", "p25", "p50", "p75", "p95", "min", "max"})
-    record CsvRow(String scenario, String point, String metric, long n, Double mean, Double sd,
+    public record CsvRow(String scenario, String point, String metric, long n, Double mean, Double sd,
             @com.fasterxml.jackson.annotation.JsonProperty("ci_low") Double ciLow,
             @com.fasterxml.jackson.annotation.JsonProperty("ci_high") Double ciHigh,
             Double p05, Double p25, Double p50, Double p75, Double p95, Double min, Double max) {
-        static CsvRow of(SummaryRow r) {
+        public static CsvRow of(SummaryRow r) {
             return new CsvRow(r.scenario(), r.point(), r.metric(), r.n(), box(r.mean()), box(r.sd()), box(r.ciLow()),
                     box(r.ciHigh()), box(r.p05()), box(r.p25()), box(r.p50()), box(r.p75()), box(r.p95()),
                     box(r.min()), box(r.max()));

@@ -132,16 +132,7 @@ public final class ScenarioLoader {
         if (!tree.isObject()) {
             throw single(label, "the top level must be a mapping of scenario fields");
         }
-        Scenario scenario;
-        try {
-            scenario = YAML.treeToValue(tree, Scenario.class);
-        } catch (JsonMappingException e) {
-            throw new ScenarioException(List.of(locate(mappingError(e, label), locations)));
-        } catch (JsonProcessingException e) {
-            throw single(label, firstLine(e.getOriginalMessage()));
-        } catch (IllegalArgumentException e) {
-            throw single(label, firstLine(e.getMessage()));
-        }
+        Scenario scenario = bindTree(tree, Scenario.class, label, locations);
         List<ValidationError> errors = ScenarioValidator.validate(scenario);
         if (!errors.isEmpty()) {
             List<ValidationError> located = new ArrayList<>();
@@ -151,6 +142,23 @@ public final class ScenarioLoader {
             throw new ScenarioException(located);
         }
         return scenario;
+    }
+
+    /**
+     * Binds a tree to a type with the scenario mapper's strict settings (unknown fields rejected); a binding error
+     * names the file, line and column where known, and the field path.
+     */
+    public static <T> T bindTree(JsonNode tree, Class<T> type, String label, Map<String, SourceLocation> locations)
+            throws ScenarioException {
+        try {
+            return YAML.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            throw new ScenarioException(List.of(locate(mappingError(e, label), locations)));
+        } catch (JsonProcessingException e) {
+            throw single(label, firstLine(e.getOriginalMessage()));
+        } catch (IllegalArgumentException e) {
+            throw single(label, firstLine(e.getMessage()));
+        }
     }
 
     /**

@@ -1,0 +1,191 @@
+package io.gpusim.core.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Field paths into a scenario, such as {@code regulator.banDate}, {@code hyperscalers[1].budgetUsdPerYear} or
+ * {@code hyperscalers[Tencent].anticipation} (a list item selected by its {@code name}). A path is checked against
+ * the scenario types, so a misspelt field is an error even where the file leaves the field out; setting a value
+ * writes it into a scenario tree, which is then bound and validated like a file.
+ */
+public final class ScenarioPaths {
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[([^\\]]+)\\])?");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ScenarioPaths() {
+    }
+
+    /** What a path leads to: its Java type (a record, list, enum, number, boolean, string or date). */
+    public static Class<?> typeOf(String path) {
+        return resolve(path).type;
+    }
+
+    /**
+     * Sets {@code value} (YAML scalar text, or a YAML list/mapping) at {@code path} in {@code tree}, creating
+     * missing intermediate mappings. Numbers are coerced to whole numbers where the field is one.
+     *
+     * @throws IllegalArgumentException with a one-line message when the path or value is not usable
+     */
+    public static void set(ObjectNode tree, String path, String value) {
+        set(tree, path, parseValue(path, value));
+    }
+
+    /** Sets an already-parsed value at a path (see {@link #set(ObjectNode, String, String)}). */
+    public static void set(ObjectNode tree, String path, JsonNode value) {
+        Resolved r = resolve(path);
+        JsonNode coerced = coerce(path, r.type, value);
+        JsonNode node = tree;
+        List<Segment> segs = r.segments;
+        for (int i = 0; i < segs.size(); i++) {
+            Segment seg = segs.get(i);
+            boolean last = i == segs.size() - 1 && seg.selector == null;
+            ObjectNode obj = (ObjectNode) node;
+            if (last) {
+                obj.set(seg.field, coerced);
+                return;
+            }
+            JsonNode child = obj.get(seg.field);
+            if (seg.selector == null) {
+                if (child == null || !child.isObject()) {
+                    child = obj.putObject(seg.field);
+                }
+                node = child;
+                continue;
+            }
+            if (child == null || !child.isArray()) {
+                throw new IllegalArgumentException(prefix(segs, i) + " is not a list in this scenario");
+            }
+            ArrayNode array = (ArrayNode) child;
+            int index = indexOf(array, seg.selector, prefix(segs, i));
+            if (i == segs.size() - 1) {
+                array.set(index, coerced);
+                return;
+            }
+            node = array.get(index);
+            if (!node.isObject()) {
+                throw new IllegalArgumentException(prefix(segs, i) + "[" + seg.selector + "] is not a mapping");
+            }
+        }
+    }
+
+    /** Parses override text as YAML (so {@code 2e10}, {@code true}, {@code 2025-06-01}, {@code [a, b]} all work). */
+    public static JsonNode parseValue(String path, String text) {
+        try {
+            JsonNode node = ScenarioLoader.yamlMapper().readTree(text.isEmpty() ? "''" : text);
+            return node == null ? NODES.nullNode() : node;
+        } catch (Exception e) {
+            throw new IllegalArgumentException(path + ": cannot read value '" + text + "'");
+        }
+    }
+
+    private static JsonNode coerce(String path, Class<?> type, JsonNode value) {
+        if ((type == Integer.class || type == int.class) && value.isNumber() && !value.isIntegralNumber()) {
+            return NODES.numberNode(Math.round(value.doubleValue()));
+        }
+        if (type == LocalDate.class && value.isNumber()) {
+            throw new IllegalArgumentException(path + ": expected a date (YYYY-MM-DD), got " + value);
+        }
+        return value;
+    }
+
+    private static int indexOf(ArrayNode array, String selector, String where) {
+        if (selector.chars().allMatch(Character::isDigit)) {
+            int index = Integer.parseInt(selector);
+            if (index >= array.size()) {
+                throw new IllegalArgumentException(where + "[" + index + "]: the list has " + array.size()
+                        + " items");
+            }
+            return index;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode name = array.get(i).get("name");
+            if (name != null && selector.equals(name.asText())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(where + "[" + selector + "]: no item named '" + selector + "'");
+    }
+
+    private static String prefix(List<Segment> segs, int upTo) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i <= upTo; i++) {
+            if (i > 0) {
+                sb.append('.');
+            }
+            sb.append(segs.get(i).field);
+        }
+        return sb.toString();
+    }
+
+    private record Segment(String field, String selector) {
+    }
+
+    private record Resolved(List<Segment> segments, Class<?> type) {
+    }
+
+    private static Resolved resolve(String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("empty path");
+        }
+        List<Segment> segments = new ArrayList<>();
+        Class<?> type = Scenario.class;
+        String done = "";
+        for (String part : path.split("\\.", -1)) {
+            Matcher m = SEGMENT.matcher(part);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(path + ": '" + part + "' is not a field name");
+            }
+            String field = m.group(1);
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(path + ": " + (done.isEmpty() ? "scenario" : done)
+                        + " has no fields");
+            }
+            RecordComponent component = null;
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.getName().equals(field)) {
+                    component = c;
+                }
+            }
+            if (component == null) {
+                throw new IllegalArgumentException(path + ": no field '" + field + "' in "
+                        + (done.isEmpty() ? "the scenario" : done) + "; known: " + knownFields(type));
+            }
+            Class<?> next = component.getType();
+            if (m.group(2) != null) {
+                if (next != List.class) {
+                    throw new IllegalArgumentException(path + ": " + field + " is not a list");
+                }
+                next = elementType(component.getGenericType());
+            }
+            segments.add(new Segment(field, m.group(2)));
+            type = next;
+            done = done.isEmpty() ? field : done + "." + field;
+        }
+        return new Resolved(segments, type);
+    }
+
+    private static String knownFields(Class<?> type) {
+        return type.isRecord() ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.joining(", ")) : "none";
+    }
+
+    private static Class<?> elementType(Type generic) {
+        if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        return Object.class;
+    }
+}

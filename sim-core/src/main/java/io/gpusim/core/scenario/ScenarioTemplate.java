@@ -1,0 +1,96 @@
+package io.gpusim.core.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file read once (with its {@code extends:} chain), from which scenarios with overrides are made: the
+ * file's own values, then {@code --set} values, then design-point values, each bound and validated like a file.
+ */
+public final class ScenarioTemplate {
+    private final Path file;
+    private final JsonNode tree;
+    private final Map<String, SourceLocation> locations;
+    private final List<Path> files;
+
+    private ScenarioTemplate(Path file, JsonNode tree, Map<String, SourceLocation> locations, List<Path> files) {
+        this.file = file;
+        this.tree = tree;
+        this.locations = locations;
+        this.files = files;
+    }
+
+    /** Reads a scenario file (and the files it extends) and checks that it is valid as it stands. */
+    public static ScenarioTemplate load(Path file) throws ScenarioException {
+        Map<String, SourceLocation> locations = new HashMap<>();
+        JsonNode tree = ScenarioLoader.loadTree(file, locations);
+        ScenarioTemplate t = new ScenarioTemplate(file, tree, locations, List.copyOf(sourceFiles(locations, file)));
+        t.with(List.of());
+        return t;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Every file that contributed values (this one and those it extends). */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** The scenario with these overrides applied in order; errors name the override that caused them. */
+    public Scenario with(List<ScenarioOverride> overrides) throws ScenarioException {
+        ObjectNode copy = tree.deepCopy();
+        Map<String, SourceLocation> where = new HashMap<>(locations);
+        List<ValidationError> errors = new ArrayList<>();
+        for (ScenarioOverride o : overrides) {
+            try {
+                ScenarioPaths.set(copy, o.path(), o.value());
+                where.put(o.path(), new SourceLocation(o.origin(), 0, 0));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ValidationError(o.origin(), 0, 0, "", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
+        return ScenarioLoader.bind(copy, file.toString(), where);
+    }
+
+    /** SHA-256 of each contributing file, for provenance. */
+    public Map<String, String> fileHashes() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Path f : files) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                out.put(f.toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(f))));
+            } catch (IOException | NoSuchAlgorithmException e) {
+                out.put(f.toString(), "unreadable: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> sourceFiles(Map<String, SourceLocation> locations, Path file) {
+        List<Path> list = new ArrayList<>();
+        list.add(file);
+        for (SourceLocation loc : locations.values()) {
+            Path p = Path.of(loc.file());
+            if (!list.contains(p)) {
+                list.add(p);
+            }
+        }
+        list.subList(1, list.size()).sort(null);
+        return list;
+    }
+}

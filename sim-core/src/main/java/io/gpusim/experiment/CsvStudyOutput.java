@@ -1,0 +1,167 @@
+package io.gpusim.experiment;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.RunResult;
+import io.gpusim.core.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a study's tidy outputs into a directory: {@code runs.csv}, {@code summary.csv}, {@code failures.csv},
+ * and as asked {@code series.csv}, {@code compare.csv}, {@code points.csv} and {@code manifest.json}. Every file is
+ * written under a temporary name and renamed into place by {@link #commit()}, so a reader never sees half a file;
+ * without a commit, {@link #close()} removes the temporary files and leaves the directory as it was.
+ */
+public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
+    static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private final Path dir;
+    private final Map<String, Path> pending = new LinkedHashMap<>();
+    private final SequenceWriter runs;
+    private final SequenceWriter summary;
+    private final SequenceWriter series;
+    private final List<Writer> writers = new ArrayList<>();
+    private boolean committed;
+
+    /** Opens the output files; {@code withSeries} adds {@code series.csv}. */
+    public CsvStudyOutput(Path dir, boolean withSeries) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        CsvSchema.Builder runsColumns = CsvSchema.builder().addColumn("scenario").addColumn("point")
+                .addColumn("run", CsvSchema.ColumnType.NUMBER).addColumn("seed", CsvSchema.ColumnType.NUMBER);
+        for (Metric m : Metric.values()) {
+            runsColumns.addColumn(m.id(), CsvSchema.ColumnType.NUMBER);
+        }
+        runs = open("runs.csv", runsColumns.build().withHeader());
+        summary = open("summary.csv", CSV.schemaFor(SummaryWriters.CsvRow.class).withHeader());
+        series = withSeries ? open("series.csv", CSV.schemaFor(SeriesSummary.Row.class).withHeader()) : null;
+    }
+
+    private SequenceWriter open(String name, CsvSchema schema) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        pending.put(name, tmp);
+        Writer w = Files.newBufferedWriter(tmp);
+        writers.add(w);
+        return CSV.writer(schema).writeValues(w);
+    }
+
+    @Override
+    public void run(Cell cell, Replication r) throws IOException {
+        Object[] row = new Object[4 + Metric.values().length];
+        row[0] = cell.scenarioLabel();
+        row[1] = cell.pointLabel();
+        row[2] = r.index();
+        row[3] = r.seed();
+        if (!r.failed()) {
+            RunResult result = r.result();
+            for (Metric m : Metric.values()) {
+                double v = result.get(m);
+                row[4 + m.ordinal()] = Double.isNaN(v) ? null : v;
+            }
+        }
+        runs.write(row);
+    }
+
+    @Override
+    public void cell(Cell cell, List<SummaryRow> rows, List<SeriesSummary.Row> seriesRows) throws IOException {
+        for (SummaryRow r : rows) {
+            summary.write(SummaryWriters.CsvRow.of(r));
+        }
+        if (series != null) {
+            for (SeriesSummary.Row r : seriesRows) {
+                series.write(r);
+            }
+        }
+    }
+
+    @Override
+    public void comparison(List<CompareRow> rows) throws IOException {
+        writeAll("compare.csv", CSV.schemaFor(CompareRow.class).withHeader(), rows);
+    }
+
+    /** Writes {@code failures.csv} (header only when nothing failed). */
+    public void failures(List<StudyResult.Failure> failures) throws IOException {
+        writeAll("failures.csv", CSV.schemaFor(StudyResult.Failure.class).withHeader(), failures);
+    }
+
+    /** Writes {@code points.csv}: one row per design point, one column per varied path. */
+    public void points(List<DesignPoint> points) throws IOException {
+        if (points.isEmpty()) {
+            return;
+        }
+        CsvSchema.Builder cols = CsvSchema.builder().addColumn("point", CsvSchema.ColumnType.NUMBER);
+        for (String path : points.get(0).values().keySet()) {
+            cols.addColumn(path);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (DesignPoint p : points) {
+            Object[] row = new Object[1 + p.values().size()];
+            row[0] = p.index();
+            int i = 1;
+            for (var v : p.values().values()) {
+                row[i++] = v.isNumber() ? (Object) v.numberValue() : v.asText();
+            }
+            rows.add(row);
+        }
+        writeAll("points.csv", cols.build().withHeader(), rows);
+    }
+
+    /** Writes {@code manifest.json}. */
+    public void manifest(Manifest manifest) throws IOException {
+        Path tmp = Files.createTempFile(dir, ".manifest.json", ".tmp");
+        pending.put("manifest.json", tmp);
+        ScenarioLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
+    }
+
+    private void writeAll(String name, CsvSchema schema, List<?> rows) throws IOException {
+        try (SequenceWriter w = open(name, schema)) {
+            for (Object r : rows) {
+                w.write(r);
+            }
+        }
+    }
+
+    /** Closes every file and renames each into place. */
+    public void commit() throws IOException {
+        closeWriters();
+        for (Map.Entry<String, Path> e : pending.entrySet()) {
+            Files.move(e.getValue(), dir.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        committed = true;
+    }
+
+    private void closeWriters() throws IOException {
+        for (SequenceWriter w : new SequenceWriter[] {runs, summary, series}) {
+            if (w != null) {
+                w.close();
+            }
+        }
+        for (Writer w : writers) {
+            w.close();
+        }
+    }
+
+    /** Without a commit, removes the temporary files. */
+    @Override
+    public void close() throws IOException {
+        if (committed) {
+            return;
+        }
+        closeWriters();
+        for (Path tmp : pending.values()) {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

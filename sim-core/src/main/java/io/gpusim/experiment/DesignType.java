@@ -1,0 +1,13 @@
+package io.gpusim.experiment;
+
+/** How a sweep chooses its points. */
+public enum DesignType {
+    /** Every combination: the listed values, or evenly spaced levels of each range. */
+    GRID,
+    /** Independent uniform draws in each range. */
+    MC,
+    /** Latin hypercube: each range cut into as many strata as points, each stratum used once. */
+    LHS,
+    /** A Sobol low-discrepancy sequence (first point skipped). */
+    SOBOL
+}

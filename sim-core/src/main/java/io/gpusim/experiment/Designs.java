@@ -1,0 +1,123 @@
+package io.gpusim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpusim.core.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+
+/** Builds the points of a design; the same inputs always give the same points. */
+public final class Designs {
+    private Designs() {
+    }
+
+    /**
+     * The design's points.
+     *
+     * @param points for a grid, levels per range (lists keep their own values); otherwise the number of points
+     * @param seed seeds the draws of MC and LHS designs
+     */
+    public static List<DesignPoint> points(List<Parameter> parameters, DesignType type, int points, long seed) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("a design needs at least one --vary");
+        }
+        if (points < 1) {
+            throw new IllegalArgumentException("--points must be >= 1, got " + points);
+        }
+        return switch (type) {
+            case GRID -> grid(parameters, points);
+            case MC -> fromUnitCube(parameters, monteCarlo(points, parameters.size(), seed));
+            case LHS -> fromUnitCube(parameters, latinHypercube(points, parameters.size(), seed));
+            case SOBOL -> fromUnitCube(parameters, sobol(points, parameters.size()));
+        };
+    }
+
+    private static List<DesignPoint> grid(List<Parameter> parameters, int levels) {
+        List<List<JsonNode>> axes = new ArrayList<>();
+        long total = 1;
+        for (Parameter p : parameters) {
+            List<JsonNode> l = p.levels(levels);
+            axes.add(l);
+            total *= l.size();
+            if (total > 10_000_000) {
+                throw new IllegalArgumentException("the grid has more than 10,000,000 points");
+            }
+        }
+        List<DesignPoint> out = new ArrayList<>();
+        int[] at = new int[axes.size()];
+        for (int k = 0; k < total; k++) {
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            for (int d = 0; d < axes.size(); d++) {
+                values.put(parameters.get(d).path(), axes.get(d).get(at[d]));
+            }
+            out.add(new DesignPoint(k, values));
+            for (int d = axes.size() - 1; d >= 0; d--) {
+                if (++at[d] < axes.get(d).size()) {
+                    break;
+                }
+                at[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    private static List<DesignPoint> fromUnitCube(List<Parameter> parameters, double[][] u) {
+        List<DesignPoint> out = new ArrayList<>();
+        for (int k = 0; k < u.length; k++) {
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            for (int d = 0; d < parameters.size(); d++) {
+                values.put(parameters.get(d).path(), parameters.get(d).at(u[k][d]));
+            }
+            out.add(new DesignPoint(k, values));
+        }
+        return out;
+    }
+
+    /** Independent uniform points in [0, 1)^d. */
+    static double[][] monteCarlo(int n, int d, long seed) {
+        SplittableRandom rng = new SplittableRandom(Seeds.mix64(seed ^ 0x4d43L));
+        double[][] u = new double[n][d];
+        for (double[] row : u) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextDouble();
+            }
+        }
+        return u;
+    }
+
+    /** A Latin hypercube in [0, 1)^d: in each dimension every stratum [i/n, (i+1)/n) holds exactly one point. */
+    static double[][] latinHypercube(int n, int d, long seed) {
+        SplittableRandom rng = new SplittableRandom(Seeds.mix64(seed ^ 0x4c4853L));
+        double[][] u = new double[n][d];
+        for (int j = 0; j < d; j++) {
+            int[] perm = new int[n];
+            for (int i = 0; i < n; i++) {
+                perm[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int k = rng.nextInt(i + 1);
+                int t = perm[i];
+                perm[i] = perm[k];
+                perm[k] = t;
+            }
+            for (int i = 0; i < n; i++) {
+                u[i][j] = (perm[i] + rng.nextDouble()) / n;
+            }
+        }
+        return u;
+    }
+
+    /** The first n points of the Sobol sequence in [0, 1)^d after the origin. */
+    static double[][] sobol(int n, int d) {
+        SobolSequenceGenerator gen = new SobolSequenceGenerator(d);
+        gen.skipTo(1);
+        double[][] u = new double[n][];
+        for (int i = 0; i < n; i++) {
+            u[i] = gen.nextVector();
+        }
+        return u;
+    }
+}

@@ -1,0 +1,94 @@
+package io.gpusim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gpusim.core.scenario.ScenarioPaths;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scenario field a design varies: either a list of values ({@code PATH=v1,v2,...}) or a range
+ * ({@code PATH=lo:hi}) of numbers or dates.
+ */
+public record Parameter(String path, List<JsonNode> values, double low, double high, boolean dates) {
+
+    /** True for a range, false for a list of values. */
+    public boolean isRange() {
+        return values == null;
+    }
+
+    /** Parses {@code PATH=v1,v2,...} or {@code PATH=lo:hi} (numbers or YYYY-MM-DD dates). */
+    public static Parameter parse(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new IllegalArgumentException("--vary " + spec + ": expected PATH=v1,v2,... or PATH=lo:hi");
+        }
+        String path = spec.substring(0, eq).trim();
+        String body = spec.substring(eq + 1).trim();
+        ScenarioPaths.typeOf(path); // the path must exist
+        if (!body.contains(",") && body.indexOf(':') > 0 && body.indexOf(':') == body.lastIndexOf(':')) {
+            String lo = body.substring(0, body.indexOf(':')).trim();
+            String hi = body.substring(body.indexOf(':') + 1).trim();
+            return range(path, lo, hi, spec);
+        }
+        List<JsonNode> values = new ArrayList<>();
+        for (String v : body.split(",")) {
+            values.add(ScenarioPaths.parseValue(path, v.trim()));
+        }
+        return new Parameter(path, List.copyOf(values), Double.NaN, Double.NaN, false);
+    }
+
+    private static Parameter range(String path, String lo, String hi, String spec) {
+        try {
+            return checked(new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false), spec);
+        } catch (NumberFormatException notNumbers) {
+            try {
+                return checked(new Parameter(path, null, LocalDate.parse(lo).toEpochDay(),
+                        LocalDate.parse(hi).toEpochDay(), true), spec);
+            } catch (DateTimeParseException notDates) {
+                throw new IllegalArgumentException("--vary " + spec + ": a range needs two numbers or two dates");
+            }
+        }
+    }
+
+    private static Parameter checked(Parameter p, String spec) {
+        if (!(p.high >= p.low) || !Double.isFinite(p.low) || !Double.isFinite(p.high)) {
+            throw new IllegalArgumentException("--vary " + spec + ": the range must have lo <= hi");
+        }
+        return p;
+    }
+
+    /** The value at position {@code u} in [0, 1): a point of the range, or an item of the list. */
+    public JsonNode at(double u) {
+        if (!isRange()) {
+            int i = Math.min(values.size() - 1, (int) Math.floor(u * values.size()));
+            return values.get(i);
+        }
+        double x = low + u * (high - low);
+        if (dates) {
+            return JsonNodeFactory.instance.textNode(LocalDate.ofEpochDay(Math.round(x)).toString());
+        }
+        return JsonNodeFactory.instance.numberNode(x);
+    }
+
+    /** {@code levels} evenly spaced values from lo to hi inclusive (the midpoint when one), or the list itself. */
+    public List<JsonNode> levels(int levels) {
+        if (!isRange()) {
+            return values;
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < levels; i++) {
+            double u = levels == 1 ? 0.5 : (double) i / (levels - 1);
+            out.add(atInclusive(u));
+        }
+        return out;
+    }
+
+    private JsonNode atInclusive(double u) {
+        double x = low + u * (high - low);
+        return dates ? JsonNodeFactory.instance.textNode(LocalDate.ofEpochDay(Math.round(x)).toString())
+                : JsonNodeFactory.instance.numberNode(x);
+    }
+}

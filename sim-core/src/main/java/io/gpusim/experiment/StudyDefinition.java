@@ -1,0 +1,251 @@
+package io.gpusim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpusim.core.scenario.Scenario;
+import io.gpusim.core.scenario.ScenarioException;
+import io.gpusim.core.scenario.ScenarioLoader;
+import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.core.scenario.ScenarioTemplate;
+import io.gpusim.core.scenario.SourceLocation;
+import io.gpusim.core.scenario.ValidationError;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything a study says, as written in a study file (YAML) or assembled from command-line flags: scenario files,
+ * overrides, a design or two variants to compare, runs, seed, threads, a stopping rule and outputs. Relative paths
+ * in a study file are relative to the file. {@link #resolve} turns it into a runnable {@link Study}.
+ */
+public record StudyDefinition(
+        String name,
+        List<String> scenarios,
+        Map<String, JsonNode> set,
+        DesignSpec design,
+        List<VariantSpec> variants,
+        Integer runs,
+        Long seed,
+        Integer threads,
+        UntilSpec until,
+        OutputSpec output) {
+
+    public StudyDefinition {
+        scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        set = set == null ? Map.of() : new LinkedHashMap<>(set);
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** A sweep design: its type, the varied paths ({@code PATH=v1,v2} or {@code PATH=lo:hi}) and point count. */
+    public record DesignSpec(DesignType type, List<String> vary, Integer points) {
+    }
+
+    /** One side of a comparison: a name, an optional scenario file (default: the first scenario) and overrides. */
+    public record VariantSpec(String name, String scenario, Map<String, JsonNode> set) {
+        public VariantSpec {
+            set = set == null ? Map.of() : new LinkedHashMap<>(set);
+        }
+    }
+
+    /** A stopping rule: {@code METRIC:REL_HALF_WIDTH} and the most replications per scenario. */
+    public record UntilSpec(String metric, Double relHalfWidth, Long maxRuns) {
+    }
+
+    /** Where results go: a directory, whether to write per-step series quantiles, and from how many runs. */
+    public record OutputSpec(String dir, Boolean series, Integer seriesRuns) {
+    }
+
+    /** Default replications that feed series quantiles per cell. */
+    public static final int DEFAULT_SERIES_RUNS = 1000;
+
+    /** Reads a study file, rejecting unknown fields; errors carry file, line and column. */
+    public static StudyDefinition load(Path file) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "", "file not found")));
+        } catch (java.io.IOException e) {
+            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "",
+                    "cannot read file: " + e.getMessage())));
+        }
+        Map<String, SourceLocation> locations = new HashMap<>();
+        JsonNode tree = ScenarioLoader.readTree(text, file.toString(), locations);
+        if (tree == null || !tree.isObject()) {
+            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "",
+                    "a study file is a mapping of study fields")));
+        }
+        return ScenarioLoader.bindTree(tree, StudyDefinition.class, file.toString(), locations);
+    }
+
+    /** The study's kind: compare with variants, sweep with a design, batch otherwise. */
+    public StudyKind kind() {
+        if (!variants.isEmpty()) {
+            return StudyKind.COMPARE;
+        }
+        return design != null ? StudyKind.SWEEP : StudyKind.BATCH;
+    }
+
+    /** Points of the design (empty unless a sweep). */
+    public List<DesignPoint> designPoints() {
+        if (design == null) {
+            return List.of();
+        }
+        List<Parameter> params = new ArrayList<>();
+        for (String v : design.vary() == null ? List.<String>of() : design.vary()) {
+            params.add(Parameter.parse(v));
+        }
+        DesignType type = design.type() == null ? DesignType.GRID : design.type();
+        int points = design.points() == null ? (type == DesignType.GRID ? 3 : 16) : design.points();
+        return Designs.points(params, type, points, seed == null ? 1L : seed);
+    }
+
+    /**
+     * Loads every scenario, applies overrides and design points, and checks everything; all problems are reported
+     * together. Relative paths resolve against {@code baseDir}.
+     *
+     * @throws ScenarioException listing every problem, one line each
+     */
+    public Study resolve(Path baseDir) throws ScenarioException {
+        List<ValidationError> errors = new ArrayList<>();
+        String studyName = name == null ? "study" : name;
+        int runCount = runs == null ? 0 : runs;
+        if (runCount < 1) {
+            errors.add(new ValidationError(null, 0, 0, "runs", "must be >= 1, got " + runCount));
+        }
+        if (kind() != StudyKind.COMPARE && scenarios.isEmpty()) {
+            errors.add(new ValidationError(null, 0, 0, "scenarios", "at least one scenario file is required"));
+        }
+        if (kind() == StudyKind.COMPARE && variants.size() != 2) {
+            errors.add(new ValidationError(null, 0, 0, "variants", "a comparison needs exactly two variants, got "
+                    + variants.size()));
+        }
+        List<ScenarioOverride> base = overrides(set, "set");
+        Until rule = null;
+        List<DesignPoint> points = List.of();
+        try {
+            points = designPoints();
+            if (until != null) {
+                rule = Until.parse(until.metric() + ":" + until.relHalfWidth(),
+                        until.maxRuns() == null ? 1_000_000L : until.maxRuns());
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(new ValidationError(null, 0, 0, "", e.getMessage()));
+        }
+        Map<String, ScenarioTemplate> templates = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>(scenarios);
+        for (VariantSpec v : variants) {
+            if (v.scenario() != null) {
+                files.add(v.scenario());
+            }
+        }
+        for (String f : files) {
+            if (!templates.containsKey(f)) {
+                try {
+                    templates.put(f, ScenarioTemplate.load(baseDir.resolve(f).normalize()));
+                } catch (ScenarioException e) {
+                    errors.addAll(e.errors());
+                }
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        if (errors.isEmpty()) {
+            switch (kind()) {
+                case BATCH -> {
+                    for (String f : scenarios) {
+                        Scenario s = build(templates.get(f), base, errors);
+                        if (s != null) {
+                            cells.add(new Cell(s.name(), "", s, Map.of()));
+                        }
+                    }
+                }
+                case SWEEP -> {
+                    for (String f : scenarios) {
+                        for (DesignPoint p : points) {
+                            List<ScenarioOverride> all = new ArrayList<>(base);
+                            p.values().forEach((path, value) -> all.add(new ScenarioOverride(path, value,
+                                    "design point " + p.index() + " (" + path + "=" + value + ")")));
+                            Scenario s = build(templates.get(f), all, errors);
+                            if (s != null) {
+                                cells.add(new Cell(s.name(), p.label(), s, p.values()));
+                            }
+                        }
+                    }
+                }
+                case COMPARE -> {
+                    for (VariantSpec v : variants) {
+                        String f = v.scenario() != null ? v.scenario() : scenarios.isEmpty() ? null : scenarios.get(0);
+                        if (f == null) {
+                            errors.add(new ValidationError(null, 0, 0, "variants", "variant '" + v.name()
+                                    + "' names no scenario and the study has none"));
+                            continue;
+                        }
+                        List<ScenarioOverride> all = new ArrayList<>(base);
+                        all.addAll(overrides(v.set(), "variant " + v.name()));
+                        Scenario s = build(templates.get(f), all, errors);
+                        if (s != null) {
+                            cells.add(new Cell(v.name() == null ? s.name() : v.name(), "", s, Map.of()));
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (kind() != StudyKind.COMPARE) {
+            long distinct = cells.stream().map(c -> c.scenarioLabel() + "\u0000" + c.pointLabel()).distinct().count();
+            if (distinct != cells.size()) {
+                errors.add(new ValidationError(null, 0, 0, "scenarios",
+                        "two scenario files have the same name; give each a distinct name"));
+            }
+        } else if (cells.size() == 2 && cells.get(0).scenarioLabel().equals(cells.get(1).scenarioLabel())) {
+            errors.add(new ValidationError(null, 0, 0, "variants", "the two variants need distinct names"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
+        boolean series = output != null && Boolean.TRUE.equals(output.series());
+        int seriesRuns = !series ? 0 : output.seriesRuns() == null ? DEFAULT_SERIES_RUNS : output.seriesRuns();
+        return new Study(studyName, kind(), cells, runCount, seed == null ? 1L : seed, rule, seriesRuns);
+    }
+
+    /** Every scenario file the study reads, resolved against {@code baseDir}. */
+    public List<ScenarioTemplate> templates(Path baseDir) throws ScenarioException {
+        List<ScenarioTemplate> out = new ArrayList<>();
+        List<String> files = new ArrayList<>(scenarios);
+        variants.stream().filter(v -> v.scenario() != null).forEach(v -> files.add(v.scenario()));
+        for (String f : files.stream().distinct().toList()) {
+            out.add(ScenarioTemplate.load(baseDir.resolve(f).normalize()));
+        }
+        return out;
+    }
+
+    private static Scenario build(ScenarioTemplate t, List<ScenarioOverride> overrides, List<ValidationError> errors) {
+        try {
+            return t.with(overrides);
+        } catch (ScenarioException e) {
+            for (ValidationError err : e.errors()) {
+                if (!errors.contains(err)) {
+                    errors.add(err);
+                }
+            }
+            return null;
+        }
+    }
+
+    private static List<ScenarioOverride> overrides(Map<String, JsonNode> values, String origin) {
+        List<ScenarioOverride> out = new ArrayList<>();
+        values.forEach((path, value) -> out.add(new ScenarioOverride(path, value,
+                origin + " " + path + "=" + (value.isTextual() ? value.asText() : value.toString()))));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "StudyDefinition[%s, %s]", name, kind());
+    }
+}
