@@ -35,6 +35,10 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (flags.problem() != null) {
+            spec.commandLine().getErr().println("gpusim batch: " + flags.problem());
+            return Main.EXIT_USAGE;
+        }
         StudyDefinition.UntilSpec rule = null;
         if (until != null) {
             int colon = until.lastIndexOf(':');

@@ -38,6 +38,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (flags.problem() != null) {
+            spec.commandLine().getErr().println("gpusim compare: " + flags.problem());
+            return Main.EXIT_USAGE;
+        }
         var err = spec.commandLine().getErr();
         List<StudyDefinition.VariantSpec> variants = new ArrayList<>();
         if (files.size() == 2) {

@@ -52,6 +52,17 @@ final class StudyFlags {
         return new StudyDefinition.OutputSpec(null, series, null);
     }
 
+    /** A one-line problem with the flags themselves, or null. */
+    String problem() {
+        if (runs < 1) {
+            return "--runs must be >= 1, got " + runs;
+        }
+        if (threads != null && threads < 1) {
+            return "--threads must be >= 1, got " + threads;
+        }
+        return null;
+    }
+
     StudyExecution.Options options(List<String> commandLine) {
         return new StudyExecution.Options(out, threads, quiet, dryRun, commandLine);
     }

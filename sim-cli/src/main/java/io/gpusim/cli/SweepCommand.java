@@ -39,6 +39,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (flags.problem() != null) {
+            spec.commandLine().getErr().println("gpusim sweep: " + flags.problem());
+            return Main.EXIT_USAGE;
+        }
         DesignType type;
         try {
             type = DesignType.valueOf(design.toUpperCase(java.util.Locale.ROOT));
