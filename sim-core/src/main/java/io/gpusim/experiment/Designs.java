@@ -113,7 +113,7 @@ public final class Designs {
     /** The first n points of the Sobol sequence in [0, 1)^d after the origin. */
     static double[][] sobol(int n, int d) {
         SobolSequenceGenerator gen = new SobolSequenceGenerator(d);
-        gen.skipTo(1);
+        gen.nextVector(); // the origin
         double[][] u = new double[n][];
         for (int i = 0; i < n; i++) {
             u[i] = gen.nextVector();

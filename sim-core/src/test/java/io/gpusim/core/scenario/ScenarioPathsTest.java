@@ -1,0 +1,94 @@
+package io.gpusim.core.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioPathsTest {
+    static final Path BASELINE = Path.of("..", "scenarios", "h20-2025.yaml");
+
+    @Test
+    void setsFieldsByPathIndexAndName() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        Scenario s = t.with(List.of(ScenarioOverride.parse("regulator.banDate=2025-06-01"),
+                ScenarioOverride.parse("hyperscalers[1].budgetUsdPerYear=2e10"),
+                ScenarioOverride.parse("hyperscalers[Tencent].anticipation=false"),
+                ScenarioOverride.parse("regulator.graceDays=14.6")));
+        assertEquals(LocalDate.of(2025, 6, 1), s.regulator().banDate());
+        assertEquals(2e10, s.hyperscalers().get(1).budgetUsdPerYear());
+        assertFalse(s.hyperscalers().get(2).anticipation());
+        assertEquals(15, s.regulator().graceDays(), "whole-number fields round");
+        assertEquals(ScenarioLoader.load(BASELINE), t.with(List.of()), "the template itself is unchanged");
+    }
+
+    @Test
+    void fieldsAbsentFromTheFileCanBeSet() throws Exception {
+        Scenario s = ScenarioTemplate.load(BASELINE).with(List.of(
+                ScenarioOverride.parse("regulator.reversal={probability: 1.0, afterDays: 60}")));
+        assertEquals(60, s.regulator().reversal().afterDays());
+        Scenario t = ScenarioTemplate.load(BASELINE).with(List.of(
+                ScenarioOverride.parse("regulator.reversal.afterDays=60"),
+                ScenarioOverride.parse("regulator.reversal.probability=0.5")));
+        assertEquals(0.5, t.regulator().reversal().probability());
+    }
+
+    @Test
+    void badPathsAreOneLineErrorsNamingTheOverride() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        ScenarioException unknown = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("regulator.banDat=2025-01-01"))));
+        assertEquals(1, unknown.errors().size());
+        String msg = unknown.errors().get(0).toString();
+        assertTrue(msg.startsWith("--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in "
+                + "regulator; known: history, mode, banDate"), msg);
+        ScenarioException index = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[9].anticipation=false"))));
+        assertTrue(index.getMessage().contains("hyperscalers[9]: the list has 4 items"), index.getMessage());
+        ScenarioException name = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Baidu].anticipation=false"))));
+        assertTrue(name.getMessage().contains("no item named 'Baidu'"), name.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ScenarioOverride.parse("novalue"));
+        ScenarioException notList = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("vendor[0].name=x"))));
+        assertTrue(notList.getMessage().contains("vendor is not a list"), notList.getMessage());
+    }
+
+    @Test
+    void badValuesAreValidatedAndBlamedOnTheOverride() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("vendor.writedownShare=3"))));
+        assertEquals("--set vendor.writedownShare=3: vendor.writedownShare: must be between 0 and 1, got 3",
+                e.errors().get(0).toString());
+        ScenarioException date = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("regulator.banDate=soon"))));
+        assertTrue(date.getMessage().contains("regulator.banDate: not a date"), date.getMessage());
+    }
+
+    @Test
+    void typesComeFromTheRecords() {
+        assertEquals(LocalDate.class, ScenarioPaths.typeOf("regulator.banDate"));
+        assertEquals(Double.class, ScenarioPaths.typeOf("hyperscalers[0].demandUnitsPerWeek"));
+        assertEquals(HyperscalerSpec.class, ScenarioPaths.typeOf("hyperscalers[0]"));
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPaths.typeOf("nope"));
+    }
+
+    @Test
+    void schemaIsGeneratedFromTheTypes() {
+        var schema = ScenarioSchema.generate();
+        var props = schema.get("properties");
+        assertTrue(props.has("regulator") && props.has("extends") && props.has("hyperscalers"));
+        assertEquals("array", props.get("hyperscalers").get("type").asText());
+        assertEquals("number", props.get("hyperscalers").get("items").get("properties").get("demandUnitsPerWeek")
+                .get("type").asText());
+        assertEquals("date", props.get("regulator").get("properties").get("banDate").get("format").asText());
+        assertTrue(props.get("regulator").get("properties").get("mode").get("enum").toString().contains("HAZARD"));
+        assertFalse(props.get("vendor").get("additionalProperties").asBoolean());
+    }
+}

@@ -1,0 +1,79 @@
+package io.gpusim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class DesignsTest {
+    @Test
+    void gridIsTheProductOfLevels() {
+        List<DesignPoint> points = Designs.points(List.of(Parameter.parse("vendor.safetyStockWeeks=2:6"),
+                Parameter.parse("regulator.banDate=2025-01-01,2025-04-09")), DesignType.GRID, 3, 1);
+        assertEquals(6, points.size());
+        assertEquals(2.0, points.get(0).values().get("vendor.safetyStockWeeks").asDouble());
+        assertEquals("2025-01-01", points.get(0).values().get("regulator.banDate").asText());
+        assertEquals("2025-04-09", points.get(1).values().get("regulator.banDate").asText());
+        assertEquals(4.0, points.get(2).values().get("vendor.safetyStockWeeks").asDouble());
+        assertEquals(6.0, points.get(5).values().get("vendor.safetyStockWeeks").asDouble());
+    }
+
+    @Test
+    void dateRangesInterpolateDays() {
+        List<DesignPoint> points = Designs.points(List.of(Parameter.parse("regulator.banDate=2024-10-01:2025-07-01")),
+                DesignType.GRID, 3, 1);
+        assertEquals("2024-10-01", points.get(0).values().get("regulator.banDate").asText());
+        assertEquals("2025-02-15", points.get(1).values().get("regulator.banDate").asText());
+        assertEquals("2025-07-01", points.get(2).values().get("regulator.banDate").asText());
+    }
+
+    @Test
+    void sobolStartsWithTheKnownSequence() {
+        double[][] u = Designs.sobol(3, 2);
+        assertArrayEquals(new double[] {0.5, 0.5}, u[0], 1e-12);
+        assertArrayEquals(new double[] {0.75, 0.25}, u[1], 1e-12);
+        assertArrayEquals(new double[] {0.25, 0.75}, u[2], 1e-12);
+    }
+
+    @Property(tries = 50)
+    void latinHypercubeFillsEveryStratumOnce(@ForAll @IntRange(min = 1, max = 60) int n,
+            @ForAll @IntRange(min = 1, max = 5) int d, @ForAll long seed) {
+        double[][] u = Designs.latinHypercube(n, d, seed);
+        for (int j = 0; j < d; j++) {
+            boolean[] seen = new boolean[n];
+            for (double[] row : u) {
+                assertTrue(row[j] >= 0 && row[j] < 1);
+                int stratum = (int) Math.floor(row[j] * n);
+                assertTrue(!seen[stratum], "stratum " + stratum + " used twice");
+                seen[stratum] = true;
+            }
+        }
+        assertArrayEquals(u, Designs.latinHypercube(n, d, seed), "same seed, same design");
+    }
+
+    @Test
+    void monteCarloIsReproducibleAndInRange() {
+        List<Parameter> p = List.of(Parameter.parse("beliefs.leakWeight=1:5"));
+        List<DesignPoint> a = Designs.points(p, DesignType.MC, 50, 7);
+        assertEquals(a, Designs.points(p, DesignType.MC, 50, 7));
+        for (DesignPoint x : a) {
+            double v = x.values().get("beliefs.leakWeight").asDouble();
+            assertTrue(v >= 1 && v < 5);
+        }
+    }
+
+    @Test
+    void badSpecificationsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Parameter.parse("beliefs.leakWeight"));
+        assertThrows(IllegalArgumentException.class, () -> Parameter.parse("beliefs.leakWeigt=1:2"));
+        assertThrows(IllegalArgumentException.class, () -> Parameter.parse("beliefs.leakWeight=5:1"));
+        assertThrows(IllegalArgumentException.class, () -> Parameter.parse("beliefs.leakWeight=a:b"));
+        assertThrows(IllegalArgumentException.class, () -> Designs.points(List.of(), DesignType.GRID, 3, 1));
+    }
+}
