@@ -40,6 +40,19 @@ public final class Main implements Runnable {
                     + " --help' for more information.");
             return EXIT_USAGE;
         });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+            if (ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("gpusim: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            commandLine.getErr().println("gpusim: " + (ex instanceof java.io.IOException ? "I/O error: " : "error: ")
+                    + ex.getMessage());
+            if (verbose) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_RUN_FAILED;
+        });
         return cli.execute(args);
     }
 

@@ -47,6 +47,6 @@ final class StudyCommand implements Callable<Integer> {
         }
         Path base = file.toAbsolutePath().getParent();
         return StudyExecution.execute(def, base, new StudyExecution.Options(out, threads, quiet, dryRun,
-                Commands.commandLine(spec)), spec.commandLine().getOut(), spec.commandLine().getErr());
+                Commands.commandLine(spec), file + ": set"), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

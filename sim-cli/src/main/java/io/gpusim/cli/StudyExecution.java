@@ -39,7 +39,8 @@ final class StudyExecution {
     }
 
     /** Options every study command shares. */
-    record Options(Path out, Integer threads, boolean quiet, boolean dryRun, List<String> commandLine) {
+    record Options(Path out, Integer threads, boolean quiet, boolean dryRun, List<String> commandLine,
+            String setOrigin) {
     }
 
     static int execute(StudyDefinition def, Path baseDir, Options options, PrintWriter out, PrintWriter err)
@@ -53,7 +54,7 @@ final class StudyExecution {
         Study study;
         List<ScenarioTemplate> templates;
         try {
-            study = def.resolve(baseDir);
+            study = def.resolve(baseDir, options.setOrigin());
             templates = def.templates(baseDir);
         } catch (ScenarioException e) {
             for (ValidationError v : e.errors()) {

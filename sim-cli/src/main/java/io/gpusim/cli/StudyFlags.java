@@ -64,6 +64,6 @@ final class StudyFlags {
     }
 
     StudyExecution.Options options(List<String> commandLine) {
-        return new StudyExecution.Options(out, threads, quiet, dryRun, commandLine);
+        return new StudyExecution.Options(out, threads, quiet, dryRun, commandLine, "--set");
     }
 }

@@ -112,6 +112,14 @@ public record StudyDefinition(
      * @throws ScenarioException listing every problem, one line each
      */
     public Study resolve(Path baseDir) throws ScenarioException {
+        return resolve(baseDir, "set");
+    }
+
+    /**
+     * As {@link #resolve(Path)}, naming the origin of {@code set} values in errors {@code setOrigin PATH=VALUE}
+     * (for example "--set" for command-line overrides).
+     */
+    public Study resolve(Path baseDir, String setOrigin) throws ScenarioException {
         List<ValidationError> errors = new ArrayList<>();
         String studyName = name == null ? "study" : name;
         int runCount = runs == null ? 0 : runs;
@@ -125,7 +133,7 @@ public record StudyDefinition(
             errors.add(new ValidationError(null, 0, 0, "variants", "a comparison needs exactly two variants, got "
                     + variants.size()));
         }
-        List<ScenarioOverride> base = overrides(set, "set");
+        List<ScenarioOverride> base = overrides(set, setOrigin);
         Until rule = null;
         List<DesignPoint> points = List.of();
         try {

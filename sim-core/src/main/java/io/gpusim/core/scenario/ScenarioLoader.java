@@ -108,8 +108,9 @@ public final class ScenarioLoader {
                         at == null ? 0 : at.column(), EXTENDS, "must be the path of another scenario file")));
             }
             Path parentFile = file.toAbsolutePath().getParent().resolve(parentRef.asText()).normalize();
+            // Label files relative to the working directory, as users type them.
             Path shown = Path.of("").toAbsolutePath().relativize(parentFile);
-            JsonNode parent = loadTree(shown.toString().startsWith("..") ? parentFile : shown, locations, chain);
+            JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
             tree = ScenarioTrees.merge(parent, tree);
         }
