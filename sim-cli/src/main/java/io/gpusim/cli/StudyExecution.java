@@ -81,7 +81,7 @@ final class StudyExecution {
         }
         Instant started = Instant.now();
         StudyResult result;
-        boolean progressBar = !options.quiet() && System.console() != null;
+        boolean progressBar = !options.quiet() && Terminal.stderrIsTerminal();
         try (ReplicationRunner runner = new ReplicationRunner(threads);
                 CsvStudyOutput files = outDir == null ? null : new CsvStudyOutput(outDir, study.seriesRuns() > 0);
                 ProgressBar bar = progressBar ? new ProgressBarBuilder().setTaskName(study.name())
