@@ -27,8 +27,9 @@ public record Scenario(
 
     /** Index of the product with this name, or -1. */
     public int productIndex(String productName) {
-        for (int i = 0; i < products.size(); i++) {
-            if (products.get(i).name().equals(productName)) {
+        for (int i = 0; products != null && i < products.size(); i++) {
+            ProductSpec p = products.get(i);
+            if (p != null && p.name() != null && p.name().equals(productName)) {
                 return i;
             }
         }

@@ -1,0 +1,96 @@
+package io.gpusim.core.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Whatever is wrong with a scenario, the loader answers with validation errors (each one line, naming where), never
+ * with another exception.
+ */
+class BrokenScenarioProperties {
+    private static final String BASELINE;
+
+    static {
+        try {
+            BASELINE = Files.readString(Path.of("..", "scenarios", "h20-2025.yaml"));
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Parses text; it may succeed, or fail only with a well-formed ScenarioException. */
+    private static void loadAnswersCleanly(String text) {
+        try {
+            ScenarioLoader.parse(text, "s.yaml");
+        } catch (ScenarioException e) {
+            assertFalse(e.errors().isEmpty());
+            for (ValidationError err : e.errors()) {
+                String line = err.toString();
+                assertTrue(line.startsWith("s.yaml"), line);
+                assertFalse(line.contains("\n"), "one line per error: " + line);
+                assertFalse(err.message().isBlank(), line);
+            }
+        } catch (RuntimeException e) {
+            fail("loader threw " + e + " for:\n" + text, e);
+        }
+    }
+
+    @Property(tries = 300)
+    void truncatedFilesAreAnswered(@ForAll @IntRange(min = 0, max = 20_000) int cut) {
+        loadAnswersCleanly(BASELINE.substring(0, Math.min(cut, BASELINE.length())));
+    }
+
+    @Provide
+    Arbitrary<String> junk() {
+        return Arbitraries.oneOf(Arbitraries.of("-", "[", "]", "{", "}", ":", "null", "~", "'", "\"", "*a", "&a",
+                "!!int", "1e999", "-1", "0", "true", "2025-02-30", "NaN", ".inf", "\t", "#", "? x", "|", ">",
+                "[1, 2]", "{a: 1}", "9999999999999999999999"), Arbitraries.strings().ofMaxLength(12));
+    }
+
+    @Property(tries = 400)
+    void mutatedValuesAreAnswered(@ForAll @IntRange(min = 0, max = 400) int lineIndex, @ForAll("junk") String junk) {
+        List<String> lines = BASELINE.lines().toList();
+        int i = lineIndex % lines.size();
+        String line = lines.get(i);
+        int colon = line.indexOf(": ");
+        String mutated = colon > 0 ? line.substring(0, colon + 2) + junk : junk;
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < lines.size(); k++) {
+            sb.append(k == i ? mutated : lines.get(k)).append('\n');
+        }
+        loadAnswersCleanly(sb.toString());
+    }
+
+    @Property(tries = 200)
+    void deletedOrDuplicatedLinesAreAnswered(@ForAll @IntRange(min = 0, max = 400) int lineIndex,
+            @ForAll boolean duplicate) {
+        List<String> lines = BASELINE.lines().toList();
+        int i = lineIndex % lines.size();
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < lines.size(); k++) {
+            if (k != i || duplicate) {
+                sb.append(lines.get(k)).append('\n');
+            }
+            if (k == i && duplicate) {
+                sb.append(lines.get(k)).append('\n');
+            }
+        }
+        loadAnswersCleanly(sb.toString());
+    }
+
+    @Property(tries = 200)
+    void randomTextIsAnswered(@ForAll String text) {
+        loadAnswersCleanly(text);
+    }
+}
