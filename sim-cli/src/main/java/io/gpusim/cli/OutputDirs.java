@@ -17,9 +17,27 @@ final class OutputDirs {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isWritable(existing)) {
+        if (existing == null || !Files.isDirectory(existing)) {
+            return "--out " + dir + " cannot be created (" + existing + " is not a directory)";
+        }
+        if (!Files.isWritable(existing)) {
             return "--out " + dir + " is not writable";
         }
         return null;
+    }
+
+    /** The fingerprint of the finished study whose manifest a directory holds, or null. */
+    static String finishedStudy(Path dir) {
+        Path manifest = dir.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            return null;
+        }
+        try {
+            var node = io.gpusim.core.scenario.ScenarioLoader.jsonMapper().readTree(manifest.toFile());
+            var fp = node.get("studyFingerprint");
+            return fp == null ? "unknown" : fp.asText();
+        } catch (java.io.IOException e) {
+            return "unreadable";
+        }
     }
 }

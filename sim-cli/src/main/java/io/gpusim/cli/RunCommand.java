@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--verbose", description = "Stack traces with errors.")
+    private boolean verbose;
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     private Path scenarioFile;
 

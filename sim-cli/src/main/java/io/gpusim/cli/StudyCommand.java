@@ -34,6 +34,12 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
+    @Option(names = "--resume", description = "Finish an interrupted run of this study.")
+    private boolean resume;
+
+    @Option(names = "--verbose", description = "Stack traces with errors.")
+    private boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         StudyDefinition def;
@@ -46,7 +52,7 @@ final class StudyCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         Path base = file.toAbsolutePath().getParent();
-        return StudyExecution.execute(def, base, new StudyExecution.Options(out, threads, quiet, dryRun,
+        return StudyExecution.execute(def, base, new StudyExecution.Options(out, threads, quiet, dryRun, resume,
                 Commands.commandLine(spec), file + ": set"), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -9,6 +9,7 @@ import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.CompareRow;
 import io.gpusim.experiment.CsvStudyOutput;
 import io.gpusim.experiment.DesignPoint;
+import io.gpusim.experiment.Journal;
 import io.gpusim.experiment.Manifest;
 import io.gpusim.experiment.ReplicationRunner;
 import io.gpusim.experiment.Study;
@@ -39,7 +40,7 @@ final class StudyExecution {
     }
 
     /** Options every study command shares. */
-    record Options(Path out, Integer threads, boolean quiet, boolean dryRun, List<String> commandLine,
+    record Options(Path out, Integer threads, boolean quiet, boolean dryRun, boolean resume, List<String> commandLine,
             String setOrigin) {
     }
 
@@ -78,10 +79,52 @@ final class StudyExecution {
                 err.println("gpusim: " + problem);
                 return Main.EXIT_USAGE;
             }
+        } else if (options.resume()) {
+            err.println("gpusim: --resume needs the output directory (--out) of the interrupted study");
+            return Main.EXIT_USAGE;
+        }
+        String fingerprint = study.fingerprint();
+        Journal journal = null;
+        if (outDir != null) {
+            String journaled = Journal.fingerprintIn(outDir);
+            String finished = OutputDirs.finishedStudy(outDir);
+            if (options.resume()) {
+                if (journaled == null) {
+                    if (fingerprint.equals(finished)) {
+                        out.println("gpusim: " + outDir + " already holds this finished study; nothing to resume");
+                        out.flush();
+                        return 0;
+                    }
+                    err.println("gpusim: --resume: " + outDir + " holds no interrupted study");
+                    return Main.EXIT_USAGE;
+                }
+                if (!journaled.equals(fingerprint)) {
+                    err.println("gpusim: --resume: the study journaled in " + outDir + " differs from this one "
+                            + "(scenario files, overrides or options changed); run it as it was, or use another --out");
+                    return Main.EXIT_USAGE;
+                }
+            } else {
+                String other = journaled != null ? journaled : finished;
+                if (other != null && !other.equals(fingerprint)) {
+                    err.println("gpusim: --out " + outDir + " holds a different study; use another directory");
+                    return Main.EXIT_USAGE;
+                }
+            }
+            Files.createDirectories(outDir);
+            CsvStudyOutput.removeStaleTemporaries(outDir);
+            if (options.resume() && study.seriesRuns() > 0) {
+                err.println("gpusim: note: the journal keeps no series, so this resume recomputes every replication");
+                journal = Journal.start(outDir, fingerprint);
+            } else {
+                journal = options.resume() ? Journal.resume(outDir, study.kind() == StudyKind.COMPARE ? 2 : 1)
+                        : Journal.start(outDir, fingerprint);
+            }
         }
         Instant started = Instant.now();
         StudyResult result;
         boolean progressBar = !options.quiet() && Terminal.stderrIsTerminal();
+        Interrupts interrupts = journal == null ? null : new Interrupts(journal, outDir, study.plannedRuns(),
+                options.commandLine(), err);
         try (ReplicationRunner runner = new ReplicationRunner(threads);
                 CsvStudyOutput files = outDir == null ? null : new CsvStudyOutput(outDir, study.seriesRuns() > 0);
                 ProgressBar bar = progressBar ? new ProgressBarBuilder().setTaskName(study.name())
@@ -93,12 +136,20 @@ final class StudyExecution {
                             bar.stepTo(done);
                         }
                     });
-            result = studyRunner.run(study, files == null ? StudyOutput.NONE : files);
+            result = studyRunner.run(study, files == null ? StudyOutput.NONE : files, journal);
             if (files != null) {
                 files.failures(result.failures());
                 files.points(def.designPoints());
-                files.manifest(manifest(def, study, templates, result, threads, options, started));
+                files.manifest(manifest(def, study, templates, result, threads, options, started, fingerprint));
                 files.commit();
+                journal.delete();
+            }
+        } finally {
+            if (interrupts != null) {
+                interrupts.done();
+            }
+            if (journal != null) {
+                journal.close();
             }
         }
         print(study, result, def.designPoints(), out);
@@ -180,7 +231,7 @@ final class StudyExecution {
     }
 
     private static Manifest manifest(StudyDefinition def, Study study, List<ScenarioTemplate> templates,
-            StudyResult result, int threads, Options options, Instant started) {
+            StudyResult result, int threads, Options options, Instant started, String fingerprint) {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (ScenarioTemplate t : templates) {
             hashes.putAll(t.fileHashes());
@@ -198,7 +249,7 @@ final class StudyExecution {
             points.add(m);
         }
         return new Manifest(Version.current(), Version.commit(), options.commandLine(), study.name(),
-                study.kind().name().toLowerCase(Locale.ROOT), hashes, scenarios, points, study.seed(), study.runs(),
+                study.kind().name().toLowerCase(Locale.ROOT), fingerprint, hashes, scenarios, points, study.seed(), study.runs(),
                 result.totalRuns(), threads, started.toString(), Instant.now().toString(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 result.failures().size());

@@ -38,6 +38,13 @@ final class StudyFlags {
     @Option(names = "--dry-run", description = "Print the plan (cells x runs) and stop.")
     boolean dryRun;
 
+    @Option(names = "--resume", description = "Finish an interrupted study in --out: only missing replications "
+            + "run, and the outputs equal an uninterrupted run's.")
+    boolean resume;
+
+    @Option(names = "--verbose", description = "Stack traces with errors.")
+    boolean verbose;
+
     /** The --set values as a path-to-value map (values read as YAML). */
     Map<String, JsonNode> overrides() {
         Map<String, JsonNode> map = new LinkedHashMap<>();
@@ -64,6 +71,6 @@ final class StudyFlags {
     }
 
     StudyExecution.Options options(List<String> commandLine) {
-        return new StudyExecution.Options(out, threads, quiet, dryRun, commandLine, "--set");
+        return new StudyExecution.Options(out, threads, quiet, dryRun, resume, commandLine, "--set");
     }
 }

@@ -153,6 +153,27 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         }
     }
 
+    /**
+     * Removes temporary files a killed earlier run left in {@code dir} (names this class gives them), so they never
+     * mix with results.
+     */
+    public static void removeStaleTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && (name.startsWith(".runs.csv")
+                        || name.startsWith(".summary.csv") || name.startsWith(".series.csv")
+                        || name.startsWith(".compare.csv") || name.startsWith(".failures.csv")
+                        || name.startsWith(".points.csv") || name.startsWith(".manifest.json"))) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     /** Without a commit, removes the temporary files. */
     @Override
     public void close() throws IOException {

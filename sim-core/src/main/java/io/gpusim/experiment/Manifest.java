@@ -15,6 +15,7 @@ public record Manifest(
         List<String> commandLine,
         String study,
         String kind,
+        String studyFingerprint,
         Map<String, String> scenarioFiles,
         Map<String, Object> scenarios,
         List<Map<String, Object>> designPoints,

@@ -33,6 +33,31 @@ public record Study(String name, StudyKind kind, List<Cell> cells, int runs, lon
         return perCell * cells.size();
     }
 
+    /**
+     * A digest of everything that determines the study's results: kind, cells (labels and fully resolved
+     * scenarios), runs, seed, stopping rule and series. Two runs with the same fingerprint produce the same outputs.
+     */
+    public String fingerprint() {
+        java.util.Map<String, Object> identity = new java.util.LinkedHashMap<>();
+        identity.put("kind", kind.name());
+        identity.put("runs", runs);
+        identity.put("seed", seed);
+        identity.put("until", until == null ? null : until.metric().id() + ":" + until.relativeHalfWidth() + ":"
+                + until.maxRuns());
+        identity.put("seriesRuns", seriesRuns);
+        java.util.List<Object> cellList = new java.util.ArrayList<>();
+        for (Cell c : cells) {
+            cellList.add(java.util.List.of(c.scenarioLabel(), c.pointLabel(), c.scenario() == null ? "" : c.scenario()));
+        }
+        identity.put("cells", cellList);
+        try {
+            byte[] json = io.gpusim.core.scenario.ScenarioLoader.jsonMapper().writeValueAsBytes(identity);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the study", e);
+        }
+    }
+
     /** A one-paragraph description of the plan. */
     public String describe() {
         StringBuilder sb = new StringBuilder();

@@ -29,29 +29,49 @@ public final class StudyRunner {
     }
 
     public StudyResult run(Study study, StudyOutput out) throws InterruptedException, IOException {
+        return run(study, out, null);
+    }
+
+    /**
+     * Runs the study, recording each computed replication in {@code journal} (when given) and first replaying the
+     * replications a resumed journal already holds; the outputs are the same as in one uninterrupted run.
+     */
+    public StudyResult run(Study study, StudyOutput out, Journal journal) throws InterruptedException, IOException {
         try {
-            return study.kind() == StudyKind.COMPARE ? compare(study, out) : cells(study, out);
+            return study.kind() == StudyKind.COMPARE ? compare(study, out, journal) : cells(study, out, journal);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private StudyResult cells(Study study, StudyOutput out) throws InterruptedException, IOException {
+    private StudyResult cells(Study study, StudyOutput out, Journal journal) throws InterruptedException,
+            IOException {
         List<SummaryRow> rows = new ArrayList<>();
         List<StudyResult.Failure> failures = new ArrayList<>();
         long[] runsPerCell = new long[study.cells().size()];
         long[] done = {0};
+        long replay = journal == null ? 0 : journal.replayable();
         if (study.until() != null) {
+            long global = 0;
             for (int c = 0; c < study.cells().size(); c++) {
+                final int cellIndex = c;
                 Cell cell = study.cells().get(c);
                 CellState state = new CellState(cell, study.seriesRuns());
                 long n = 0;
                 do {
                     long block = Math.min(study.runs(), study.until().maxRuns() - n);
-                    long first = n;
-                    runner.runTasks(block, i -> ReplicationRunner.runOne(cell.scenario(), replicator, study.seed(),
-                            Math.toIntExact(first + i)), r -> accept(out, state, r, failures, done));
+                    long fromJournal = Math.max(0, Math.min(block, replay - global));
+                    for (long i = 0; i < fromJournal; i++) {
+                        accept(out, state, journal.next(c), failures, done);
+                    }
+                    long first = n + fromJournal;
+                    runner.runTasks(block - fromJournal, i -> ReplicationRunner.runOne(cell.scenario(), replicator,
+                            study.seed(), Math.toIntExact(first + i)), r -> {
+                                record(journal, cellIndex, r);
+                                accept(out, state, r, failures, done);
+                            });
                     n += block;
+                    global += block;
                 } while (n < study.until().maxRuns() && !study.until().met(state.summary.accumulator(
                         study.until().metric())));
                 runsPerCell[c] = n;
@@ -61,35 +81,65 @@ public final class StudyRunner {
         }
         int runs = study.runs();
         List<Cell> cells = study.cells();
-        CellState[] states = new CellState[cells.size()];
-        runner.runTasks((long) runs * cells.size(), k -> {
+        long total = (long) runs * cells.size();
+        long fromJournal = Math.min(replay, total);
+        CellConsumer consumer = new CellConsumer(study, out, rows, failures, runsPerCell, done);
+        for (long k = 0; k < fromJournal; k++) {
+            consumer.accept(journal.next((int) (k / runs)));
+        }
+        runner.runTasks(total - fromJournal, i -> {
+            long k = fromJournal + i;
             Cell cell = cells.get((int) (k / runs));
             return ReplicationRunner.runOne(cell.scenario(), replicator, study.seed(), (int) (k % runs));
-        }, new java.util.function.Consumer<>() {
-            private int c;
-
-            @Override
-            public void accept(Replication r) {
-                if (states[c] == null) {
-                    states[c] = new CellState(cells.get(c), study.seriesRuns());
-                }
-                StudyRunner.this.accept(out, states[c], r, failures, done);
-                if (r.index() == runs - 1) {
-                    runsPerCell[c] = runs;
-                    try {
-                        finish(out, states[c], rows);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    states[c] = null;
-                    c++;
-                }
-            }
+        }, r -> {
+            record(journal, consumer.cell, r);
+            consumer.accept(r);
         });
         return new StudyResult(rows, List.of(), failures, runsPerCell);
     }
 
-    private StudyResult compare(Study study, StudyOutput out) throws InterruptedException, IOException {
+    /** Feeds replications of consecutive cells, finishing each cell after its last replication. */
+    private final class CellConsumer implements java.util.function.Consumer<Replication> {
+        private final Study study;
+        private final StudyOutput out;
+        private final List<SummaryRow> rows;
+        private final List<StudyResult.Failure> failures;
+        private final long[] runsPerCell;
+        private final long[] done;
+        private CellState state;
+        int cell;
+
+        CellConsumer(Study study, StudyOutput out, List<SummaryRow> rows, List<StudyResult.Failure> failures,
+                long[] runsPerCell, long[] done) {
+            this.study = study;
+            this.out = out;
+            this.rows = rows;
+            this.failures = failures;
+            this.runsPerCell = runsPerCell;
+            this.done = done;
+        }
+
+        @Override
+        public void accept(Replication r) {
+            if (state == null) {
+                state = new CellState(study.cells().get(cell), study.seriesRuns());
+            }
+            StudyRunner.this.accept(out, state, r, failures, done);
+            if (r.index() == study.runs() - 1) {
+                runsPerCell[cell] = study.runs();
+                try {
+                    finish(out, state, rows);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                state = null;
+                cell++;
+            }
+        }
+    }
+
+    private StudyResult compare(Study study, StudyOutput out, Journal journal) throws InterruptedException,
+            IOException {
         Cell a = study.cells().get(0);
         Cell b = study.cells().get(1);
         CellState sa = new CellState(a, study.seriesRuns());
@@ -97,14 +147,23 @@ public final class StudyRunner {
         List<StudyResult.Failure> failures = new ArrayList<>();
         long[] done = {0};
         try (PairedComparison paired = new PairedComparison()) {
-            runner.runTasks(study.runs(), i -> new Replication[] {
-                ReplicationRunner.runOne(a.scenario(), replicator, study.seed(), (int) i),
-                ReplicationRunner.runOne(b.scenario(), replicator, study.seed(), (int) i)}, pair -> {
-                    accept(out, sa, pair[0], failures, done);
-                    accept(out, sb, pair[1], failures, done);
-                    if (!pair[0].failed() && !pair[1].failed()) {
-                        paired.add(pair[0].result(), pair[1].result());
-                    }
+            java.util.function.Consumer<Replication[]> consumer = pair -> {
+                accept(out, sa, pair[0], failures, done);
+                accept(out, sb, pair[1], failures, done);
+                if (!pair[0].failed() && !pair[1].failed()) {
+                    paired.add(pair[0].result(), pair[1].result());
+                }
+            };
+            long fromJournal = journal == null ? 0 : Math.min(journal.replayable() / 2, study.runs());
+            for (long i = 0; i < fromJournal; i++) {
+                consumer.accept(new Replication[] {journal.next(0), journal.next(1)});
+            }
+            runner.runTasks(study.runs() - fromJournal, i -> new Replication[] {
+                ReplicationRunner.runOne(a.scenario(), replicator, study.seed(), (int) (fromJournal + i)),
+                ReplicationRunner.runOne(b.scenario(), replicator, study.seed(), (int) (fromJournal + i))}, pair -> {
+                    record(journal, 0, pair[0]);
+                    record(journal, 1, pair[1]);
+                    consumer.accept(pair);
                 });
             List<SummaryRow> rows = new ArrayList<>();
             finish(out, sa, rows);
@@ -112,6 +171,17 @@ public final class StudyRunner {
             List<CompareRow> comparison = paired.rows();
             out.comparison(comparison);
             return new StudyResult(rows, comparison, failures, new long[] {study.runs(), study.runs()});
+        }
+    }
+
+    private static void record(Journal journal, int cell, Replication r) {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.record(cell, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -148,6 +218,9 @@ public final class StudyRunner {
 
     /** The first line of an error, with its type. */
     static String oneLine(Throwable t) {
+        if (t instanceof Journal.JournaledFailure) {
+            return t.getMessage();
+        }
         String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
         return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
     }
