@@ -44,7 +44,10 @@ public final class Ledger {
     private final List<Order> orders = new ArrayList<>(1024);
     /** Open orders per product and buyer, oldest first. */
     private final ArrayDeque<Order>[][] openOrders;
-    private final List<ArrayDeque<Shipment>> transit;
+    /** Units in transit by arrival step: [product][step mod ring size][buyer]. */
+    private long[][][] arriving;
+    /** The last step whose arrivals were delivered. */
+    private int delivered = -1;
     private long nextOrderId;
 
     public Ledger(int buyers, int[] sellerOfProduct, int sellers) {
@@ -73,12 +76,11 @@ public final class Ledger {
         @SuppressWarnings("unchecked")
         ArrayDeque<Order>[][] queues = new ArrayDeque[products][buyers];
         openOrders = queues;
-        transit = new ArrayList<>(products);
+        arriving = new long[products][64][buyers];
         for (int p = 0; p < products; p++) {
             for (int b = 0; b < buyers; b++) {
                 openOrders[p][b] = new ArrayDeque<>(32);
             }
-            transit.add(new ArrayDeque<>());
         }
     }
 
@@ -141,13 +143,12 @@ public final class Ledger {
         receivedCents[sellerOfProduct[p]] += cents;
         shippedThisStep[p] += units;
         shippedTotal[p] += units;
-        ArrayDeque<Shipment> queue = transit.get(p);
-        Shipment last = queue.peekLast();
-        if (last != null && last.arrivalStep() == arrivalStep && last.buyer() == order.buyer()) {
-            last.add(units);
-        } else {
-            queue.addLast(new Shipment(arrivalStep, order.buyer(), units));
+        // A shipment due in a step whose arrivals were already delivered arrives with the next delivery.
+        int due = Math.max(arrivalStep, delivered + 1);
+        while (due - delivered >= arriving[p].length) {
+            growTransitRing();
         }
+        arriving[p][due & (arriving[p].length - 1)][order.buyer()] += units;
         if (!order.open()) {
             openOrders[p][order.buyer()].remove(order);
         }
@@ -155,15 +156,33 @@ public final class Ledger {
 
     /** Moves every shipment due at or before {@code step} into its buyer's stock. */
     public void deliverArrivals(int step) {
-        for (int p = 0; p < products; p++) {
-            ArrayDeque<Shipment> queue = transit.get(p);
-            while (!queue.isEmpty() && queue.peekFirst().arrivalStep() <= step) {
-                Shipment s = queue.pollFirst();
-                inTransit[p] -= s.units();
-                transitUnits[s.buyer()][p] -= s.units();
-                stock[s.buyer()][p] += s.units();
+        for (int s = delivered + 1; s <= step; s++) {
+            for (int p = 0; p < products; p++) {
+                long[] due = arriving[p][s & (arriving[p].length - 1)];
+                for (int b = 0; b < buyers; b++) {
+                    long units = due[b];
+                    if (units != 0) {
+                        inTransit[p] -= units;
+                        transitUnits[b][p] -= units;
+                        stock[b][p] += units;
+                        due[b] = 0;
+                    }
+                }
             }
         }
+        delivered = Math.max(delivered, step);
+    }
+
+    /** Doubles the transit ring, keeping each pending arrival in the slot of its step. */
+    private void growTransitRing() {
+        int old = arriving[0].length;
+        long[][][] bigger = new long[products][old * 2][buyers];
+        for (int p = 0; p < products; p++) {
+            for (int s = delivered + 1; s < delivered + 1 + old; s++) {
+                bigger[p][s & (old * 2 - 1)] = arriving[p][s & (old - 1)].clone();
+            }
+        }
+        arriving = bigger;
     }
 
     /** Puts units from a buyer's stock into service. */
