@@ -7,14 +7,10 @@ import io.gpusim.core.market.EventLog;
 import io.gpusim.core.market.Ledger;
 import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
-import io.gpusim.core.market.Product;
 import io.gpusim.core.scenario.BeliefSpec;
-import io.gpusim.core.scenario.DemandShockSpec;
 import io.gpusim.core.scenario.DomesticMakerSpec;
 import io.gpusim.core.scenario.HyperscalerSpec;
 import io.gpusim.core.scenario.Scenario;
-import java.util.ArrayList;
-import java.util.List;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 

@@ -5,8 +5,6 @@ import io.gpusim.core.Calendar;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
-import io.gpusim.core.scenario.CapacityPoint;
-import io.gpusim.core.scenario.DemandShockSpec;
 import io.gpusim.core.scenario.DomesticMakerSpec;
 import io.gpusim.core.scenario.HyperscalerSpec;
 import io.gpusim.core.scenario.Scenario;

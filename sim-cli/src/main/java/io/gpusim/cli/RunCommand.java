@@ -1,6 +1,5 @@
 package io.gpusim.cli;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import io.gpusim.agents.Simulation;
@@ -15,13 +14,11 @@ import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.Cell;
+import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.CsvStudyOutput;
 import io.gpusim.experiment.Replication;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +35,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run one replication of a scenario; print its metrics, and with --out write runs.csv and "
                 + "series.csv (one row per step, one column per series).")
 final class RunCommand implements Callable<Integer> {
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     @Spec
     private CommandSpec spec;
@@ -123,10 +118,8 @@ final class RunCommand implements Callable<Integer> {
             cols.addColumn(s.id(), CsvSchema.ColumnType.NUMBER);
         }
         Calendar cal = Calendar.of(scenario.simulation());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".series.csv", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp);
-                    SequenceWriter seq = CSV.writer(cols.build().withHeader()).writeValues(w)) {
+        Csv.writeAtomically(file, w -> {
+            try (SequenceWriter seq = Csv.MAPPER.writer(cols.build().withHeader()).writeValues(w)) {
                 for (int t = 0; t < result.steps(); t++) {
                     Object[] row = new Object[2 + Series.values().length];
                     row[0] = t;
@@ -137,9 +130,6 @@ final class RunCommand implements Callable<Integer> {
                     seq.write(row);
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -23,8 +23,7 @@ import java.util.Map;
  * without a commit, {@link #close()} removes the temporary files and leaves the directory as it was.
  */
 public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
-    static final CsvMapper CSV = CsvMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvMapper CSV = Csv.MAPPER;
 
     private final Path dir;
     private final Map<String, Path> pending = new LinkedHashMap<>();

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
 /** Writes summaries as CSV (atomically: a temporary file renamed into place) and as an aligned text table. */
 public final class SummaryWriters {
-    private static final CsvMapper CSV = CsvStudyOutput.CSV;
+    private static final CsvMapper CSV = Csv.MAPPER;
     private static final CsvSchema SUMMARY_SCHEMA = CSV.schemaFor(CsvRow.class).withHeader()
             .withNullValue("");
 
@@ -22,18 +19,13 @@ public final class SummaryWriters {
 
     /** Writes {@code summary.csv}-shaped rows to {@code file}; NaN statistics are written as empty cells. */
     public static void writeCsv(Path file, List<SummaryRow> rows) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp);
-                    SequenceWriter seq = CSV.writer(SUMMARY_SCHEMA).writeValues(w)) {
+        Csv.writeAtomically(file, w -> {
+            try (SequenceWriter seq = CSV.writer(SUMMARY_SCHEMA).writeValues(w)) {
                 for (SummaryRow r : rows) {
                     seq.write(CsvRow.of(r));
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** An aligned table of the rows: metric, n, median, mean and the 95% CI of the mean. */

@@ -1,0 +1,41 @@
+package io.gpusim.experiment;
+
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The CSV mapper every output uses, and atomic file writing. */
+public final class Csv {
+    /** Quotes a value only when it needs quoting (Jackson otherwise quotes every long string). */
+    public static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private Csv() {
+    }
+
+    /** Something that writes a file's content. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} under a temporary name in the same directory and renames it into place, so a reader never
+     * sees half a file; on failure the temporary file is removed and {@code file} is untouched.
+     */
+    public static void writeAtomically(Path file, Content content) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                content.writeTo(w);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
