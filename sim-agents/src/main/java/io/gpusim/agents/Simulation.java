@@ -5,7 +5,6 @@ import io.gpusim.core.Phase;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.Scenario;
 import io.gpusim.experiment.Replicator;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -45,10 +44,31 @@ public final class Simulation {
 
     /**
      * A replicator for the experiment layer: each scenario it meets is planned once (by identity) and the plan is
-     * reused for every replication of it, on any thread.
+     * reused for every replication of it, on any thread. It is serialisable; a copy on another machine plans again.
      */
     public static Replicator replicator(boolean recordSeries) {
-        Map<Scenario, ScenarioPlan> plans = Collections.synchronizedMap(new IdentityHashMap<>());
-        return (scenario, seed) -> run(plans.computeIfAbsent(scenario, ScenarioPlan::of), seed, recordSeries);
+        return new PlanningReplicator(recordSeries);
+    }
+
+    private static final class PlanningReplicator implements Replicator {
+        private static final long serialVersionUID = 1L;
+        private final boolean recordSeries;
+        private transient Map<Scenario, ScenarioPlan> plans;
+
+        PlanningReplicator(boolean recordSeries) {
+            this.recordSeries = recordSeries;
+        }
+
+        @Override
+        public RunResult run(Scenario scenario, long seed) {
+            ScenarioPlan plan;
+            synchronized (this) {
+                if (plans == null) {
+                    plans = new IdentityHashMap<>();
+                }
+                plan = plans.computeIfAbsent(scenario, ScenarioPlan::of);
+            }
+            return Simulation.run(plan, seed, recordSeries);
+        }
     }
 }

@@ -8,14 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
 
 /**
  * Runs replications on a pool of threads and hands them to a consumer strictly in replication order, so results
  * (and anything computed from them) are identical whatever the thread count. At most a bounded window of results
  * is held in memory. A replication that throws is passed on as a failed {@link Replication}; the batch goes on.
  */
-public final class ReplicationRunner implements AutoCloseable {
+public final class ReplicationRunner implements TaskEngine {
     private final int threads;
     private final ExecutorService pool;
 
@@ -35,6 +34,11 @@ public final class ReplicationRunner implements AutoCloseable {
         return threads;
     }
 
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
     /**
      * Runs replications {@code first .. first + count - 1} of a scenario, replication {@code i} with seed
      * {@link Seeds#replicationSeed(long, long) replicationSeed(masterSeed, i)}, and passes each to {@code sink}
@@ -49,10 +53,12 @@ public final class ReplicationRunner implements AutoCloseable {
      * Runs tasks {@code 0 .. count - 1} on the pool and passes their results to {@code sink} in task order, holding
      * at most a bounded window of finished results. Tasks must not throw (wrap failures in their result).
      */
-    public <T> void runTasks(long count, LongFunction<T> task, Consumer<T> sink) throws InterruptedException {
+    @Override
+    public <T extends java.io.Serializable> void runTasks(long count, Task<T> task, Consumer<T> sink)
+            throws InterruptedException {
         if (pool == null) {
             for (long i = 0; i < count; i++) {
-                sink.accept(task.apply(i));
+                sink.accept(task.run(i));
             }
             return;
         }
@@ -63,7 +69,7 @@ public final class ReplicationRunner implements AutoCloseable {
             while (next < count || !inFlight.isEmpty()) {
                 while (next < count && inFlight.size() < window) {
                     final long index = next++;
-                    inFlight.addLast(pool.submit(() -> task.apply(index)));
+                    inFlight.addLast(pool.submit(() -> task.run(index)));
                 }
                 sink.accept(await(inFlight.pollFirst()));
             }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param seriesRuns with series output, how many replications per cell feed the per-step quantiles (0: no series)
  */
 public record Study(String name, StudyKind kind, List<Cell> cells, int runs, long seed, Until until,
-        int seriesRuns) {
+        int seriesRuns) implements java.io.Serializable {
 
     public Study {
         cells = List.copyOf(cells);

@@ -14,7 +14,7 @@ import java.util.function.LongConsumer;
  * gives the same outputs whatever the thread count.
  */
 public final class StudyRunner {
-    private final ReplicationRunner runner;
+    private final TaskEngine runner;
     private final Replicator replicator;
     private final LongConsumer progress;
 
@@ -22,7 +22,7 @@ public final class StudyRunner {
      * @param replicator runs one replication (it must record series when the study asks for them)
      * @param progress told the number of replications finished so far, after each one
      */
-    public StudyRunner(ReplicationRunner runner, Replicator replicator, LongConsumer progress) {
+    public StudyRunner(TaskEngine runner, Replicator replicator, LongConsumer progress) {
         this.runner = runner;
         this.replicator = replicator;
         this.progress = progress;

@@ -6,7 +6,7 @@ import io.gpusim.core.metrics.Metric;
  * A stopping rule: replicate in blocks until the 95% confidence half-width of {@code metric}'s mean is below
  * {@code relativeHalfWidth} times the mean's absolute value, or {@code maxRuns} replications.
  */
-public record Until(Metric metric, double relativeHalfWidth, long maxRuns) {
+public record Until(Metric metric, double relativeHalfWidth, long maxRuns) implements java.io.Serializable {
 
     /** Parses {@code METRIC:REL_HALF_WIDTH}. */
     public static Until parse(String spec, long maxRuns) {

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The outcome of one replication: the metric values (indexed by {@link Metric#ordinal()}, NaN for empty) and,
  * when recorded, the per-step series (indexed by {@link Series#ordinal()}, then step).
  */
-public final class RunResult {
+public final class RunResult implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final long seed;
     private final double[] metrics;
     private final double[][] series;

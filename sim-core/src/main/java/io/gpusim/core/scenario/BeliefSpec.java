@@ -12,5 +12,5 @@ public record BeliefSpec(
         Double banWeight,
         Double reversalWeight,
         Double decayMonths,
-        Double planningHorizonMonths) {
+        Double planningHorizonMonths) implements java.io.Serializable {
 }

@@ -17,7 +17,7 @@ public record DomesticMakerSpec(
         Double diesPerUnit,
         Double hbmUnitsPerWeek,
         Double hbmGrowthPerYear,
-        Integer shippingWeeks) {
+        Integer shippingWeeks) implements java.io.Serializable {
 
     public DomesticMakerSpec {
         roadmap = roadmap == null ? null : List.copyOf(roadmap);
@@ -28,10 +28,10 @@ public record DomesticMakerSpec(
      * A planned launch: the product's {@code firstAvailable} date is the announced date; the actual launch is that
      * date plus {@code max(0, Normal(delayMeanMonths, delaySdMonths))} months.
      */
-    public record RoadmapEntry(String product, Double delayMeanMonths, Double delaySdMonths) {
+    public record RoadmapEntry(String product, Double delayMeanMonths, Double delaySdMonths) implements java.io.Serializable {
     }
 
     /** A point of the yield ramp (share of good dies), linearly interpolated and held flat outside. */
-    public record YieldPoint(LocalDate date, Double yield) {
+    public record YieldPoint(LocalDate date, Double yield) implements java.io.Serializable {
     }
 }

@@ -20,7 +20,7 @@ public record HyperscalerSpec(
         Double adequatePerformance,
         Double substituteRampMonths,
         Double domesticSoftwareDiscount,
-        Double switchingSensitivity) {
+        Double switchingSensitivity) implements java.io.Serializable {
 
     public HyperscalerSpec {
         anticipation = anticipation == null ? Boolean.TRUE : anticipation;

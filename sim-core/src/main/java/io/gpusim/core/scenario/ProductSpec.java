@@ -15,5 +15,5 @@ public record ProductSpec(
         Double tpp,
         Double unitPriceUsd,
         Double unitCostUsd,
-        LocalDate firstAvailable) {
+        LocalDate firstAvailable) implements java.io.Serializable {
 }

@@ -15,7 +15,7 @@ public record RegulatorSpec(
         ThresholdSpec thresholds,
         LeakSpec leak,
         Integer graceDays,
-        ReversalSpec reversal) {
+        ReversalSpec reversal) implements java.io.Serializable {
 
     public RegulatorSpec {
         history = history == null ? List.of() : List.copyOf(history);
@@ -29,18 +29,18 @@ public record RegulatorSpec(
             Double leakRatePerYear,
             Double leakBoost,
             Double stockpileSensitivity,
-            Integer rulemakingWeeks) {
+            Integer rulemakingWeeks) implements java.io.Serializable {
     }
 
     /** Performance limits; a product exceeding any of them is banned on the rule date. */
-    public record ThresholdSpec(Double maxMemoryBandwidthTBps, Double maxInterconnectGBps, Double maxTpp) {
+    public record ThresholdSpec(Double maxMemoryBandwidthTBps, Double maxInterconnectGBps, Double maxTpp) implements java.io.Serializable {
     }
 
     /** A leak of the coming ban, {@code leadDays} before it, with the given probability. */
-    public record LeakSpec(Double probability, Integer leadDays) {
+    public record LeakSpec(Double probability, Integer leadDays) implements java.io.Serializable {
     }
 
     /** The ban is lifted {@code afterDays} after it takes effect, with the given probability. */
-    public record ReversalSpec(Double probability, Integer afterDays) {
+    public record ReversalSpec(Double probability, Integer afterDays) implements java.io.Serializable {
     }
 }

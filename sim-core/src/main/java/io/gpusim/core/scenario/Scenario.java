@@ -17,7 +17,7 @@ public record Scenario(
         List<HyperscalerSpec> hyperscalers,
         VendorSpec vendor,
         RegulatorSpec regulator,
-        DomesticMakerSpec domestic) {
+        DomesticMakerSpec domestic) implements java.io.Serializable {
 
     public Scenario {
         products = products == null ? null : List.copyOf(products);

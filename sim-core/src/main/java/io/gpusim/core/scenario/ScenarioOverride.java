@@ -3,7 +3,7 @@ package io.gpusim.core.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A value to put at a scenario path, and where it came from (for error messages: "--set", a study file, ...). */
-public record ScenarioOverride(String path, JsonNode value, String origin) {
+public record ScenarioOverride(String path, JsonNode value, String origin) implements java.io.Serializable {
 
     /** Parses {@code PATH=VALUE} (the value as YAML); the origin defaults to {@code --set PATH=VALUE}. */
     public static ScenarioOverride parse(String assignment) {

@@ -3,7 +3,7 @@ package io.gpusim.core.scenario;
 import java.time.LocalDate;
 
 /** The calendar of a run: first and last simulated day, and the length of one step. */
-public record SimulationSpec(LocalDate startDate, LocalDate endDate, Integer stepDays) {
+public record SimulationSpec(LocalDate startDate, LocalDate endDate, Integer stepDays) implements java.io.Serializable {
     public static final int DEFAULT_STEP_DAYS = 7;
 
     public SimulationSpec {

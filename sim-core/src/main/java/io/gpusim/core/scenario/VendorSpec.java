@@ -16,7 +16,7 @@ public record VendorSpec(
         AllocationRule allocation,
         Double scarcityMarkupMax,
         Double scarcityBacklogWeeks,
-        Double writedownShare) {
+        Double writedownShare) implements java.io.Serializable {
 
     public VendorSpec {
         capacity = capacity == null ? null : List.copyOf(capacity);
