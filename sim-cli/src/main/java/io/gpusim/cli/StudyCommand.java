@@ -53,6 +53,6 @@ final class StudyCommand implements Callable<Integer> {
         }
         Path base = file.toAbsolutePath().getParent();
         return StudyExecution.execute(def, base, new StudyExecution.Options(out, threads, quiet, dryRun, resume,
-                Commands.commandLine(spec), file + ": set"), spec.commandLine().getOut(), spec.commandLine().getErr());
+                Commands.commandLine(spec), file + ": set", "local", null), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

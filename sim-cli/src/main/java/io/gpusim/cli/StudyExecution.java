@@ -10,8 +10,9 @@ import io.gpusim.experiment.CompareRow;
 import io.gpusim.experiment.CsvStudyOutput;
 import io.gpusim.experiment.DesignPoint;
 import io.gpusim.experiment.Journal;
+import io.gpusim.experiment.TaskEngine;
+import io.gpusim.experiment.TaskEngineFactory;
 import io.gpusim.experiment.Manifest;
-import io.gpusim.experiment.ReplicationRunner;
 import io.gpusim.experiment.Study;
 import io.gpusim.experiment.StudyDefinition;
 import io.gpusim.experiment.StudyKind;
@@ -41,7 +42,7 @@ final class StudyExecution {
 
     /** Options every study command shares. */
     record Options(Path out, Integer threads, boolean quiet, boolean dryRun, boolean resume, List<String> commandLine,
-            String setOrigin) {
+            String setOrigin, String engine, String master) {
     }
 
     static int execute(StudyDefinition def, Path baseDir, Options options, PrintWriter out, PrintWriter err)
@@ -64,6 +65,12 @@ final class StudyExecution {
             return Main.EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             err.println("gpusim: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        if (!TaskEngineFactory.available(options.engine())) {
+            err.println("gpusim: --engine " + options.engine() + " is not available"
+                    + ("spark".equals(options.engine()) ? " here: run with the sim-spark jar and Spark on the class "
+                    + "path (see README)" : "; engines: local, spark"));
             return Main.EXIT_USAGE;
         }
         if (options.dryRun()) {
@@ -125,7 +132,7 @@ final class StudyExecution {
         boolean progressBar = !options.quiet() && Terminal.stderrIsTerminal();
         Interrupts interrupts = journal == null ? null : new Interrupts(journal, outDir, study.plannedRuns(),
                 options.commandLine(), err);
-        try (ReplicationRunner runner = new ReplicationRunner(threads);
+        try (TaskEngine runner = TaskEngineFactory.create(options.engine(), options.master(), threads);
                 CsvStudyOutput files = outDir == null ? null : new CsvStudyOutput(outDir, study.seriesRuns() > 0);
                 ProgressBar bar = progressBar ? new ProgressBarBuilder().setTaskName(study.name())
                         .setInitialMax(study.plannedRuns()).setStyle(ProgressBarStyle.ASCII).showSpeed()
@@ -143,6 +150,7 @@ final class StudyExecution {
                 files.manifest(manifest(def, study, templates, result, threads, options, started, fingerprint));
                 files.commit();
                 journal.delete();
+                runner.studyWritten(outDir);
             }
         } finally {
             if (interrupts != null) {

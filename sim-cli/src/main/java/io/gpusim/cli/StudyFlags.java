@@ -45,6 +45,13 @@ final class StudyFlags {
     @Option(names = "--verbose", description = "Stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--engine", defaultValue = "local",
+            description = "Where replications run: local (threads of this process) or spark (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", description = "Spark master URL with --engine spark (default: local[--threads]).")
+    String master;
+
     /** The --set values as a path-to-value map (values read as YAML). */
     Map<String, JsonNode> overrides() {
         Map<String, JsonNode> map = new LinkedHashMap<>();
@@ -71,6 +78,6 @@ final class StudyFlags {
     }
 
     StudyExecution.Options options(List<String> commandLine) {
-        return new StudyExecution.Options(out, threads, quiet, dryRun, resume, commandLine, "--set");
+        return new StudyExecution.Options(out, threads, quiet, dryRun, resume, commandLine, "--set", engine, master);
     }
 }

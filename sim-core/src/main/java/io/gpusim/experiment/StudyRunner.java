@@ -51,6 +51,7 @@ public final class StudyRunner {
         long[] runsPerCell = new long[study.cells().size()];
         long[] done = {0};
         long replay = journal == null ? 0 : journal.replayable();
+        Replicator model = replicator; // tasks capture this, not the runner (they may be serialised)
         if (study.until() != null) {
             long global = 0;
             for (int c = 0; c < study.cells().size(); c++) {
@@ -65,8 +66,9 @@ public final class StudyRunner {
                         accept(out, state, journal.next(c), failures, done);
                     }
                     long first = n + fromJournal;
-                    runner.runTasks(block - fromJournal, i -> ReplicationRunner.runOne(cell.scenario(), replicator,
-                            study.seed(), Math.toIntExact(first + i)), r -> {
+                    long seed = study.seed();
+                    runner.runTasks(block - fromJournal, i -> ReplicationRunner.runOne(cell.scenario(), model,
+                            seed, Math.toIntExact(first + i)), r -> {
                                 record(journal, cellIndex, r);
                                 accept(out, state, r, failures, done);
                             });
@@ -87,10 +89,11 @@ public final class StudyRunner {
         for (long k = 0; k < fromJournal; k++) {
             consumer.accept(journal.next((int) (k / runs)));
         }
+        long seed = study.seed();
         runner.runTasks(total - fromJournal, i -> {
             long k = fromJournal + i;
             Cell cell = cells.get((int) (k / runs));
-            return ReplicationRunner.runOne(cell.scenario(), replicator, study.seed(), (int) (k % runs));
+            return ReplicationRunner.runOne(cell.scenario(), model, seed, (int) (k % runs));
         }, r -> {
             record(journal, consumer.cell, r);
             consumer.accept(r);
@@ -155,12 +158,16 @@ public final class StudyRunner {
                 }
             };
             long fromJournal = journal == null ? 0 : Math.min(journal.replayable() / 2, study.runs());
+            Replicator model = replicator;
+            long seed = study.seed();
+            io.gpusim.core.scenario.Scenario sa2 = a.scenario();
+            io.gpusim.core.scenario.Scenario sb2 = b.scenario();
             for (long i = 0; i < fromJournal; i++) {
                 consumer.accept(new Replication[] {journal.next(0), journal.next(1)});
             }
             runner.runTasks(study.runs() - fromJournal, i -> new Replication[] {
-                ReplicationRunner.runOne(a.scenario(), replicator, study.seed(), (int) (fromJournal + i)),
-                ReplicationRunner.runOne(b.scenario(), replicator, study.seed(), (int) (fromJournal + i))}, pair -> {
+                ReplicationRunner.runOne(sa2, model, seed, (int) (fromJournal + i)),
+                ReplicationRunner.runOne(sb2, model, seed, (int) (fromJournal + i))}, pair -> {
                     record(journal, 0, pair[0]);
                     record(journal, 1, pair[1]);
                     consumer.accept(pair);

@@ -22,6 +22,13 @@ public interface TaskEngine extends AutoCloseable {
      */
     <T extends Serializable> void runTasks(long count, Task<T> task, Consumer<T> sink) throws InterruptedException;
 
+    /**
+     * Called once a study's files are complete in {@code outDir}: an engine may add engine-native copies of them
+     * (the Spark engine writes {@code runs.parquet}). Does nothing by default.
+     */
+    default void studyWritten(java.nio.file.Path outDir) throws java.io.IOException {
+    }
+
     /** How many tasks run at once. */
     int parallelism();
 
