@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SaveMode;
@@ -19,13 +21,14 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Runs a study's tasks on Spark. Tasks go out in batches of {@link #BATCH} indices, split into ranges over the
- * partitions; each batch's results are collected and handed on in index order, so memory on the driver is bounded
- * by one batch and the outputs are identical to the local engine's whatever the partitioning. A task that fails on
+ * partitions; each batch's results are collected and handed on in index order (while the next batch computes), so
+ * memory on the driver is bounded by two batches and the outputs are identical to the local engine's whatever the
+ * partitioning. A task that fails on
  * an executor is retried by Spark; a replication that throws is an ordinary (failed) result, as locally.
  */
 public final class SparkEngine implements TaskEngine {
     /** Tasks per collected batch. */
-    static final int BATCH = 200_000;
+    static final int BATCH = 50_000;
 
     private final SparkSession spark;
     private final JavaSparkContext jsc;
@@ -56,17 +59,33 @@ public final class SparkEngine implements TaskEngine {
         return partitions;
     }
 
+    /**
+     * Runs the tasks batch by batch, the next batch computing on the executors while the driver hands on the results
+     * of the current one.
+     */
     @Override
-    public <T extends Serializable> void runTasks(long count, Task<T> task, Consumer<T> sink) {
+    public <T extends Serializable> void runTasks(long count, Task<T> task, Consumer<T> sink)
+            throws InterruptedException {
+        if (count <= 0) {
+            return;
+        }
+        JavaFutureAction<List<T>> next = submit(0, Math.min(count, BATCH), task);
         for (long start = 0; start < count; start += BATCH) {
-            long end = Math.min(count, start + BATCH);
-            for (T result : runBatch(start, end, task)) {
+            List<T> results;
+            try {
+                results = next.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a Spark job failed: " + e.getCause().getMessage(), e.getCause());
+            }
+            long following = start + BATCH;
+            next = following < count ? submit(following, Math.min(count, following + BATCH), task) : null;
+            for (T result : results) {
                 sink.accept(result);
             }
         }
     }
 
-    private <T extends Serializable> List<T> runBatch(long start, long end, Task<T> task) {
+    private <T extends Serializable> JavaFutureAction<List<T>> submit(long start, long end, Task<T> task) {
         int parts = (int) Math.min(partitions, end - start);
         List<long[]> ranges = new ArrayList<>(parts);
         long size = end - start;
@@ -84,7 +103,7 @@ public final class SparkEngine implements TaskEngine {
             Iterator<T> iterator = out.iterator();
             return iterator;
         });
-        return results.collect();
+        return results.collectAsync();
     }
 
     /** Writes {@code runs.parquet} (one file per partition of one) from the study's {@code runs.csv}. */
