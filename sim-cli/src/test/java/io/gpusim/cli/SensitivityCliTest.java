@@ -1,0 +1,46 @@
+package io.gpusim.cli;
+
+import static io.gpusim.cli.CliTest.gpusim;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SensitivityCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sobolWritesIndicesForEveryVaryingMetric() throws Exception {
+        Path out = dir.resolve("s");
+        CliTest.Result r = gpusim("sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1:6", "--vary",
+                "vendor.safetyStockWeeks=2:12", "--base-points", "16", "--runs", "4", "--out", out.toString(),
+                "--quiet", "--bootstrap", "50");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
+        assertEquals("metric,parameter,index,estimate,ci_low,ci_high", rows.get(0));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("requested_units,beliefs.leakWeight,S1,")), rows.get(1));
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("requested_units,vendor.safetyStockWeeks,ST,")));
+        assertEquals(1 + 16 * 4, Files.readAllLines(out.resolve("points.csv")).size(), "N (k + 2) points");
+        assertEquals(1 + 16 * 4 * 4, Files.readAllLines(out.resolve("runs.csv")).size());
+    }
+
+    @Test
+    void morrisRunsAndBadInputIsRefused() {
+        CliTest.Result r = gpusim("sensitivity", CliTest.BASELINE, "--method", "morris", "--vary",
+                "beliefs.leakWeight=1:6", "--base-points", "5", "--runs", "3", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("mu_star") && r.out().contains("sigma"), r.out());
+        CliTest.Result list = gpusim("sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1,2",
+                "--runs", "3");
+        assertEquals(2, list.code());
+        assertTrue(list.err().contains("needs a range"), list.err());
+        CliTest.Result method = gpusim("sensitivity", CliTest.BASELINE, "--method", "fast", "--vary",
+                "beliefs.leakWeight=1:2", "--runs", "3");
+        assertEquals(2, method.code());
+    }
+}
