@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "gpusim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
         subcommands = {RunCommand.class, BatchCommand.class, SweepCommand.class, CompareCommand.class,
-            StudyCommand.class, SensitivityCommand.class, ValidateCommand.class, SchemaCommand.class,
-            BenchCommand.class},
+            StudyCommand.class, SensitivityCommand.class, PlotCommand.class, ReportCommand.class,
+            ValidateCommand.class,
+            SchemaCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
 public final class Main implements Runnable {
@@ -59,6 +60,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, compare, study, sensitivity, validate, schema, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, compare, study, sensitivity, plot, report, validate, schema, bench)");
     }
 }

@@ -17,6 +17,19 @@ public final class Csv {
     private Csv() {
     }
 
+    /**
+     * Moves a finished temporary file into place, readable by everyone like any ordinary file (temporary files are
+     * created private).
+     */
+    public static void publish(Path tmp, Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system's defaults apply
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Something that writes a file's content. */
     @FunctionalInterface
     public interface Content {
@@ -33,7 +46,7 @@ public final class Csv {
             try (Writer w = Files.newBufferedWriter(tmp)) {
                 content.writeTo(w);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            publish(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

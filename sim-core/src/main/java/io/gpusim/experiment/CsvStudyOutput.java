@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,8 +134,7 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     public void commit() throws IOException {
         closeWriters();
         for (Map.Entry<String, Path> e : pending.entrySet()) {
-            Files.move(e.getValue(), dir.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Csv.publish(e.getValue(), dir.resolve(e.getKey()));
         }
         committed = true;
     }

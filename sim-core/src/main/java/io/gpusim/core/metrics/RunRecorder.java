@@ -204,6 +204,8 @@ public final class RunRecorder {
         put(Series.MEAN_HAZARD, step, meanHazard);
         put(Series.ANTICIPATORY_TARGET, step, anticipatoryStep);
         put(Series.DOMESTIC_CAPACITY, step, domesticCapacityStep);
+        double share = substituteShare(step + 1);
+        put(Series.SUBSTITUTE_SHARE, step, Double.isNaN(share) ? 0.0 : share);
     }
 
     private void put(Series s, int step, double value) {
@@ -251,10 +253,15 @@ public final class RunRecorder {
     }
 
     private double substituteShareEnd() {
+        return substituteShare(recordedSteps);
+    }
+
+    /** Domestic share of units shipped in the quarter of steps before {@code end}; NaN when nothing shipped. */
+    private double substituteShare(int end) {
         int window = Math.max(1, (int) Math.round((double) QUARTER_DAYS / calendar.stepDays()));
         long vendor = 0;
         long domestic = 0;
-        for (int s = Math.max(0, recordedSteps - window); s < recordedSteps; s++) {
+        for (int s = Math.max(0, end - window); s < end; s++) {
             vendor += vendorShippedByStep[s];
             domestic += domesticShippedByStep[s];
         }

@@ -17,7 +17,8 @@ public enum Series {
     VENDOR_PRICE("vendor_price_usd", "vendor product price"),
     MEAN_HAZARD("mean_hazard_per_year", "mean perceived ban hazard across hyperscalers"),
     ANTICIPATORY_TARGET("anticipatory_target_units", "hyperscalers' anticipatory stock targets, summed"),
-    DOMESTIC_CAPACITY("domestic_capacity_units", "domestic maker capacity this step (units it could finish)");
+    DOMESTIC_CAPACITY("domestic_capacity_units", "domestic maker capacity this step (units it could finish)"),
+    SUBSTITUTE_SHARE("substitute_share", "domestic share of units shipped to hyperscalers over the last quarter");
 
     private final String id;
     private final String description;

@@ -1,0 +1,122 @@
+package io.gpusim.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gpusim.core.scenario.ScenarioLoader;
+import io.gpusim.experiment.Csv;
+import io.gpusim.experiment.SummaryWriters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One self-contained HTML page for an output directory: what was run (from the manifest), the summary table, the
+ * comparison and sensitivity tables when present, and every chart embedded as an image. It can be opened offline
+ * and sent as one file.
+ */
+public final class Report {
+    private static final String[] SUMMARY_COLUMNS = {"scenario", "point", "metric", "n", "p05", "p50", "p95", "mean",
+        "ci_low", "ci_high"};
+
+    private Report() {
+    }
+
+    /** Writes {@code DIR/report.html} (drawing the charts first when there are none) and returns its path. */
+    public static Path write(Path dir) throws IOException {
+        Path plots = dir.resolve("plots");
+        if (!Files.isDirectory(plots)) {
+            Charts.plotAll(dir);
+        }
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>gpusim report</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}")
+                .append("table{border-collapse:collapse;font-size:13px;margin:1em 0}")
+                .append("td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:right}")
+                .append("td:first-child,th:first-child,td.t{text-align:left}")
+                .append("img{max-width:100%;border:1px solid #eee;margin:0.5em 0}")
+                .append("code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n");
+        Path manifestFile = dir.resolve("manifest.json");
+        JsonNode manifest = Files.isRegularFile(manifestFile)
+                ? ScenarioLoader.jsonMapper().readTree(manifestFile.toFile()) : null;
+        html.append("<h1>gpusim report").append(manifest == null ? "" : ": " + escape(text(manifest, "study")))
+                .append("</h1>\n");
+        if (manifest != null) {
+            html.append("<p>").append(escape(text(manifest, "kind"))).append(", ")
+                    .append(escape(text(manifest, "runsTotal"))).append(" replications, master seed ")
+                    .append(escape(text(manifest, "masterSeed"))).append(", ")
+                    .append(escape(text(manifest, "threads"))).append(" threads; gpusim ")
+                    .append(escape(text(manifest, "gpusimVersion"))).append(" (commit <code>")
+                    .append(escape(text(manifest, "gitCommit"))).append("</code>), ")
+                    .append(escape(text(manifest, "javaVersion"))).append("; finished ")
+                    .append(escape(text(manifest, "finished"))).append(".</p>\n<p>Command: <code>");
+            for (JsonNode a : manifest.path("commandLine")) {
+                html.append(escape(a.asText())).append(' ');
+            }
+            html.append("</code></p>\n");
+        }
+        table(html, "Comparison (B - A, paired)", OutputTables.read(dir.resolve("compare.csv")), null);
+        table(html, "Sensitivity indices", OutputTables.read(dir.resolve("sensitivity.csv")), null);
+        table(html, "Summary", OutputTables.read(dir.resolve("summary.csv")), SUMMARY_COLUMNS);
+        if (Files.isDirectory(plots)) {
+            html.append("<h2>Charts</h2>\n");
+            try (Stream<Path> files = Files.list(plots)) {
+                for (Path png : files.filter(p -> p.toString().endsWith(".png")).sorted().toList()) {
+                    html.append("<img alt=\"").append(escape(png.getFileName().toString()))
+                            .append("\" src=\"data:image/png;base64,")
+                            .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">\n");
+                }
+            }
+        }
+        html.append("</body></html>\n");
+        Path out = dir.resolve("report.html");
+        Csv.writeAtomically(out, w -> w.write(html.toString()));
+        return out;
+    }
+
+    private static void table(StringBuilder html, String title, List<Map<String, String>> rows, String[] columns) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] cols = columns != null ? columns : rows.get(0).keySet().toArray(new String[0]);
+        html.append("<h2>").append(escape(title)).append("</h2>\n<table><tr>");
+        for (String c : cols) {
+            html.append("<th>").append(escape(c)).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (Map<String, String> r : rows) {
+            html.append("<tr>");
+            for (String c : cols) {
+                String v = r.getOrDefault(c, "");
+                boolean numeric = !v.isEmpty() && v.matches("-?[0-9.Ee+-]+");
+                html.append(numeric ? "<td>" : "<td class=\"t\">")
+                        .append(escape(numeric ? SummaryWriters.num(Double.parseDouble(v)) : v)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+
+    /** HTML text escaping for element content and attribute values. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package io.gpusim.cli;
+
+import static io.gpusim.cli.CliTest.gpusim;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpusim.report.Charts;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlotReportTest {
+    @TempDir
+    static Path dir;
+    static Path out;
+
+    @BeforeAll
+    static void batchWithSeries() {
+        out = dir.resolve("b");
+        CliTest.Result r = gpusim("batch", CliTest.BASELINE, Path.of("..", "scenarios", "late-ban.yaml").toString(),
+                "--runs", "60", "--series", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void plotDrawsFanChartsAndHistogramsAsPngAndSvg() throws Exception {
+        CliTest.Result r = gpusim("plot", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Path fan = out.resolve("plots").resolve("fan-buyer_stock_vendor_units.png");
+        assertTrue(r.out().contains(fan.toString()), r.out());
+        BufferedImage img = ImageIO.read(fan.toFile());
+        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(Charts.HEIGHT, img.getHeight());
+        assertEquals(Color.WHITE.getRGB(), img.getRGB(3, 3), "white background in the corner");
+        int coloured = 0;
+        for (int x = 0; x < img.getWidth(); x += 3) {
+            for (int y = 0; y < img.getHeight(); y += 3) {
+                Color c = new Color(img.getRGB(x, y));
+                if (Math.abs(c.getRed() - c.getBlue()) > 60) {
+                    coloured++;
+                }
+            }
+        }
+        assertTrue(coloured > 200, "the bands and medians are drawn in colour: " + coloured);
+        Path svg = out.resolve("plots").resolve("fan-buyer_stock_vendor_units.svg");
+        assertTrue(Files.readString(svg).contains("<svg"));
+        assertTrue(Files.exists(out.resolve("plots").resolve("hist-requested_units.png")));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                out.resolve("runs.csv"))), "outputs are ordinary readable files");
+    }
+
+    @Test
+    void reportIsOneSelfContainedPage() throws Exception {
+        CliTest.Result r = gpusim("report", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<img alt=\"fan-buyer_stock_vendor_units.png\" src=\"data:image/png;base64,"));
+        assertTrue(html.contains("<td class=\"t\">requested_units</td>"), "the summary table");
+        assertTrue(html.contains("gpusim report: batch"));
+        assertTrue(!html.contains("src=\"http"), "nothing loaded from elsewhere");
+    }
+
+    @Test
+    void nothingToDrawIsAnError() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(2, gpusim("plot", empty.toString()).code());
+        assertEquals(2, gpusim("report", empty.toString()).code());
+        assertEquals(2, gpusim("plot", dir.resolve("missing").toString()).code());
+    }
+}
