@@ -1,0 +1,33 @@
+package io.gpusim.cli;
+
+import static io.gpusim.cli.CliTest.gpusim;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoverCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsWhereALateBanLetsMoreShip() throws Exception {
+        Path out = dir.resolve("sweep");
+        assertEquals(0, gpusim("sweep", CliTest.BASELINE, "--vary", "regulator.banDate=2024-10-01:2025-07-01",
+                "--vary", "beliefs.leakWeight=1:6", "--design", "lhs", "--points", "30", "--runs", "6", "--out",
+                out.toString(), "--quiet").code());
+        CliTest.Result r = gpusim("discover", out.toString(), "--metric", "shipped_share", "--above", "0.6");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("shipped_share >= 0.6000 in "), r.out());
+        assertTrue(r.out().contains("regulator.banDate >= 2025-"), "a later ban is what lets more ship: " + r.out());
+        List<String> boxes = Files.readAllLines(out.resolve("boxes.csv"));
+        assertEquals("box,chosen,coverage,density,support,parameter,lower,upper,restricted", boxes.get(0));
+        assertTrue(boxes.stream().anyMatch(l -> l.contains(",true,") && l.contains("regulator.banDate")));
+        assertEquals(2, gpusim("discover", out.toString(), "--metric", "nonsense", "--above", "1").code());
+        assertEquals(2, gpusim("discover", out.toString(), "--metric", "shipped_share").code(), "needs a threshold");
+    }
+}
