@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gpusim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
         subcommands = {RunCommand.class, BatchCommand.class, SweepCommand.class, CompareCommand.class,
-            StudyCommand.class, SensitivityCommand.class, DiscoverCommand.class, PlotCommand.class,
+            StudyCommand.class, SensitivityCommand.class, DiscoverCommand.class, CalibrateCommand.class,
+            PlotCommand.class,
             ReportCommand.class,
             ValidateCommand.class,
             SchemaCommand.class, BenchCommand.class},
@@ -61,6 +62,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, compare, study, sensitivity, discover, plot, report, validate, schema, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench)");
     }
 }
