@@ -74,8 +74,8 @@ public final class Charts {
             written.add(save(compare, plots.resolve("compare")));
         }
         for (CategoryChart chart : sensitivity(OutputTables.read(dir.resolve("sensitivity.csv")))) {
-            written.add(save(chart, plots.resolve("sensitivity-" + chart.getTitle().replaceAll("[^A-Za-z0-9_]+",
-                    "_"))));
+            String metric = chart.getTitle().substring("sensitivity of ".length());
+            written.add(save(chart, plots.resolve("sensitivity-" + metric)));
         }
         return written;
     }
@@ -220,10 +220,10 @@ public final class Charts {
         if (metrics.isEmpty()) {
             return null;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 200)
-                .title("Paired difference B - A, % of A's mean (95% CI)").yAxisTitle("%").build();
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(WIDTH, 70 * metrics.size()))
+                .height(HEIGHT + 250).title("Paired difference B - A, % of A's mean (95% CI)").yAxisTitle("%").build();
         style(chart.getStyler());
-        chart.getStyler().setXAxisLabelRotation(60);
+        chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries("B - A", metrics, diffs, errors).setFillColor(PALETTE[0]);
         return chart;
     }
