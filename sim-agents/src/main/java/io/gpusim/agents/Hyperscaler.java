@@ -315,10 +315,11 @@ public final class Hyperscaler implements Steppable {
     }
 
     private double deployUnits(Ledger ledger, int product, double compute, double perf) {
-        if (compute <= 0) {
+        long stock = ledger.stock(index, product);
+        if (compute <= 0 || stock == 0) {
             return 0;
         }
-        long units = Math.min(ledger.stock(index, product), Math.round(compute / perf));
+        long units = Math.min(stock, Math.round(compute / perf));
         if (units > 0) {
             ledger.deploy(index, product, units);
         }
