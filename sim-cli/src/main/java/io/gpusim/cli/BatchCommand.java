@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gpusim batch}: Monte Carlo replications of one or more scenarios, summarised. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = "Run Monte Carlo replications of scenarios and summarise them (median, mean, 95% CI).")
+        description = "Run Monte Carlo replications of scenarios and summarise them (median, mean, 95%% CI).")
 final class BatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -25,7 +25,7 @@ final class BatchCommand implements Callable<Integer> {
     private StudyFlags flags;
 
     @Option(names = "--until", paramLabel = "METRIC:REL_HALF_WIDTH",
-            description = "Keep running blocks of --runs until the 95% CI half-width of METRIC's mean is below "
+            description = "Keep running blocks of --runs until the 95%% CI half-width of METRIC's mean is below "
                     + "this fraction of the mean (or --max-runs).")
     private String until;
 

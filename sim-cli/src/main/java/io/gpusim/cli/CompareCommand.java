@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gpusim compare}: two variants with common random numbers, compared pair by pair. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two scenarios (or a scenario and policy variants of it) with common random numbers: "
-                + "replication i of each uses the same seed. Reports paired differences B - A with 95% CIs and "
+                + "replication i of each uses the same seed. Reports paired differences B - A with 95%% CIs and "
                 + "P(B > A).")
 final class CompareCommand implements Callable<Integer> {
     @Spec

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gpusim sensitivity}: Sobol or Morris indices of every metric to scenario parameters. */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = "Global sensitivity of every metric to parameters: Sobol first-order and total indices "
-                + "(Saltelli design on a Sobol sequence) or Morris mu* and sigma, with bootstrap 95% intervals.")
+                + "(Saltelli design on a Sobol sequence) or Morris mu* and sigma, with bootstrap 95%% intervals.")
 final class SensitivityCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
