@@ -53,14 +53,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--max-evals", defaultValue = "300", description = "Most evaluations (default: ${DEFAULT-VALUE}).")
     private int maxEvals;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
-    private Integer threads;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
-    private List<String> set = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    private ModelFlags model;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write calibration.csv and calibrated.yaml here.")
     private Path out;
@@ -80,7 +74,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int threadCount = model.threadCount();
         if (runs < 1 || maxEvals < 10 || threadCount < 1) {
             err.println("gpusim calibrate: --runs and --threads must be >= 1, --max-evals >= 10");
             return Main.EXIT_USAGE;
@@ -93,16 +87,10 @@ final class CalibrateCommand implements Callable<Integer> {
         try (TaskEngine engine = TaskEngineFactory.create("local", null, threadCount)) {
             Calibration calibration;
             try {
-                List<Parameter> params = new ArrayList<>();
-                for (String v : vary) {
-                    params.add(Parameter.parse(v));
-                }
-                List<ScenarioOverride> base = new ArrayList<>();
-                for (String s : set) {
-                    base.add(ScenarioOverride.parse(s));
-                }
+                List<Parameter> params = ModelFlags.parameters(vary);
+                List<ScenarioOverride> base = model.overrides();
                 calibration = new Calibration(ScenarioTemplate.load(file), base, params,
-                        CalibrationTargets.load(targetsFile), runs, seed, engine, Simulation.replicator(false));
+                        CalibrationTargets.load(targetsFile), runs, model.seed, engine, Simulation.replicator(false));
             } catch (ScenarioException e) {
                 for (ValidationError v : e.errors()) {
                     err.println(v);
@@ -141,7 +129,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 }
             });
             StringBuilder header = new StringBuilder("# Calibrated from " + file + " against " + targetsFile
-                    + " (gpusim calibrate, seed " + seed + ", " + runs + " replications per evaluation).\n");
+                    + " (gpusim calibrate, seed " + model.seed + ", " + runs + " replications per evaluation).\n");
             fit.fitted().forEach((k, v) -> header.append("# fitted ").append(k).append(" = ").append(v).append('\n'));
             String yaml = ScenarioLoader.yamlMapper().writeValueAsString(fit.scenario());
             Csv.writeAtomically(out.resolve("calibrated.yaml"), w -> w.write(header + yaml));

@@ -56,14 +56,8 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     private int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
-    private Integer threads;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
-    private List<String> set = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    private ModelFlags model;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write sensitivity.csv, points.csv, runs.csv, summary.csv.")
     private Path out;
@@ -75,7 +69,7 @@ final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int threadCount = model.threadCount();
         if (runs < 1 || threadCount < 1 || bootstrap < 1) {
             err.println("gpusim sensitivity: --runs, --threads and --bootstrap must be >= 1");
             return Main.EXIT_USAGE;
@@ -93,15 +87,9 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         SensitivityStudy plan;
         try {
-            List<Parameter> params = new ArrayList<>();
-            for (String v : vary) {
-                params.add(Parameter.parse(v));
-            }
-            List<ScenarioOverride> base = new ArrayList<>();
-            for (String s : set) {
-                base.add(ScenarioOverride.parse(s));
-            }
-            plan = new SensitivityStudy(ScenarioTemplate.load(file), base, params, m, basePoints, levels, runs, seed);
+            List<Parameter> params = ModelFlags.parameters(vary);
+            List<ScenarioOverride> base = model.overrides();
+            plan = new SensitivityStudy(ScenarioTemplate.load(file), base, params, m, basePoints, levels, runs, model.seed);
         } catch (ScenarioException e) {
             for (ValidationError v : e.errors()) {
                 err.println(v);

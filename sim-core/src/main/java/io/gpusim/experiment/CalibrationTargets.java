@@ -1,13 +1,10 @@
 package io.gpusim.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.SourceLocation;
 import io.gpusim.core.scenario.ValidationError;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,17 +59,8 @@ public record CalibrationTargets(List<Target> targets) {
 
     /** Reads and checks a targets file; errors carry file, line, column and path. */
     public static CalibrationTargets load(Path file) throws ScenarioException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "", "file not found")));
-        } catch (java.io.IOException e) {
-            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "", e.getMessage())));
-        }
         Map<String, SourceLocation> locations = new HashMap<>();
-        JsonNode tree = ScenarioLoader.readTree(text, file.toString(), locations);
-        CalibrationTargets t = ScenarioLoader.bindTree(tree, CalibrationTargets.class, file.toString(), locations);
+        CalibrationTargets t = ScenarioLoader.loadFile(file, CalibrationTargets.class, locations);
         List<ValidationError> errors = new ArrayList<>();
         if (t.targets().isEmpty()) {
             errors.add(new ValidationError(file.toString(), 0, 0, "targets", "at least one target is required"));

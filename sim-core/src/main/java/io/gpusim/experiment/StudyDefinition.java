@@ -6,10 +6,7 @@ import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
-import io.gpusim.core.scenario.SourceLocation;
 import io.gpusim.core.scenario.ValidationError;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,22 +62,7 @@ public record StudyDefinition(
 
     /** Reads a study file, rejecting unknown fields; errors carry file, line and column. */
     public static StudyDefinition load(Path file) throws ScenarioException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "", "file not found")));
-        } catch (java.io.IOException e) {
-            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "",
-                    "cannot read file: " + e.getMessage())));
-        }
-        Map<String, SourceLocation> locations = new HashMap<>();
-        JsonNode tree = ScenarioLoader.readTree(text, file.toString(), locations);
-        if (tree == null || !tree.isObject()) {
-            throw new ScenarioException(List.of(new ValidationError(file.toString(), 0, 0, "",
-                    "a study file is a mapping of study fields")));
-        }
-        return ScenarioLoader.bindTree(tree, StudyDefinition.class, file.toString(), locations);
+        return ScenarioLoader.loadFile(file, StudyDefinition.class, new HashMap<>());
     }
 
     /** The study's kind: compare with variants, sweep with a design, batch otherwise. */

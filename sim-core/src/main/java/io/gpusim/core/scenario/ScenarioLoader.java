@@ -146,6 +146,28 @@ public final class ScenarioLoader {
     }
 
     /**
+     * Reads any YAML/JSON file gpusim defines (a study, calibration targets) into a type with the same strictness and
+     * error reporting as scenarios; {@code locations} receives where each value was written.
+     */
+    public static <T> T loadFile(Path file, Class<T> type, Map<String, SourceLocation> locations)
+            throws ScenarioException {
+        String label = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw single(label, "file not found");
+        } catch (IOException | UncheckedIOException e) {
+            throw single(label, "cannot read file: " + e.getMessage());
+        }
+        JsonNode tree = readTree(text, label, locations);
+        if (tree == null || !tree.isObject()) {
+            throw single(label, "the top level must be a mapping of fields");
+        }
+        return bindTree(tree, type, label, locations);
+    }
+
+    /**
      * Binds a tree to a type with the scenario mapper's strict settings (unknown fields rejected); a binding error
      * names the file, line and column where known, and the field path.
      */
