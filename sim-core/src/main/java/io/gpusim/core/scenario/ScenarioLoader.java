@@ -90,14 +90,7 @@ public final class ScenarioLoader {
                     .collect(Collectors.joining(" -> ")) + " -> " + normal);
         }
         chain.add(normal);
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw single(label, "file not found");
-        } catch (IOException | UncheckedIOException e) {
-            throw single(label, "cannot read file: " + e.getMessage());
-        }
+        String text = readFile(file);
         Map<String, SourceLocation> own = new HashMap<>();
         JsonNode tree = readTree(text, label, own);
         if (tree != null && tree.isObject() && tree.has(EXTENDS)) {
@@ -145,6 +138,17 @@ public final class ScenarioLoader {
         return scenario;
     }
 
+    /** A file's text; a missing or unreadable file is a one-line error naming it. */
+    private static String readFile(Path file) throws ScenarioException {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw single(file.toString(), "file not found");
+        } catch (IOException | UncheckedIOException e) {
+            throw single(file.toString(), "cannot read file: " + e.getMessage());
+        }
+    }
+
     /**
      * Reads any YAML/JSON file gpusim defines (a study, calibration targets) into a type with the same strictness and
      * error reporting as scenarios; {@code locations} receives where each value was written.
@@ -152,14 +156,7 @@ public final class ScenarioLoader {
     public static <T> T loadFile(Path file, Class<T> type, Map<String, SourceLocation> locations)
             throws ScenarioException {
         String label = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw single(label, "file not found");
-        } catch (IOException | UncheckedIOException e) {
-            throw single(label, "cannot read file: " + e.getMessage());
-        }
+        String text = readFile(file);
         JsonNode tree = readTree(text, label, locations);
         if (tree == null || !tree.isObject()) {
             throw single(label, "the top level must be a mapping of fields");
