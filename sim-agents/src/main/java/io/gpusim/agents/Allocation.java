@@ -1,7 +1,6 @@
 package io.gpusim.agents;
 
 import io.gpusim.core.market.Ledger;
-import io.gpusim.core.market.Order;
 import io.gpusim.core.scenario.AllocationRule;
 
 /** How a seller divides scarce finished goods among open orders. Shared by the vendor and the domestic maker. */
@@ -76,17 +75,17 @@ public final class Allocation {
         if (rule == AllocationRule.FIFO) {
             // Oldest order first across buyers: merge the buyers' queues by order id.
             while (shipped < available) {
-                Order oldest = null;
+                int oldest = -1;
                 for (int b = 0; b < buyers; b++) {
-                    Order head = ledger.oldestOpenOrder(product, b);
-                    if (head != null && (oldest == null || head.id() < oldest.id())) {
+                    int head = ledger.oldestOpenOrder(product, b);
+                    if (head >= 0 && (oldest < 0 || head < oldest)) {
                         oldest = head;
                     }
                 }
-                if (oldest == null) {
+                if (oldest < 0) {
                     break;
                 }
-                long units = Math.min(oldest.remaining(), available - shipped);
+                long units = Math.min(ledger.remaining(oldest), available - shipped);
                 ledger.ship(oldest, units, arrivalStep);
                 shipped += units;
             }
@@ -97,14 +96,8 @@ public final class Allocation {
         }
         proportional(available, outstanding, share, remainder);
         for (int b = 0; b < buyers; b++) {
-            long left = share[b];
-            while (left > 0) {
-                Order head = ledger.oldestOpenOrder(product, b);
-                long units = Math.min(head.remaining(), left);
-                ledger.ship(head, units, arrivalStep);
-                left -= units;
-                shipped += units;
-            }
+            ledger.shipOldestFirst(product, b, share[b], arrivalStep);
+            shipped += share[b];
         }
         return shipped;
     }

@@ -376,8 +376,7 @@ public final class Hyperscaler implements Steppable {
             int today, int step, int window) {
         double weeklyNeed = weekly * (1 - domesticShare) / vendorPerformance;
         double working = workingTarget(workingWeeks, vendorReplenishWeeks, weeklyNeed);
-        double position = ledger.stock(index, vendorProduct) + ledger.inTransit(index, vendorProduct)
-                + ledger.backlog(index, vendorProduct);
+        double position = ledger.position(index, vendorProduct);
         double price = status.priceUsd(vendorProduct);
         long units = affordable(orderUpTo(working + anticipatory, position), price,
                 budgetUsdPerYear - spentInWindow);
@@ -408,8 +407,7 @@ public final class Hyperscaler implements Steppable {
                 weekly * domesticShare);
         double positionCompute = 0;
         for (int p : domesticProducts) {
-            positionCompute += (ledger.stock(index, p) + ledger.inTransit(index, p) + ledger.backlog(index, p))
-                    * effectivePerformance(p);
+            positionCompute += ledger.position(index, p) * effectivePerformance(p);
         }
         double price = status.priceUsd(product);
         long units = affordable(orderUpTo(workingCompute / effectivePerformance(product),

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
  * is held in memory. A replication that throws is passed on as a failed {@link Replication}; the batch goes on.
  */
 public final class ReplicationRunner implements TaskEngine {
+    /** Largest number of consecutive tasks a worker takes at once. */
+    static final int MAX_CHUNK = 32;
+
     private final int threads;
     private final ExecutorService pool;
 
@@ -50,8 +53,11 @@ public final class ReplicationRunner implements TaskEngine {
     }
 
     /**
-     * Runs tasks {@code 0 .. count - 1} on the pool and passes their results to {@code sink} in task order, holding
-     * at most a bounded window of finished results. Tasks must not throw (wrap failures in their result).
+     * Runs tasks {@code 0 .. count - 1} on the pool and passes their results to {@code sink} in task order. Workers
+     * take tasks in chunks of consecutive indices (up to {@value #MAX_CHUNK}, fewer when there are few tasks), so the
+     * cost of handing work between threads is paid once per chunk rather than once per task; at most
+     * {@code 2 * threads + 2} chunks are in flight, which bounds the results held in memory. Tasks must not throw
+     * (wrap failures in their result).
      */
     @Override
     public <T extends java.io.Serializable> void runTasks(long count, Task<T> task, Consumer<T> sink)
@@ -62,22 +68,45 @@ public final class ReplicationRunner implements TaskEngine {
             }
             return;
         }
-        int window = threads * 32;
-        ArrayDeque<Future<T>> inFlight = new ArrayDeque<>(window);
+        int chunk = chunkSize(count, threads);
+        int window = 2 * threads + 2;
+        ArrayDeque<Future<Object[]>> inFlight = new ArrayDeque<>(window);
         long next = 0;
         try {
             while (next < count || !inFlight.isEmpty()) {
                 while (next < count && inFlight.size() < window) {
-                    final long index = next++;
-                    inFlight.addLast(pool.submit(() -> task.run(index)));
+                    final long from = next;
+                    final int n = (int) Math.min(chunk, count - from);
+                    next += n;
+                    inFlight.addLast(pool.submit(() -> runChunk(task, from, n)));
                 }
-                sink.accept(await(inFlight.pollFirst()));
+                for (Object result : await(inFlight.pollFirst())) {
+                    @SuppressWarnings("unchecked")
+                    T t = (T) result;
+                    sink.accept(t);
+                }
             }
         } finally {
-            for (Future<T> f : inFlight) {
+            for (Future<Object[]> f : inFlight) {
                 f.cancel(true);
             }
         }
+    }
+
+    /** Tasks per chunk: enough chunks that every thread gets several, up to {@link #MAX_CHUNK}. */
+    static int chunkSize(long count, int threads) {
+        return (int) Math.max(1, Math.min(MAX_CHUNK, count / (4L * threads)));
+    }
+
+    private static <T extends java.io.Serializable> Object[] runChunk(Task<T> task, long from, int n) {
+        Object[] results = new Object[n];
+        for (int i = 0; i < n; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+            results[i] = task.run(from + i);
+        }
+        return results;
     }
 
     private static <T> T await(Future<T> future) throws InterruptedException {

@@ -75,4 +75,20 @@ class ReplicationRunnerTest {
             assertEquals(full.get(45 + i).seed(), tail.get(i).seed());
         }
     }
+
+    @Test
+    void chunksOfAnySizeKeepEveryTaskOnceAndInOrder() throws InterruptedException {
+        for (long count : new long[] {1, 2, 7, 31, 33, 129, 1_000}) {
+            List<Long> seen = new ArrayList<>();
+            try (ReplicationRunner runner = new ReplicationRunner(3)) {
+                runner.runTasks(count, i -> i * i, seen::add);
+            }
+            assertEquals(count, seen.size(), "tasks run for " + count);
+            for (int i = 0; i < count; i++) {
+                assertEquals((long) i * i, seen.get(i));
+            }
+        }
+        assertEquals(1, ReplicationRunner.chunkSize(5, 2), "few tasks are spread one at a time");
+        assertEquals(ReplicationRunner.MAX_CHUNK, ReplicationRunner.chunkSize(1_000_000, 16));
+    }
 }

@@ -1,8 +1,6 @@
 package io.gpusim.core.market;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,6 +14,9 @@ import java.util.List;
  * The ledger records; it never decides. Agents call it.
  */
 public final class Ledger {
+    /** Steps of arrivals the transit ring holds at first; it doubles when a shipment is due further ahead. */
+    private static final int INITIAL_TRANSIT_STEPS = 8;
+
     private final int buyers;
     private final int products;
     private final int[] sellerOfProduct;
@@ -27,10 +28,13 @@ public final class Ledger {
     private final long[] inTransit;
     private final long[] writtenOffFinished;
     private final long[] writtenOffWip;
-    private final long[][] stock;
-    private final long[][] deployed;
-    private final long[][] backlogUnits;
-    private final long[][] transitUnits;
+    // Per buyer and product, at index product * buyers + buyer.
+    private final long[] stock;
+    private final long[] deployed;
+    private final long[] backlogUnits;
+    private final long[] transitUnits;
+    /** Backlog per product, the sum of backlogUnits over buyers. */
+    private final long[] backlogTotal;
     private final long[] paidCents;
     private final long[] receivedCents;
     private final long[] writedownCents;
@@ -41,14 +45,15 @@ public final class Ledger {
     private final long[] shippedThisStep;
     private final long[] shippedTotal;
 
-    private final List<Order> orders = new ArrayList<>(1024);
-    /** Open orders per product and buyer, oldest first. */
-    private final ArrayDeque<Order>[][] openOrders;
-    /** Units in transit by arrival step: [product][step mod ring size][buyer]. */
-    private long[][][] arriving;
+    private final OrderBook book;
+    /**
+     * Units in transit by arrival step: [product][(step mod ring size) * buyers + buyer]; the ring, of
+     * {@code ringSteps} steps, doubles when needed.
+     */
+    private long[][] arriving;
+    private int ringSteps = INITIAL_TRANSIT_STEPS;
     /** The last step whose arrivals were delivered. */
     private int delivered = -1;
-    private long nextOrderId;
 
     public Ledger(int buyers, int[] sellerOfProduct, int sellers) {
         this.buyers = buyers;
@@ -61,10 +66,11 @@ public final class Ledger {
         inTransit = new long[products];
         writtenOffFinished = new long[products];
         writtenOffWip = new long[products];
-        stock = new long[buyers][products];
-        deployed = new long[buyers][products];
-        backlogUnits = new long[buyers][products];
-        transitUnits = new long[buyers][products];
+        stock = new long[buyers * products];
+        deployed = new long[buyers * products];
+        backlogUnits = new long[buyers * products];
+        transitUnits = new long[buyers * products];
+        backlogTotal = new long[products];
         paidCents = new long[buyers];
         receivedCents = new long[sellers];
         writedownCents = new long[sellers];
@@ -73,15 +79,8 @@ public final class Ledger {
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
         shippedTotal = new long[products];
-        @SuppressWarnings("unchecked")
-        ArrayDeque<Order>[][] queues = new ArrayDeque[products][buyers];
-        openOrders = queues;
-        arriving = new long[products][64][buyers];
-        for (int p = 0; p < products; p++) {
-            for (int b = 0; b < buyers; b++) {
-                openOrders[p][b] = new ArrayDeque<>(32);
-            }
-        }
+        book = new OrderBook(buyers, products);
+        arriving = new long[products][INITIAL_TRANSIT_STEPS * buyers];
     }
 
     // ---- production -------------------------------------------------------------------------------------------
@@ -106,66 +105,89 @@ public final class Ledger {
 
     // ---- orders and shipments ---------------------------------------------------------------------------------
 
-    public Order placeOrder(int buyer, int product, long units, long priceCents, int step, int requestedByDay,
+    /**
+     * Books an order, open until shipped or cancelled, and returns its id (ids count up from 0 in placement order).
+     */
+    public int placeOrder(int buyer, int product, long units, long priceCents, int step, int requestedByDay,
             boolean rush) {
         if (units <= 0) {
             throw new IllegalArgumentException("order quantity must be positive, got " + units);
         }
-        Order order = new Order(nextOrderId++, buyer, product, units, priceCents, step, requestedByDay, rush);
-        orders.add(order);
-        openOrders[product][buyer].addLast(order);
+        int id = book.add(buyer, product, units, priceCents, step, requestedByDay, rush);
         orderedThisStep[product] += units;
-        backlogUnits[buyer][product] += units;
-        return order;
+        backlogUnits[product * buyers + buyer] += units;
+        backlogTotal[product] += units;
+        return id;
     }
 
     /**
      * Ships units of an order from finished goods: they go into transit, arriving at {@code arrivalStep}, and the
      * buyer pays the order's price to the product's seller.
      */
-    public void ship(Order order, long units, int arrivalStep) {
-        int p = order.product();
+    public void ship(int order, long units, int arrivalStep) {
         requireNonNegative(units);
         if (units == 0) {
             return;
         }
-        if (units > order.remaining() || units > finished[p]) {
-            throw new IllegalStateException("shipping " + units + " units: order has " + order.remaining()
+        int p = book.product(order);
+        if (units > book.remaining(order) || units > finished[p]) {
+            throw new IllegalStateException("shipping " + units + " units: order has " + book.remaining(order)
                     + " open, seller holds " + finished[p]);
         }
+        int buyer = book.buyer(order);
+        book.addShipped(order, units);
+        dispatch(p, buyer, units, Math.multiplyExact(units, book.priceCents(order)), arrivalStep);
+    }
+
+    /**
+     * Ships units to a buyer's open orders of a product, oldest order first, as {@link #ship} would one order at a
+     * time: they go into transit, arriving at {@code arrivalStep}, and the buyer pays each order's price.
+     */
+    public void shipOldestFirst(int product, int buyer, long units, int arrivalStep) {
+        requireNonNegative(units);
+        if (units == 0) {
+            return;
+        }
+        if (units > backlogUnits[product * buyers + buyer] || units > finished[product]) {
+            throw new IllegalStateException("shipping " + units + " units: buyer " + buyer + " has "
+                    + backlogUnits[product * buyers + buyer] + " on order, seller holds " + finished[product]);
+        }
+        dispatch(product, buyer, units, book.shipOldestFirst(product, buyer, units), arrivalStep);
+    }
+
+    /** Books a shipment of units worth {@code cents} from the seller's finished goods into transit to a buyer. */
+    private void dispatch(int p, int buyer, long units, long cents, int arrivalStep) {
+        int i = p * buyers + buyer;
         finished[p] -= units;
         inTransit[p] += units;
-        order.addShipped(units);
-        backlogUnits[order.buyer()][p] -= units;
-        transitUnits[order.buyer()][p] += units;
-        long cents = Math.multiplyExact(units, order.priceCents());
-        paidCents[order.buyer()] += cents;
+        backlogUnits[i] -= units;
+        backlogTotal[p] -= units;
+        transitUnits[i] += units;
+        paidCents[buyer] += cents;
         receivedCents[sellerOfProduct[p]] += cents;
         shippedThisStep[p] += units;
         shippedTotal[p] += units;
         // A shipment due in a step whose arrivals were already delivered arrives with the next delivery.
         int due = Math.max(arrivalStep, delivered + 1);
-        while (due - delivered >= arriving[p].length) {
+        while (due - delivered >= ringSteps) {
             growTransitRing();
         }
-        arriving[p][due & (arriving[p].length - 1)][order.buyer()] += units;
-        if (!order.open()) {
-            openOrders[p][order.buyer()].remove(order);
-        }
+        arriving[p][(due & (ringSteps - 1)) * buyers + buyer] += units;
     }
 
     /** Moves every shipment due at or before {@code step} into its buyer's stock. */
     public void deliverArrivals(int step) {
         for (int s = delivered + 1; s <= step; s++) {
+            int slot = (s & (ringSteps - 1)) * buyers;
             for (int p = 0; p < products; p++) {
-                long[] due = arriving[p][s & (arriving[p].length - 1)];
+                long[] due = arriving[p];
                 for (int b = 0; b < buyers; b++) {
-                    long units = due[b];
+                    long units = due[slot + b];
                     if (units != 0) {
                         inTransit[p] -= units;
-                        transitUnits[b][p] -= units;
-                        stock[b][p] += units;
-                        due[b] = 0;
+                        transitUnits[p * buyers + b] -= units;
+                        stock[p * buyers + b] += units;
+                        due[slot + b] = 0;
                     }
                 }
             }
@@ -175,38 +197,35 @@ public final class Ledger {
 
     /** Doubles the transit ring, keeping each pending arrival in the slot of its step. */
     private void growTransitRing() {
-        int old = arriving[0].length;
-        long[][][] bigger = new long[products][old * 2][buyers];
+        int old = ringSteps;
+        long[][] bigger = new long[products][old * 2 * buyers];
         for (int p = 0; p < products; p++) {
             for (int s = delivered + 1; s < delivered + 1 + old; s++) {
-                bigger[p][s & (old * 2 - 1)] = arriving[p][s & (old - 1)].clone();
+                System.arraycopy(arriving[p], (s & (old - 1)) * buyers, bigger[p], (s & (old * 2 - 1)) * buyers,
+                        buyers);
             }
         }
         arriving = bigger;
+        ringSteps = old * 2;
     }
 
     /** Puts units from a buyer's stock into service. */
     public void deploy(int buyer, int product, long units) {
         requireNonNegative(units);
-        if (units > stock[buyer][product]) {
-            throw new IllegalStateException("deploying " + units + " units from a stock of " + stock[buyer][product]);
+        int i = product * buyers + buyer;
+        if (units > stock[i]) {
+            throw new IllegalStateException("deploying " + units + " units from a stock of " + stock[i]);
         }
-        stock[buyer][product] -= units;
-        deployed[buyer][product] += units;
+        stock[i] -= units;
+        deployed[i] += units;
     }
 
     /** Cancels every open order for a product; returns the revenue lost, in cents. */
     public long cancelOpenOrders(int product) {
-        long lost = 0;
-        for (ArrayDeque<Order> queue : openOrders[product]) {
-            for (Order o : queue) {
-                long r = o.remaining();
-                lost = Math.addExact(lost, Math.multiplyExact(r, o.priceCents()));
-                o.cancel(r);
-                backlogUnits[o.buyer()][product] -= r;
-            }
-            queue.clear();
-        }
+        long lost = book.cancelOpen(product, (buyer, units) -> {
+            backlogUnits[product * buyers + buyer] -= units;
+            backlogTotal[product] -= units;
+        });
         lostRevenueCents[sellerOfProduct[product]] += lost;
         return lost;
     }
@@ -226,38 +245,47 @@ public final class Ledger {
         return charge;
     }
 
-    /** A buyer's oldest open order for a product, or null when it has none. */
-    public Order oldestOpenOrder(int product, int buyer) {
-        return openOrders[product][buyer].peekFirst();
+    /** The id of a buyer's oldest open order for a product, or -1 when it has none. */
+    public int oldestOpenOrder(int product, int buyer) {
+        return book.oldestOpen(product, buyer);
     }
 
-    /** Open orders of a product in placement order (a new list). */
+    /** Units of an order still to ship. */
+    public long remaining(int order) {
+        return book.remaining(order);
+    }
+
+    /** Open orders of a product in placement order (snapshots, in a new list). */
     public List<Order> openOrders(int product) {
         List<Order> list = new ArrayList<>();
-        for (ArrayDeque<Order> queue : openOrders[product]) {
-            list.addAll(queue);
+        for (int b = 0; b < buyers; b++) {
+            for (int i = 0; i < book.openCount(product, b); i++) {
+                list.add(book.snapshot(book.openAt(product, b, i)));
+            }
         }
-        list.sort(java.util.Comparator.comparingLong(Order::id));
+        list.sort(java.util.Comparator.comparingInt(Order::id));
         return list;
     }
 
     /** Units ordered but not yet shipped, for a product. */
     public long backlog(int product) {
-        long sum = 0;
-        for (int b = 0; b < buyers; b++) {
-            sum += backlogUnits[b][product];
-        }
-        return sum;
+        return backlogTotal[product];
     }
 
     /** Units a buyer has ordered but not yet received shipment of, for a product. */
     public long backlog(int buyer, int product) {
-        return backlogUnits[buyer][product];
+        return backlogUnits[product * buyers + buyer];
     }
 
     /** Units shipped to a buyer and still in transit, for a product. */
     public long inTransit(int buyer, int product) {
-        return transitUnits[buyer][product];
+        return transitUnits[product * buyers + buyer];
+    }
+
+    /** A buyer's inventory position in a product: stock, plus units in transit, plus units on order. */
+    public long position(int buyer, int product) {
+        int i = product * buyers + buyer;
+        return stock[i] + transitUnits[i] + backlogUnits[i];
     }
 
     /** Resets the per-step flow counters; called at the start of every step. */
@@ -310,17 +338,17 @@ public final class Ledger {
     }
 
     public long stock(int buyer, int p) {
-        return stock[buyer][p];
+        return stock[p * buyers + buyer];
     }
 
     public long deployed(int buyer, int p) {
-        return deployed[buyer][p];
+        return deployed[p * buyers + buyer];
     }
 
     public long totalStock(int p) {
         long sum = 0;
         for (int b = 0; b < buyers; b++) {
-            sum += stock[b][p];
+            sum += stock[p * buyers + b];
         }
         return sum;
     }
@@ -328,7 +356,7 @@ public final class Ledger {
     public long totalDeployed(int p) {
         long sum = 0;
         for (int b = 0; b < buyers; b++) {
-            sum += deployed[b][p];
+            sum += deployed[p * buyers + b];
         }
         return sum;
     }
@@ -366,14 +394,60 @@ public final class Ledger {
         return shippedTotal[p];
     }
 
-    /** Every order placed in the run, in placement order. */
+    /** Number of orders placed in the run; their ids are 0 to {@code orderCount() - 1}. */
+    public int orderCount() {
+        return book.count();
+    }
+
+    /** A snapshot of an order. */
+    public Order order(int id) {
+        if (id < 0 || id >= book.count()) {
+            throw new IndexOutOfBoundsException("no order " + id + " (" + book.count() + " placed)");
+        }
+        return book.snapshot(id);
+    }
+
+    /** Whether an order was placed to build anticipatory stock. */
+    public boolean isRush(int order) {
+        return book.rush(order);
+    }
+
+    public int orderProduct(int order) {
+        return book.product(order);
+    }
+
+    public int orderBuyer(int order) {
+        return book.buyer(order);
+    }
+
+    public long orderQuantity(int order) {
+        return book.quantity(order);
+    }
+
+    public long orderPriceCents(int order) {
+        return book.priceCents(order);
+    }
+
+    public long orderShipped(int order) {
+        return book.shipped(order);
+    }
+
+    public int orderRequestedByDay(int order) {
+        return book.requestedByDay(order);
+    }
+
+    /** Every order placed in the run, in placement order (snapshots, in a new list). */
     public List<Order> orders() {
-        return Collections.unmodifiableList(orders);
+        List<Order> list = new ArrayList<>(book.count());
+        for (int id = 0; id < book.count(); id++) {
+            list.add(book.snapshot(id));
+        }
+        return list;
     }
 
     /**
-     * Checks both conservation laws and that no stock is negative; returns a description of the first violation,
-     * or {@code null} when the books balance.
+     * Checks both conservation laws, that no stock is negative and that the backlogs match the open orders;
+     * returns a description of the first violation, or {@code null} when the books balance.
      */
     public String checkConservation() {
         for (int p = 0; p < products; p++) {
@@ -388,10 +462,23 @@ public final class Ledger {
             if (wip[p] < 0 || finished[p] < 0 || inTransit[p] < 0) {
                 return "product " + p + ": negative seller stock";
             }
+            long backlog = 0;
             for (int b = 0; b < buyers; b++) {
-                if (stock[b][p] < 0 || deployed[b][p] < 0) {
+                if (stock[p * buyers + b] < 0 || deployed[p * buyers + b] < 0) {
                     return "buyer " + b + " product " + p + ": negative stock";
                 }
+                long open = 0;
+                for (int i = 0; i < book.openCount(p, b); i++) {
+                    open += book.remaining(book.openAt(p, b, i));
+                }
+                if (open != backlogUnits[p * buyers + b] || open < 0) {
+                    return "buyer " + b + " product " + p + ": backlog " + backlogUnits[p * buyers + b]
+                            + " but open orders hold " + open;
+                }
+                backlog += open;
+            }
+            if (backlog != backlogTotal[p]) {
+                return "product " + p + ": backlog total " + backlogTotal[p] + " but buyers' backlogs sum to " + backlog;
             }
         }
         long paid = 0;

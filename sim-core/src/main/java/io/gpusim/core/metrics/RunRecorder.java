@@ -5,7 +5,6 @@ import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
 import io.gpusim.core.market.Ledger;
 import io.gpusim.core.market.MarketStatus;
-import io.gpusim.core.market.Order;
 import java.util.Arrays;
 
 /**
@@ -110,17 +109,19 @@ public final class RunRecorder {
         double openUnits = 0;
         double openUnitDaysLate = 0;
         boolean[] requester = new boolean[ledger.buyers()];
-        for (Order o : ledger.orders()) {
-            if (!o.rush() || o.product() != vendorProduct) {
+        for (int o = 0; o < ledger.orderCount(); o++) {
+            if (!ledger.isRush(o) || ledger.orderProduct(o) != vendorProduct) {
                 continue;
             }
-            requester[o.buyer()] = true;
-            requestedUnits += o.quantity();
-            requestedValueUsd += o.quantity() * (o.priceCents() / 100.0);
-            deliveredBeforeBan += o.shipped();
-            if (day != EventLog.NONE && o.remaining() > 0) {
-                openUnits += o.remaining();
-                openUnitDaysLate += o.remaining() * (double) Math.max(0, o.requestedByDay() - day);
+            long quantity = ledger.orderQuantity(o);
+            long remaining = ledger.remaining(o);
+            requester[ledger.orderBuyer(o)] = true;
+            requestedUnits += quantity;
+            requestedValueUsd += quantity * (ledger.orderPriceCents(o) / 100.0);
+            deliveredBeforeBan += ledger.orderShipped(o);
+            if (day != EventLog.NONE && remaining > 0) {
+                openUnits += remaining;
+                openUnitDaysLate += remaining * (double) Math.max(0, ledger.orderRequestedByDay(o) - day);
             }
         }
         requestersMonthlyDemand = 0;

@@ -14,7 +14,7 @@ class LedgerTest {
     void unitsMoveThroughEveryPlaceAndBalance() {
         ledger.startProduction(0, 100);
         ledger.completeProduction(0, 60);
-        Order o = ledger.placeOrder(1, 0, 50, 1_250_000, 0, 28, true);
+        int o = ledger.placeOrder(1, 0, 50, 1_250_000, 0, 28, true);
         ledger.ship(o, 40, 2);
         assertEquals(40, ledger.inTransit(0));
         assertEquals(40, ledger.inTransit(1, 0));
@@ -35,12 +35,14 @@ class LedgerTest {
     void banCancelsBacklogAndWritesOffInventory() {
         ledger.startProduction(0, 100);
         ledger.completeProduction(0, 30);
-        Order o = ledger.placeOrder(0, 0, 50, 1_000_000, 0, 28, false);
+        int o = ledger.placeOrder(0, 0, 50, 1_000_000, 0, 28, false);
         ledger.ship(o, 20, 1);
         long lost = ledger.cancelOpenOrders(0);
         assertEquals(30L * 1_000_000, lost);
         assertEquals(0, ledger.backlog(0));
-        assertEquals(30, o.cancelled());
+        assertEquals(30, ledger.order(o).cancelled());
+        assertEquals(20, ledger.order(o).shipped());
+        assertEquals(0, ledger.remaining(o));
         long charge = ledger.writeOff(0, 500_000);
         assertEquals((10 + 70) * 500_000L, charge);
         assertEquals(80, ledger.writtenOff(0));
@@ -56,9 +58,9 @@ class LedgerTest {
         ledger.startProduction(0, 10);
         assertThrows(IllegalStateException.class, () -> ledger.completeProduction(0, 11));
         ledger.completeProduction(0, 10);
-        Order o = ledger.placeOrder(0, 0, 5, 100, 0, 0, false);
+        int o = ledger.placeOrder(0, 0, 5, 100, 0, 0, false);
         assertThrows(IllegalStateException.class, () -> ledger.ship(o, 6, 0), "more than the order");
-        Order big = ledger.placeOrder(0, 0, 50, 100, 0, 0, false);
+        int big = ledger.placeOrder(0, 0, 50, 100, 0, 0, false);
         assertThrows(IllegalStateException.class, () -> ledger.ship(big, 11, 0), "more than finished goods");
         assertThrows(IllegalStateException.class, () -> ledger.deploy(0, 0, 1), "nothing in stock");
         assertThrows(IllegalArgumentException.class, () -> ledger.placeOrder(0, 0, 0, 100, 0, 0, false));
@@ -70,14 +72,59 @@ class LedgerTest {
     void openOrdersDropClosedOnes() {
         ledger.startProduction(1, 10);
         ledger.completeProduction(1, 10);
-        Order a = ledger.placeOrder(0, 1, 4, 100, 0, 0, false);
+        int a = ledger.placeOrder(0, 1, 4, 100, 0, 0, false);
         ledger.placeOrder(1, 1, 4, 100, 0, 0, false);
         ledger.ship(a, 4, 0);
         assertEquals(1, ledger.openOrders(1).size());
+        assertEquals(1, ledger.openOrders(1).get(0).id());
+        assertEquals(-1, ledger.oldestOpenOrder(1, 0));
+        assertEquals(1, ledger.oldestOpenOrder(1, 1));
         assertEquals(8, ledger.orderedThisStep(1));
         assertEquals(4, ledger.shippedThisStep(1));
         ledger.beginStep();
         assertEquals(0, ledger.orderedThisStep(1));
         assertEquals(0, ledger.shippedThisStep(1));
+    }
+
+    @Test
+    void ordersKeepTheirPlaceInTheQueueWhenOneClosesOutOfTurn() {
+        ledger.startProduction(0, 100);
+        ledger.completeProduction(0, 100);
+        int[] ids = new int[12];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ledger.placeOrder(0, 0, 5, 100, 0, 0, i % 3 == 0);
+        }
+        ledger.ship(ids[4], 5, 1);
+        ledger.ship(ids[0], 2, 1);
+        assertEquals(ids[0], ledger.oldestOpenOrder(0, 0), "a partly shipped order stays first");
+        ledger.ship(ids[0], 3, 1);
+        assertEquals(ids[1], ledger.oldestOpenOrder(0, 0));
+        assertEquals(10, ledger.openOrders(0).size());
+        assertEquals(12, ledger.orderCount());
+        assertEquals(true, ledger.order(ids[3]).rush());
+        assertEquals(50, ledger.cancelOpenOrders(0) / 100);
+        assertEquals(-1, ledger.oldestOpenOrder(0, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> ledger.order(12));
+        assertNull(ledger.checkConservation());
+    }
+
+    @Test
+    void shippingOldestFirstFillsOrdersInTurnAndChargesEachItsPrice() {
+        ledger.startProduction(0, 100);
+        ledger.completeProduction(0, 100);
+        int a = ledger.placeOrder(1, 0, 10, 300, 0, 0, false);
+        int b = ledger.placeOrder(1, 0, 10, 500, 1, 7, true);
+        int other = ledger.placeOrder(0, 0, 10, 900, 1, 7, false);
+        ledger.shipOldestFirst(0, 1, 14, 3);
+        assertEquals(10, ledger.order(a).shipped());
+        assertEquals(4, ledger.order(b).shipped());
+        assertEquals(0, ledger.order(other).shipped());
+        assertEquals(10 * 300 + 4 * 500, ledger.paidCents(1));
+        assertEquals(b, ledger.oldestOpenOrder(0, 1));
+        assertEquals(6 + 10, ledger.backlog(0));
+        assertEquals(6, ledger.backlog(1, 0));
+        assertEquals(6 + 14, ledger.position(1, 0));
+        assertThrows(IllegalStateException.class, () -> ledger.shipOldestFirst(0, 1, 7, 3), "more than on order");
+        assertNull(ledger.checkConservation());
     }
 }
