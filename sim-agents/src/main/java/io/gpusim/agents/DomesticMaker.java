@@ -45,7 +45,7 @@ public final class DomesticMaker implements Steppable {
             DomesticMakerSpec.RoadmapEntry e = spec.roadmap().get(i);
             int p = model.scenario().productIndex(e.product());
             roadmapProducts[i] = p;
-            double delayMonths = launchDelayMonths(e.delayMeanMonths(), e.delaySdMonths(), model.random.nextGaussian());
+            double delayMonths = launchDelayMonths(e.delayMeanMonths(), e.delaySdMonths(), model.nextGaussian());
             launchDays[i] = model.product(p).firstAvailableDay() + (int) Math.round(delayMonths * Calendar.DAYS_PER_MONTH);
         }
         this.capacityPerStep = plan.domesticCapacity(0);

@@ -71,8 +71,8 @@ public final class Hyperscaler implements Steppable {
         this.beliefs = s.beliefs();
         Calendar cal = model.calendar();
         // Draw order is fixed: demand level, then belief sensitivity.
-        this.levelMultiplier = Math.exp(spec.demandLevelSd() * model.random.nextGaussian());
-        this.sensitivity = spec.signalSensitivity() * Math.exp(spec.sensitivitySd() * model.random.nextGaussian());
+        this.levelMultiplier = Math.exp(spec.demandLevelSd() * model.nextGaussian());
+        this.sensitivity = spec.signalSensitivity() * Math.exp(spec.sensitivitySd() * model.nextGaussian());
         this.signalDecayPerStep = signalDecay(cal.stepDays(), beliefs.decayMonths());
         this.noiseSd = spec.demandNoiseSd();
         this.priorHazard = beliefs.priorHazardPerYear();
@@ -231,7 +231,7 @@ public final class Hyperscaler implements Steppable {
         double stepWeeks = cal.stepWeeks();
 
         double weekly = plan.weeklyDemandTrend(index, step) * levelMultiplier;
-        double demand = weekly * stepWeeks * Math.exp(noiseSd * model.random.nextGaussian() - noiseSd * noiseSd / 2);
+        double demand = weekly * stepWeeks * Math.exp(noiseSd * model.nextGaussian() - noiseSd * noiseSd / 2);
 
         int domestic = currentDomesticProduct(status);
         boolean vendorOpen = status.available(vendorProduct);

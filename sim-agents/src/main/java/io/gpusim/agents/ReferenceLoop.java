@@ -11,6 +11,7 @@ import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.VendorSpec;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 
 /**
  * The performance reference for {@code gpusim bench}: the same per-step arithmetic as the agents (it calls their
@@ -79,21 +80,22 @@ public final class ReferenceLoop {
     /** One replication; returns its metrics (series are not recorded). */
     public RunResult run(long replicationSeed) {
         MersenneTwisterFast rng = Seeds.random(replicationSeed);
+        NormalizedGaussianSampler normal = Seeds.gaussian(rng);
         rng.nextDouble();
         rng.nextDouble();
         double[] level = new double[buyers];
         double[] sens = new double[buyers];
         for (int b = 0; b < buyers; b++) {
             HyperscalerSpec h = s.hyperscalers().get(b);
-            level[b] = Math.exp(h.demandLevelSd() * rng.nextGaussian());
-            sens[b] = h.signalSensitivity() * Math.exp(h.sensitivitySd() * rng.nextGaussian());
+            level[b] = Math.exp(h.demandLevelSd() * normal.sample());
+            sens[b] = h.signalSensitivity() * Math.exp(h.sensitivitySd() * normal.sample());
         }
         VendorSpec v = s.vendor();
         int lead = cal.stepsForWeeks(v.waferLeadWeeksMin()
                 + rng.nextInt(v.waferLeadWeeksMax() - v.waferLeadWeeksMin() + 1), 1);
         DomesticMakerSpec d = s.domestic();
         int domesticLaunch = domesticLaunchPlanned + (int) Math.round(DomesticMaker.launchDelayMonths(
-                d.roadmap().get(0).delayMeanMonths(), d.roadmap().get(0).delaySdMonths(), rng.nextGaussian())
+                d.roadmap().get(0).delayMeanMonths(), d.roadmap().get(0).delaySdMonths(), normal.sample())
                 * Calendar.DAYS_PER_MONTH);
         int ship = cal.stepsForWeeks(v.shippingWeeks(), 0);
 
@@ -166,7 +168,7 @@ public final class ReferenceLoop {
                 HyperscalerSpec h = s.hyperscalers().get(b);
                 double weekly = plan.weeklyDemandTrend(b, t) * level[b];
                 double sd = h.demandNoiseSd();
-                double demand = weekly * stepWeeks * Math.exp(sd * rng.nextGaussian() - sd * sd / 2);
+                double demand = weekly * stepWeeks * Math.exp(sd * normal.sample() - sd * sd / 2);
                 demandStep += demand;
                 double share = !domesticOpen ? 0 : banned ? 1
                         : Hyperscaler.domesticShare(price, domesticPrice / domesticPerf, h.switchingSensitivity());

@@ -45,7 +45,8 @@ public final class Regulator implements Steppable {
         double leakProbability = spec.leak() == null ? 0 : spec.leak().probability();
         this.leakDrawn = rng.nextDouble() < leakProbability;
         this.reversalDraw = rng.nextDouble();
-        this.vendorOrdersByStep = new double[cal.steps()];
+        // Only the hazard rule watches orders.
+        this.vendorOrdersByStep = spec.mode() == BanMode.HAZARD ? new double[cal.steps()] : null;
         for (LocalDate round : spec.history()) {
             schedule(new MarketEvent(cal.dayOf(round), EventKind.CONTROL_ROUND, -1, "control round " + round));
         }
@@ -113,7 +114,7 @@ public final class Regulator implements Steppable {
         int endOfStep = today + model.calendar().stepDays();
         int step = model.step();
         // The regulator acts before this step's orders: it sees the orders placed up to the previous step.
-        if (step > 0) {
+        if (step > 0 && vendorOrdersByStep != null) {
             vendorOrdersByStep[step - 1] = model.ledger().orderedLastStep(model.vendorProduct());
         }
 

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import sim.engine.Sequence;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -29,6 +30,8 @@ public class MarketModel extends SimState {
 
     private final transient Scenario scenario;
     private final long replicationSeed;
+    /** Normal draws from {@code random}; not kept in MASON checkpoints, which gpusim does not use. */
+    private final transient NormalizedGaussianSampler gaussian;
     private final Calendar calendar;
     private final List<Product> products;
     private final List<String> sellers;
@@ -54,6 +57,7 @@ public class MarketModel extends SimState {
         super(Seeds.random(replicationSeed));
         this.scenario = scenario;
         this.replicationSeed = replicationSeed;
+        this.gaussian = Seeds.gaussian(random);
         this.calendar = Calendar.of(scenario.simulation());
 
         Map<String, Integer> sellerIndex = new LinkedHashMap<>();
@@ -77,7 +81,9 @@ public class MarketModel extends SimState {
         this.vendorProduct = scenario.productIndex(scenario.vendor().product());
         this.vendorSeller = sellerOf[vendorProduct];
         this.domesticSeller = domesticName == null ? -1 : sellerIndex.getOrDefault(domesticName, -1);
-        this.ledger = new Ledger(scenario.hyperscalers().size(), sellerOf, sellers.size());
+        // About one order per buyer and step, plus room: the book grows if a run needs more.
+        int buyers = scenario.hyperscalers().size();
+        this.ledger = new Ledger(buyers, sellerOf, sellers.size(), calendar.steps() * buyers * 3 / 2);
         this.status = new MarketStatus(prices);
         this.recorder = new RunRecorder(calendar, ledger, status, events, vendorProduct, domestic, recordSeries);
         for (Phase phase : Phase.values()) {
@@ -138,6 +144,11 @@ public class MarketModel extends SimState {
     public void banLifted(int product, int day, String label) {
         status.setBanned(product, false);
         events.publish(new MarketEvent(day, EventKind.REVERSAL, product, label));
+    }
+
+    /** A standard normal draw from the replication's random stream ({@link Seeds#gaussian}). */
+    public double nextGaussian() {
+        return gaussian.sample();
     }
 
     /** The current step (MASON's step count, equal to its time). */

@@ -1,11 +1,14 @@
 package io.gpusim.core;
 
 import ec.util.MersenneTwisterFast;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Derives one independent random stream per replication from (master seed, replication index). The pair is mixed
  * with SplitMix64 into 128 bits that seed a Mersenne Twister, so neighbouring indices give unrelated streams and
- * the same pair always gives the same stream.
+ * the same pair always gives the same stream. Normal variates come from a ziggurat sampler that reads the same
+ * stream ({@link #gaussian}).
  */
 public final class Seeds {
     private Seeds() {
@@ -28,5 +31,14 @@ public final class Seeds {
         long a = mix64(replicationSeed);
         long b = mix64(replicationSeed ^ 0x632be59bd9b4e019L);
         return new MersenneTwisterFast(new int[] {(int) a, (int) (a >>> 32), (int) b, (int) (b >>> 32)});
+    }
+
+    /**
+     * Standard normal draws from a replication's generator: the modified ziggurat method (McFarland 2016) of Commons
+     * RNG, fed with the generator's 64-bit outputs. It is several times faster than the generator's own polar
+     * method, which takes a logarithm for every pair of draws.
+     */
+    public static NormalizedGaussianSampler gaussian(MersenneTwisterFast random) {
+        return ZigguratSampler.NormalizedGaussian.of(random::nextLong);
     }
 }

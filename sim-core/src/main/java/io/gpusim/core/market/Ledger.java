@@ -56,6 +56,14 @@ public final class Ledger {
     private int delivered = -1;
 
     public Ledger(int buyers, int[] sellerOfProduct, int sellers) {
+        this(buyers, sellerOfProduct, sellers, 0);
+    }
+
+    /**
+     * A ledger with room for {@code expectedOrders} orders before its order book has to grow (a run that knows
+     * roughly how many orders it will place saves copying the book as it fills).
+     */
+    public Ledger(int buyers, int[] sellerOfProduct, int sellers, int expectedOrders) {
         this.buyers = buyers;
         this.products = sellerOfProduct.length;
         this.sellerOfProduct = sellerOfProduct.clone();
@@ -79,7 +87,7 @@ public final class Ledger {
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
         shippedTotal = new long[products];
-        book = new OrderBook(buyers, products);
+        book = new OrderBook(buyers, products, expectedOrders);
         arriving = new long[products][INITIAL_TRANSIT_STEPS * buyers];
     }
 

@@ -9,28 +9,37 @@ import java.util.Arrays;
  * book and is the only writer.
  */
 final class OrderBook {
-    private static final int INITIAL_ORDERS = 256;
-    private static final int INITIAL_QUEUE = 8;
+    private static final int MIN_CAPACITY = 64;
+    private static final int INITIAL_QUEUE = 16;
 
     private final int buyers;
     private int count;
-    private int[] buyer = new int[INITIAL_ORDERS];
-    private int[] product = new int[INITIAL_ORDERS];
-    private int[] placedStep = new int[INITIAL_ORDERS];
-    private int[] requestedByDay = new int[INITIAL_ORDERS];
-    private long[] quantity = new long[INITIAL_ORDERS];
-    private long[] priceCents = new long[INITIAL_ORDERS];
-    private long[] shipped = new long[INITIAL_ORDERS];
-    private long[] cancelled = new long[INITIAL_ORDERS];
-    private boolean[] rush = new boolean[INITIAL_ORDERS];
+    /** The queue of each order, {@code product * buyers + buyer}. */
+    private int[] queue;
+    private int[] placedStep;
+    private int[] requestedByDay;
+    private long[] quantity;
+    private long[] priceCents;
+    private long[] shipped;
+    /** Units cancelled per order; allocated at the first cancellation (a run cancels orders only at a ban). */
+    private long[] cancelled;
+    private boolean[] rush;
 
     /** Open order ids per queue {@code product * buyers + buyer}: a ring of {@code size[q]} ids from {@code head[q]}. */
     private final int[][] open;
     private final int[] head;
     private final int[] size;
 
-    OrderBook(int buyers, int products) {
+    OrderBook(int buyers, int products, int expectedOrders) {
         this.buyers = buyers;
+        int n = Math.max(MIN_CAPACITY, expectedOrders);
+        queue = new int[n];
+        placedStep = new int[n];
+        requestedByDay = new int[n];
+        quantity = new long[n];
+        priceCents = new long[n];
+        shipped = new long[n];
+        rush = new boolean[n];
         this.open = new int[products * buyers][];
         this.head = new int[products * buyers];
         this.size = new int[products * buyers];
@@ -42,31 +51,32 @@ final class OrderBook {
 
     /** Records a new open order and returns its id. */
     int add(int b, int p, long units, long cents, int step, int requestedBy, boolean isRush) {
-        if (count == buyer.length) {
+        if (count == queue.length) {
             grow();
         }
         int id = count++;
-        buyer[id] = b;
-        product[id] = p;
+        int q = p * buyers + b;
+        queue[id] = q;
         quantity[id] = units;
         priceCents[id] = cents;
         placedStep[id] = step;
         requestedByDay[id] = requestedBy;
         rush[id] = isRush;
-        enqueue(p * buyers + b, id);
+        enqueue(q, id);
         return id;
     }
 
     private void grow() {
-        int n = buyer.length * 2;
-        buyer = Arrays.copyOf(buyer, n);
-        product = Arrays.copyOf(product, n);
+        int n = queue.length * 2;
+        queue = Arrays.copyOf(queue, n);
         placedStep = Arrays.copyOf(placedStep, n);
         requestedByDay = Arrays.copyOf(requestedByDay, n);
         quantity = Arrays.copyOf(quantity, n);
         priceCents = Arrays.copyOf(priceCents, n);
         shipped = Arrays.copyOf(shipped, n);
-        cancelled = Arrays.copyOf(cancelled, n);
+        if (cancelled != null) {
+            cancelled = Arrays.copyOf(cancelled, n);
+        }
         rush = Arrays.copyOf(rush, n);
     }
 
@@ -145,6 +155,9 @@ final class OrderBook {
             for (int i = 0; i < size[q]; i++) {
                 int id = open[q][(head[q] + i) & (open[q].length - 1)];
                 long r = remaining(id);
+                if (cancelled == null) {
+                    cancelled = new long[quantity.length];
+                }
                 cancelled[id] += r;
                 lost = Math.addExact(lost, Math.multiplyExact(r, priceCents[id]));
                 sink.cancelled(b, r);
@@ -161,7 +174,7 @@ final class OrderBook {
     }
 
     private void close(int id) {
-        int q = product[id] * buyers + buyer[id];
+        int q = queue[id];
         int[] ring = open[q];
         int mask = ring.length - 1;
         if (ring[head[q]] == id) {
@@ -183,11 +196,11 @@ final class OrderBook {
     }
 
     int buyer(int id) {
-        return buyer[id];
+        return queue[id] % buyers;
     }
 
     int product(int id) {
-        return product[id];
+        return queue[id] / buyers;
     }
 
     long quantity(int id) {
@@ -215,16 +228,16 @@ final class OrderBook {
     }
 
     long cancelled(int id) {
-        return cancelled[id];
+        return cancelled == null ? 0 : cancelled[id];
     }
 
     long remaining(int id) {
-        return quantity[id] - shipped[id] - cancelled[id];
+        return quantity[id] - shipped[id] - cancelled(id);
     }
 
     /** A snapshot of one order. */
     Order snapshot(int id) {
-        return new Order(id, buyer[id], product[id], quantity[id], priceCents[id], placedStep[id],
-                requestedByDay[id], rush[id], shipped[id], cancelled[id]);
+        return new Order(id, buyer(id), product(id), quantity[id], priceCents[id], placedStep[id],
+                requestedByDay[id], rush[id], shipped[id], cancelled(id));
     }
 }

@@ -22,10 +22,16 @@ public final class RunRecorder {
     private final int vendorProduct;
     private final boolean[] domesticProduct;
     private final double[][] series;
-    private final double[] demandByStep;
-    private final double[][] buyerDemandByStep;
-    private final long[] vendorShippedByStep;
-    private final long[] domesticShippedByStep;
+    private final int buyers;
+    /** Demand of each buyer this step. */
+    private final double[] buyerDemandStep;
+    // The last few steps, in rings indexed by step: demand (all buyers, and per buyer at slot * buyers + buyer)
+    // over the monthly window, and units shipped over the quarter window.
+    private final double[] demandRing;
+    private final double[] buyerDemandRing;
+    private final int quarterSteps;
+    private final long[] vendorShippedRing;
+    private final long[] domesticShippedRing;
 
     private double demandStep;
     private double unmetStep;
@@ -36,7 +42,6 @@ public final class RunRecorder {
     private double unmetTotal;
     private double peakHazard;
     private int recordedSteps;
-    private int currentStep;
     private double requestersMonthlyDemand = Double.NaN;
 
     private boolean banSnapshotTaken;
@@ -58,10 +63,13 @@ public final class RunRecorder {
         this.domesticProduct = domesticProduct.clone();
         int steps = calendar.steps();
         this.series = recordSeries ? new double[Series.values().length][steps] : null;
-        this.demandByStep = new double[steps];
-        this.buyerDemandByStep = new double[ledger.buyers()][steps];
-        this.vendorShippedByStep = new long[steps];
-        this.domesticShippedByStep = new long[steps];
+        this.buyers = ledger.buyers();
+        this.buyerDemandStep = new double[buyers];
+        this.demandRing = new double[MONTHLY_WINDOW_STEPS];
+        this.buyerDemandRing = new double[MONTHLY_WINDOW_STEPS * buyers];
+        this.quarterSteps = Math.max(1, (int) Math.round((double) QUARTER_DAYS / calendar.stepDays()));
+        this.vendorShippedRing = new long[quarterSteps];
+        this.domesticShippedRing = new long[quarterSteps];
     }
 
     // ---- reports from agents ----------------------------------------------------------------------------------
@@ -70,7 +78,7 @@ public final class RunRecorder {
     public void reportDemand(int buyer, double demand, double unmet) {
         demandStep += demand;
         unmetStep += unmet;
-        buyerDemandByStep[buyer][currentStep] += demand;
+        buyerDemandStep[buyer] += demand;
     }
 
     /** A hyperscaler's perceived ban hazard (per year) and anticipatory stock target (units) this step. */
@@ -143,7 +151,8 @@ public final class RunRecorder {
         }
         double sum = 0;
         for (int s = recordedSteps - n; s < recordedSteps; s++) {
-            sum += buyer < 0 ? demandByStep[s] : buyerDemandByStep[buyer][s];
+            int slot = s % MONTHLY_WINDOW_STEPS;
+            sum += buyer < 0 ? demandRing[slot] : buyerDemandRing[slot * buyers + buyer];
         }
         return sum / n * Calendar.DAYS_PER_MONTH / calendar.stepDays();
     }
@@ -162,11 +171,13 @@ public final class RunRecorder {
         double meanHazard = hazardCount == 0 ? 0 : hazardSum / hazardCount;
         peakHazard = Math.max(peakHazard, meanHazard);
         unmetTotal += unmetStep;
-        demandByStep[step] = demandStep;
-        vendorShippedByStep[step] = vendorShipped;
-        domesticShippedByStep[step] = domesticShipped;
+        int slot = step % MONTHLY_WINDOW_STEPS;
+        demandRing[slot] = demandStep;
+        System.arraycopy(buyerDemandStep, 0, buyerDemandRing, slot * buyers, buyers);
+        java.util.Arrays.fill(buyerDemandStep, 0.0);
+        vendorShippedRing[step % quarterSteps] = vendorShipped;
+        domesticShippedRing[step % quarterSteps] = domesticShipped;
         recordedSteps = step + 1;
-        currentStep = Math.min(step + 1, demandByStep.length - 1);
         if (series != null) {
             recordSeries(step, vendorShipped, domesticShipped, meanHazard);
         }
@@ -257,14 +268,16 @@ public final class RunRecorder {
         return substituteShare(recordedSteps);
     }
 
-    /** Domestic share of units shipped in the quarter of steps before {@code end}; NaN when nothing shipped. */
+    /**
+     * Domestic share of units shipped in the quarter of steps before {@code end} (the last recorded step + 1); NaN
+     * when nothing shipped.
+     */
     private double substituteShare(int end) {
-        int window = Math.max(1, (int) Math.round((double) QUARTER_DAYS / calendar.stepDays()));
         long vendor = 0;
         long domestic = 0;
-        for (int s = Math.max(0, end - window); s < end; s++) {
-            vendor += vendorShippedByStep[s];
-            domestic += domesticShippedByStep[s];
+        for (int s = Math.max(0, end - quarterSteps); s < end; s++) {
+            vendor += vendorShippedRing[s % quarterSteps];
+            domestic += domesticShippedRing[s % quarterSteps];
         }
         long total = vendor + domestic;
         return total == 0 ? Double.NaN : (double) domestic / total;
