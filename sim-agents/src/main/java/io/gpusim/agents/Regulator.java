@@ -8,7 +8,6 @@ import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.Product;
 import io.gpusim.core.scenario.BanMode;
 import io.gpusim.core.scenario.RegulatorSpec;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import sim.engine.SimState;
@@ -36,7 +35,10 @@ public final class Regulator implements Steppable {
     private boolean decided;
     private int leaksSoFar;
 
-    public Regulator(MarketModel model) {
+    /**
+     * @param controlRounds the scenario's earlier control rounds as events (the same in every replication)
+     */
+    public Regulator(MarketModel model, List<MarketEvent> controlRounds) {
         this.spec = model.scenario().regulator();
         this.vendorName = model.scenario().vendor().name();
         Calendar cal = model.calendar();
@@ -47,8 +49,8 @@ public final class Regulator implements Steppable {
         this.reversalDraw = rng.nextDouble();
         // Only the hazard rule watches orders.
         this.vendorOrdersByStep = spec.mode() == BanMode.HAZARD ? new double[cal.steps()] : null;
-        for (LocalDate round : spec.history()) {
-            schedule(new MarketEvent(cal.dayOf(round), EventKind.CONTROL_ROUND, -1, "control round " + round));
+        for (MarketEvent round : controlRounds) {
+            schedule(round);
         }
         if (spec.mode() == BanMode.DATE || spec.mode() == BanMode.THRESHOLD) {
             scheduleBan(cal.dayOf(spec.banDate()), model);

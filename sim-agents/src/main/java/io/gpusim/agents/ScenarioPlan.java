@@ -1,6 +1,9 @@
 package io.gpusim.agents;
 
 import io.gpusim.core.Calendar;
+import io.gpusim.core.Market;
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.scenario.CapacityPoint;
 import io.gpusim.core.scenario.DemandShockSpec;
 import io.gpusim.core.scenario.DomesticMakerSpec;
@@ -10,20 +13,28 @@ import io.gpusim.core.scenario.VendorSpec;
 import java.util.List;
 
 /**
- * The parts of a scenario that are the same in every replication, worked out once per step: each buyer's expected
- * demand before its random level, the vendor's capacity, and the domestic maker's capacity. Immutable; one plan
+ * The parts of a scenario that are the same in every replication, worked out once: the market layout, the earlier
+ * control rounds, and per step each buyer's expected demand before its random level, the vendor's capacity, and the
+ * domestic maker's capacity. Immutable; one plan
  * serves any number of replications on any number of threads.
  */
 public final class ScenarioPlan {
     private final Scenario scenario;
+    private final Market market;
     private final Calendar calendar;
+    private final List<MarketEvent> controlRounds;
     private final double[][] weeklyDemandTrend;
     private final double[] vendorCapacityPerStep;
     private final double[] domesticCapacityPerStep;
 
     private ScenarioPlan(Scenario scenario) {
         this.scenario = scenario;
-        this.calendar = Calendar.of(scenario.simulation());
+        this.market = Market.of(scenario);
+        this.calendar = market.calendar();
+        this.controlRounds = scenario.regulator().history().stream()
+                .map(round -> new MarketEvent(calendar.dayOf(round), EventKind.CONTROL_ROUND, -1,
+                        "control round " + round))
+                .toList();
         int steps = calendar.steps();
         List<HyperscalerSpec> buyers = scenario.hyperscalers();
         weeklyDemandTrend = new double[buyers.size()][steps];
@@ -77,6 +88,16 @@ public final class ScenarioPlan {
 
     public Calendar calendar() {
         return calendar;
+    }
+
+    /** The scenario's market layout, shared by its replications. */
+    public Market market() {
+        return market;
+    }
+
+    /** The earlier control rounds as public events, in the scenario's order. */
+    List<MarketEvent> controlRounds() {
+        return controlRounds;
     }
 
     /** Buyer {@code b}'s expected weekly demand at step {@code t}, before its level multiplier. */

@@ -19,8 +19,8 @@ public final class Simulation {
     /** A model with every agent in place, ready to {@link MarketModel#run()}. */
     public static MarketModel build(ScenarioPlan plan, long replicationSeed, boolean recordSeries) {
         Scenario scenario = plan.scenario();
-        MarketModel model = new MarketModel(scenario, replicationSeed, recordSeries);
-        model.addAgent(Phase.REGULATOR, new Regulator(model));
+        MarketModel model = new MarketModel(plan.market(), replicationSeed, recordSeries);
+        model.addAgent(Phase.REGULATOR, new Regulator(model, plan.controlRounds()));
         for (int i = 0; i < scenario.hyperscalers().size(); i++) {
             model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, plan, i));
         }

@@ -8,11 +8,9 @@ import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.market.Product;
 import io.gpusim.core.metrics.RunRecorder;
 import io.gpusim.core.metrics.RunResult;
-import io.gpusim.core.scenario.ProductSpec;
 import io.gpusim.core.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -44,7 +42,7 @@ public class MarketModel extends SimState {
     private final int domesticSeller;
     private final Map<Phase, List<Steppable>> agents = new EnumMap<>(Phase.class);
     private boolean ran;
-    /** The current step, read once per step from the schedule (whose accessors synchronise). */
+    /** The current step, equal to MASON's step count and time (whose accessors synchronise). */
     private int currentStep;
     private int currentDay;
 
@@ -54,44 +52,35 @@ public class MarketModel extends SimState {
      * @param recordSeries whether to keep the per-step series
      */
     public MarketModel(Scenario scenario, long replicationSeed, boolean recordSeries) {
+        this(Market.of(scenario), replicationSeed, recordSeries);
+    }
+
+    /**
+     * @param market the market of a validated scenario, shared by its replications
+     * @param replicationSeed the replication's seed (see {@link Seeds#replicationSeed})
+     * @param recordSeries whether to keep the per-step series
+     */
+    public MarketModel(Market market, long replicationSeed, boolean recordSeries) {
         super(Seeds.random(replicationSeed));
-        this.scenario = scenario;
+        this.scenario = market.scenario();
         this.replicationSeed = replicationSeed;
         this.gaussian = Seeds.gaussian(random);
-        this.calendar = Calendar.of(scenario.simulation());
-
-        Map<String, Integer> sellerIndex = new LinkedHashMap<>();
-        for (ProductSpec p : scenario.products()) {
-            sellerIndex.putIfAbsent(p.maker(), sellerIndex.size());
-        }
-        this.sellers = List.copyOf(sellerIndex.keySet());
-        List<Product> list = new ArrayList<>();
-        int[] sellerOf = new int[scenario.products().size()];
-        double[] prices = new double[sellerOf.length];
-        boolean[] domestic = new boolean[sellerOf.length];
-        String domesticName = scenario.domestic() == null ? null : scenario.domestic().name();
-        for (int i = 0; i < sellerOf.length; i++) {
-            ProductSpec spec = scenario.products().get(i);
-            sellerOf[i] = sellerIndex.get(spec.maker());
-            prices[i] = spec.unitPriceUsd();
-            domestic[i] = spec.maker().equals(domesticName);
-            list.add(Product.of(i, sellerOf[i], spec, calendar.dayOf(spec.firstAvailable())));
-        }
-        this.products = List.copyOf(list);
-        this.vendorProduct = scenario.productIndex(scenario.vendor().product());
-        this.vendorSeller = sellerOf[vendorProduct];
-        this.domesticSeller = domesticName == null ? -1 : sellerIndex.getOrDefault(domesticName, -1);
+        this.calendar = market.calendar();
+        this.sellers = market.sellers();
+        this.products = market.products();
+        this.vendorProduct = market.vendorProduct();
+        this.vendorSeller = market.vendorSeller();
+        this.domesticSeller = market.domesticSeller();
         // About one order per buyer and step, plus room: the book grows if a run needs more.
-        int buyers = scenario.hyperscalers().size();
-        this.ledger = new Ledger(buyers, sellerOf, sellers.size(), calendar.steps() * buyers * 3 / 2);
-        this.status = new MarketStatus(prices);
-        this.recorder = new RunRecorder(calendar, ledger, status, events, vendorProduct, domestic, recordSeries);
+        int buyers = market.buyers();
+        this.ledger = new Ledger(buyers, market.sellerOf(), sellers.size(), calendar.steps() * buyers * 3 / 2);
+        this.status = new MarketStatus(market.listPrices());
+        this.recorder = new RunRecorder(calendar, ledger, status, events, vendorProduct, market.domestic(),
+                recordSeries);
         for (Phase phase : Phase.values()) {
             agents.put(phase, new ArrayList<>());
         }
         agents.get(Phase.ARRIVALS).add(state -> {
-            currentStep = (int) schedule.getSteps();
-            currentDay = calendar.firstDayOf(currentStep);
             ledger.beginStep();
             ledger.deliverArrivals(currentStep);
         });
@@ -119,9 +108,15 @@ public class MarketModel extends SimState {
         for (Phase phase : Phase.values()) {
             ordered.addAll(agents.get(phase));
         }
-        schedule.scheduleRepeating(0.0, 0, new Sequence(ordered.toArray(new Steppable[0])), 1.0);
+        // The Sequence is put on the schedule for each step just before the step runs (cheaper than a repeating
+        // entry, which takes two more locks per step).
+        Sequence everyStep = new Sequence(ordered.toArray(new Steppable[0]));
         int steps = calendar.steps();
         for (int i = 0; i < steps; i++) {
+            // MASON time i is step i; the step and its first day are read many times, so they are set here once.
+            currentStep = i;
+            currentDay = calendar.firstDayOf(i);
+            schedule.scheduleOnce(i, 0, everyStep);
             schedule.step(this);
         }
         finish();

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.SecondMoment;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
@@ -24,7 +26,10 @@ public final class MetricAccumulator implements AutoCloseable {
     /** Values kept in memory before spilling to disk. */
     static final int IN_MEMORY = 1 << 16;
 
-    private final SummaryStatistics moments = new SummaryStatistics();
+    /** Streaming first and second moments; the mean and variance read them without updating them. */
+    private final SecondMoment moments = new SecondMoment();
+    private final Mean mean = new Mean(moments);
+    private final Variance variance = new Variance(moments);
     private double[] values = new double[64];
     private int inMemory;
     private long n;
@@ -37,7 +42,7 @@ public final class MetricAccumulator implements AutoCloseable {
             empty++;
             return;
         }
-        moments.addValue(value);
+        moments.increment(value);
         n++;
         if (inMemory < IN_MEMORY) {
             if (inMemory == values.length) {
@@ -100,13 +105,18 @@ public final class MetricAccumulator implements AutoCloseable {
         if (n < 2) {
             return Double.NaN;
         }
-        return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * moments.getStandardDeviation()
+        return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * standardDeviation()
                 / Math.sqrt(n);
+    }
+
+    /** Sample standard deviation (bias-corrected variance), 0 with one value. */
+    private double standardDeviation() {
+        return Math.sqrt(variance.getResult());
     }
 
     /** Mean of the values (NaN when none). */
     public double mean() {
-        return n == 0 ? Double.NaN : moments.getMean();
+        return n == 0 ? Double.NaN : mean.getResult();
     }
 
     /** Number of non-empty values. */
@@ -125,8 +135,8 @@ public final class MetricAccumulator implements AutoCloseable {
             double nan = Double.NaN;
             return new SummaryRow(scenario, point, metric, 0, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
         }
-        double mean = moments.getMean();
-        double sd = n > 1 ? moments.getStandardDeviation() : 0.0;
+        double mean = this.mean.getResult();
+        double sd = n > 1 ? standardDeviation() : 0.0;
         double half = n > 1 ? new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n) : 0.0;
         Percentile q = new Percentile().withEstimationType(EstimationType.R_7);
         double[] sorted = allValues();

@@ -3,27 +3,35 @@ package io.gpusim.core.market;
 import java.util.Arrays;
 
 /**
- * Every order of a run, stored as columns of primitive arrays indexed by order id (ids count up from 0 in placement
- * order), and the open orders of each (product, buyer) pair as a queue of ids, oldest first. A run places hundreds
- * of orders; keeping them as columns rather than objects keeps the hot path free of allocation. The ledger owns the
- * book and is the only writer.
+ * Every order of a run, stored in rows of two primitive arrays indexed by order id (ids count up from 0 in
+ * placement order), and the open orders of each (product, buyer) pair as a queue of ids, oldest first. The fields
+ * that shipping reads and writes (quantity, shipped, cancelled, price) sit side by side in one row of longs, so
+ * filling an order touches one cache line; the rest (queue, step, requested-by day, rush) sit in a row of ints. A
+ * run places hundreds of orders; keeping them in arrays rather than objects keeps the hot path free of allocation.
+ * The ledger owns the book and is the only writer.
  */
 final class OrderBook {
     private static final int MIN_CAPACITY = 64;
     private static final int INITIAL_QUEUE = 16;
 
+    // Row of longs per order.
+    private static final int QUANTITY = 0;
+    private static final int SHIPPED = 1;
+    private static final int CANCELLED = 2;
+    private static final int PRICE = 3;
+    private static final int LONGS = 4;
+    // Row of ints per order.
+    private static final int QUEUE = 0;
+    private static final int PLACED = 1;
+    private static final int REQUESTED_BY = 2;
+    private static final int RUSH = 3;
+    private static final int INTS = 4;
+
     private final int buyers;
     private int count;
-    /** The queue of each order, {@code product * buyers + buyer}. */
-    private int[] queue;
-    private int[] placedStep;
-    private int[] requestedByDay;
-    private long[] quantity;
-    private long[] priceCents;
-    private long[] shipped;
-    /** Units cancelled per order; allocated at the first cancellation (a run cancels orders only at a ban). */
-    private long[] cancelled;
-    private boolean[] rush;
+    private long[] amounts;
+    /** Per order: its queue ({@code product * buyers + buyer}), placement step, requested-by day, rush (0 or 1). */
+    private int[] terms;
 
     /** Open order ids per queue {@code product * buyers + buyer}: a ring of {@code size[q]} ids from {@code head[q]}. */
     private final int[][] open;
@@ -33,13 +41,8 @@ final class OrderBook {
     OrderBook(int buyers, int products, int expectedOrders) {
         this.buyers = buyers;
         int n = Math.max(MIN_CAPACITY, expectedOrders);
-        queue = new int[n];
-        placedStep = new int[n];
-        requestedByDay = new int[n];
-        quantity = new long[n];
-        priceCents = new long[n];
-        shipped = new long[n];
-        rush = new boolean[n];
+        amounts = new long[n * LONGS];
+        terms = new int[n * INTS];
         this.open = new int[products * buyers][];
         this.head = new int[products * buyers];
         this.size = new int[products * buyers];
@@ -51,33 +54,22 @@ final class OrderBook {
 
     /** Records a new open order and returns its id. */
     int add(int b, int p, long units, long cents, int step, int requestedBy, boolean isRush) {
-        if (count == queue.length) {
-            grow();
+        if (count * INTS == terms.length) {
+            amounts = Arrays.copyOf(amounts, amounts.length * 2);
+            terms = Arrays.copyOf(terms, terms.length * 2);
         }
         int id = count++;
         int q = p * buyers + b;
-        queue[id] = q;
-        quantity[id] = units;
-        priceCents[id] = cents;
-        placedStep[id] = step;
-        requestedByDay[id] = requestedBy;
-        rush[id] = isRush;
+        int a = id * LONGS;
+        amounts[a + QUANTITY] = units;
+        amounts[a + PRICE] = cents;
+        int t = id * INTS;
+        terms[t + QUEUE] = q;
+        terms[t + PLACED] = step;
+        terms[t + REQUESTED_BY] = requestedBy;
+        terms[t + RUSH] = isRush ? 1 : 0;
         enqueue(q, id);
         return id;
-    }
-
-    private void grow() {
-        int n = queue.length * 2;
-        queue = Arrays.copyOf(queue, n);
-        placedStep = Arrays.copyOf(placedStep, n);
-        requestedByDay = Arrays.copyOf(requestedByDay, n);
-        quantity = Arrays.copyOf(quantity, n);
-        priceCents = Arrays.copyOf(priceCents, n);
-        shipped = Arrays.copyOf(shipped, n);
-        if (cancelled != null) {
-            cancelled = Arrays.copyOf(cancelled, n);
-        }
-        rush = Arrays.copyOf(rush, n);
     }
 
     private void enqueue(int q, int id) {
@@ -117,7 +109,7 @@ final class OrderBook {
 
     /** Adds shipped units to an order and drops it from its queue once nothing remains open. */
     void addShipped(int id, long units) {
-        shipped[id] += units;
+        amounts[id * LONGS + SHIPPED] += units;
         if (remaining(id) == 0) {
             close(id);
         }
@@ -134,12 +126,13 @@ final class OrderBook {
         long cents = 0;
         long left = units;
         while (left > 0) {
-            int id = ring[head[q]];
-            long take = Math.min(left, remaining(id));
-            shipped[id] += take;
-            cents = Math.addExact(cents, Math.multiplyExact(take, priceCents[id]));
+            int a = ring[head[q]] * LONGS;
+            long unfilled = amounts[a + QUANTITY] - amounts[a + SHIPPED] - amounts[a + CANCELLED];
+            long take = Math.min(left, unfilled);
+            amounts[a + SHIPPED] += take;
+            cents = Math.addExact(cents, Math.multiplyExact(take, amounts[a + PRICE]));
             left -= take;
-            if (remaining(id) == 0) {
+            if (take == unfilled) {
                 head[q] = (head[q] + 1) & mask;
                 size[q]--;
             }
@@ -155,11 +148,8 @@ final class OrderBook {
             for (int i = 0; i < size[q]; i++) {
                 int id = open[q][(head[q] + i) & (open[q].length - 1)];
                 long r = remaining(id);
-                if (cancelled == null) {
-                    cancelled = new long[quantity.length];
-                }
-                cancelled[id] += r;
-                lost = Math.addExact(lost, Math.multiplyExact(r, priceCents[id]));
+                amounts[id * LONGS + CANCELLED] += r;
+                lost = Math.addExact(lost, Math.multiplyExact(r, amounts[id * LONGS + PRICE]));
                 sink.cancelled(b, r);
             }
             size[q] = 0;
@@ -174,7 +164,7 @@ final class OrderBook {
     }
 
     private void close(int id) {
-        int q = queue[id];
+        int q = terms[id * INTS + QUEUE];
         int[] ring = open[q];
         int mask = ring.length - 1;
         if (ring[head[q]] == id) {
@@ -196,48 +186,49 @@ final class OrderBook {
     }
 
     int buyer(int id) {
-        return queue[id] % buyers;
+        return terms[id * INTS + QUEUE] % buyers;
     }
 
     int product(int id) {
-        return queue[id] / buyers;
+        return terms[id * INTS + QUEUE] / buyers;
     }
 
     long quantity(int id) {
-        return quantity[id];
+        return amounts[id * LONGS + QUANTITY];
     }
 
     long priceCents(int id) {
-        return priceCents[id];
+        return amounts[id * LONGS + PRICE];
     }
 
     int placedStep(int id) {
-        return placedStep[id];
+        return terms[id * INTS + PLACED];
     }
 
     int requestedByDay(int id) {
-        return requestedByDay[id];
+        return terms[id * INTS + REQUESTED_BY];
     }
 
     boolean rush(int id) {
-        return rush[id];
+        return terms[id * INTS + RUSH] != 0;
     }
 
     long shipped(int id) {
-        return shipped[id];
+        return amounts[id * LONGS + SHIPPED];
     }
 
     long cancelled(int id) {
-        return cancelled == null ? 0 : cancelled[id];
+        return amounts[id * LONGS + CANCELLED];
     }
 
     long remaining(int id) {
-        return quantity[id] - shipped[id] - cancelled(id);
+        int a = id * LONGS;
+        return amounts[a + QUANTITY] - amounts[a + SHIPPED] - amounts[a + CANCELLED];
     }
 
     /** A snapshot of one order. */
     Order snapshot(int id) {
-        return new Order(id, buyer(id), product(id), quantity[id], priceCents[id], placedStep[id],
-                requestedByDay[id], rush[id], shipped[id], cancelled(id));
+        return new Order(id, buyer(id), product(id), quantity(id), priceCents(id), placedStep(id),
+                requestedByDay(id), rush(id), shipped(id), cancelled(id));
     }
 }

@@ -1,0 +1,108 @@
+package io.gpusim.core;
+
+import io.gpusim.core.market.Product;
+import io.gpusim.core.scenario.ProductSpec;
+import io.gpusim.core.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed layout of a scenario's market, the same in every replication: its calendar, its products resolved to
+ * ledger indices, its sellers, and which of them is the vendor and which the domestic maker. Immutable; worked out
+ * once per scenario and shared by all replications on any thread.
+ */
+public final class Market {
+    private final Scenario scenario;
+    private final Calendar calendar;
+    private final List<Product> products;
+    private final List<String> sellers;
+    private final int[] sellerOf;
+    private final double[] listPrices;
+    private final boolean[] domestic;
+    private final int vendorProduct;
+    private final int vendorSeller;
+    private final int domesticSeller;
+
+    private Market(Scenario scenario) {
+        this.scenario = scenario;
+        this.calendar = Calendar.of(scenario.simulation());
+        Map<String, Integer> sellerIndex = new LinkedHashMap<>();
+        for (ProductSpec p : scenario.products()) {
+            sellerIndex.putIfAbsent(p.maker(), sellerIndex.size());
+        }
+        this.sellers = List.copyOf(sellerIndex.keySet());
+        int n = scenario.products().size();
+        List<Product> list = new ArrayList<>(n);
+        sellerOf = new int[n];
+        listPrices = new double[n];
+        domestic = new boolean[n];
+        String domesticName = scenario.domestic() == null ? null : scenario.domestic().name();
+        for (int i = 0; i < n; i++) {
+            ProductSpec spec = scenario.products().get(i);
+            sellerOf[i] = sellerIndex.get(spec.maker());
+            listPrices[i] = spec.unitPriceUsd();
+            domestic[i] = spec.maker().equals(domesticName);
+            list.add(Product.of(i, sellerOf[i], spec, calendar.dayOf(spec.firstAvailable())));
+        }
+        this.products = List.copyOf(list);
+        this.vendorProduct = scenario.productIndex(scenario.vendor().product());
+        this.vendorSeller = sellerOf[vendorProduct];
+        this.domesticSeller = domesticName == null ? -1 : sellerIndex.getOrDefault(domesticName, -1);
+    }
+
+    /** The market of a validated scenario. */
+    public static Market of(Scenario scenario) {
+        return new Market(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Calendar calendar() {
+        return calendar;
+    }
+
+    public List<Product> products() {
+        return products;
+    }
+
+    public List<String> sellers() {
+        return sellers;
+    }
+
+    /** Number of buyers (hyperscalers). */
+    public int buyers() {
+        return scenario.hyperscalers().size();
+    }
+
+    /** Seller index of each product (a copy). */
+    public int[] sellerOf() {
+        return sellerOf.clone();
+    }
+
+    /** List price of each product, in USD (a copy). */
+    public double[] listPrices() {
+        return listPrices.clone();
+    }
+
+    /** Whether each product is the domestic maker's (a copy). */
+    public boolean[] domestic() {
+        return domestic.clone();
+    }
+
+    public int vendorProduct() {
+        return vendorProduct;
+    }
+
+    public int vendorSeller() {
+        return vendorSeller;
+    }
+
+    /** The domestic maker's seller index, or -1 when the scenario has none. */
+    public int domesticSeller() {
+        return domesticSeller;
+    }
+}
