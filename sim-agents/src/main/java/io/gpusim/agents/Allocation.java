@@ -71,8 +71,8 @@ public final class Allocation {
             return 0;
         }
         int buyers = ledger.buyers();
-        long shipped = 0;
         if (rule == AllocationRule.FIFO) {
+            long shipped = 0;
             // Oldest order first across buyers: merge the buyers' queues by order id.
             while (shipped < available) {
                 int oldest = -1;
@@ -95,10 +95,6 @@ public final class Allocation {
             outstanding[b] = ledger.backlog(b, product);
         }
         proportional(available, outstanding, share, remainder);
-        for (int b = 0; b < buyers; b++) {
-            ledger.shipOldestFirst(product, b, share[b], arrivalStep);
-            shipped += share[b];
-        }
-        return shipped;
+        return ledger.shipToEach(product, share, arrivalStep);
     }
 }

@@ -163,6 +163,56 @@ public final class Ledger {
         dispatch(product, buyer, units, book.shipOldestFirst(product, buyer, units), arrivalStep);
     }
 
+    /**
+     * Ships {@code units[b]} to each buyer {@code b}'s open orders of a product, oldest order first, in one booking:
+     * the same as calling {@link #shipOldestFirst} for each buyer in turn. Returns the units shipped.
+     */
+    public long shipToEach(int product, long[] units, int arrivalStep) {
+        long total = 0;
+        for (int b = 0; b < buyers; b++) {
+            long u = units[b];
+            requireNonNegative(u);
+            if (u > backlogUnits[product * buyers + b]) {
+                throw new IllegalStateException("shipping " + u + " units: buyer " + b + " has "
+                        + backlogUnits[product * buyers + b] + " on order");
+            }
+            total += u;
+        }
+        if (total > finished[product]) {
+            throw new IllegalStateException("shipping " + total + " units: seller holds " + finished[product]);
+        }
+        if (total == 0) {
+            return 0;
+        }
+        int due = Math.max(arrivalStep, delivered + 1);
+        while (due - delivered >= ringSteps) {
+            growTransitRing();
+        }
+        long[] arrivals = arriving[product];
+        int slot = (due & (ringSteps - 1)) * buyers;
+        long received = 0;
+        for (int b = 0; b < buyers; b++) {
+            long u = units[b];
+            if (u == 0) {
+                continue;
+            }
+            long cents = book.shipOldestFirst(product, b, u);
+            int i = product * buyers + b;
+            backlogUnits[i] -= u;
+            transitUnits[i] += u;
+            paidCents[b] += cents;
+            received += cents;
+            arrivals[slot + b] += u;
+        }
+        finished[product] -= total;
+        inTransit[product] += total;
+        backlogTotal[product] -= total;
+        receivedCents[sellerOfProduct[product]] += received;
+        shippedThisStep[product] += total;
+        shippedTotal[product] += total;
+        return total;
+    }
+
     /** Books a shipment of units worth {@code cents} from the seller's finished goods into transit to a buyer. */
     private void dispatch(int p, int buyer, long units, long cents, int arrivalStep) {
         int i = p * buyers + buyer;
@@ -188,6 +238,9 @@ public final class Ledger {
         for (int s = delivered + 1; s <= step; s++) {
             int slot = (s & (ringSteps - 1)) * buyers;
             for (int p = 0; p < products; p++) {
+                if (inTransit[p] == 0) {
+                    continue;
+                }
                 long[] due = arriving[p];
                 for (int b = 0; b < buyers; b++) {
                     long units = due[slot + b];

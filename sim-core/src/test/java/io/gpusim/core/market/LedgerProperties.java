@@ -39,6 +39,15 @@ class LedgerProperties {
                 case 5 -> ledger.deploy(buyer, product, Math.min(units, ledger.stock(buyer, product)));
                 case 6 -> ledger.cancelOpenOrders(product);
                 case 7 -> ledger.writeOff(product, units);
+                case 8 -> {
+                    long[] each = new long[3];
+                    long left = ledger.finishedGoods(product);
+                    for (int b = 0; b < 3; b++) {
+                        each[b] = Math.min(left, Math.min(units, ledger.backlog(b, product)));
+                        left -= each[b];
+                    }
+                    ledger.shipToEach(product, each, step + 2);
+                }
                 default -> ledger.shipOldestFirst(product, buyer, Math.min(units,
                         Math.min(ledger.backlog(buyer, product), ledger.finishedGoods(product))), step + 1);
             }
@@ -48,7 +57,7 @@ class LedgerProperties {
 
     @Provide
     Arbitrary<List<Tuple3<Integer, Integer, Integer>>> operations() {
-        Arbitrary<Tuple3<Integer, Integer, Integer>> op = Arbitraries.integers().between(0, 8)
+        Arbitrary<Tuple3<Integer, Integer, Integer>> op = Arbitraries.integers().between(0, 9)
                 .flatMap(k -> Arbitraries.integers().between(0, 2)
                         .flatMap(p -> Arbitraries.integers().between(0, 500).map(u -> Tuple.of(k, p, u))));
         return op.list().ofMaxSize(80);

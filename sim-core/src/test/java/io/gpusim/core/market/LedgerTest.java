@@ -127,4 +127,32 @@ class LedgerTest {
         assertThrows(IllegalStateException.class, () -> ledger.shipOldestFirst(0, 1, 7, 3), "more than on order");
         assertNull(ledger.checkConservation());
     }
+
+    @Test
+    void shippingToEachBuyerBooksLikeShippingToThemOneByOne() {
+        Ledger one = new Ledger(3, new int[] {0}, 1);
+        Ledger each = new Ledger(3, new int[] {0}, 1);
+        for (Ledger l : new Ledger[] {one, each}) {
+            l.startProduction(0, 100);
+            l.completeProduction(0, 100);
+            l.placeOrder(0, 0, 10, 300, 0, 0, false);
+            l.placeOrder(2, 0, 10, 400, 0, 0, false);
+            l.placeOrder(0, 0, 10, 500, 1, 7, true);
+        }
+        one.shipOldestFirst(0, 0, 15, 2);
+        one.shipOldestFirst(0, 2, 3, 2);
+        assertEquals(18, each.shipToEach(0, new long[] {15, 0, 3}, 2));
+        for (Ledger l : new Ledger[] {one, each}) {
+            assertEquals(10 * 300 + 5 * 500, l.paidCents(0));
+            assertEquals(3 * 400, l.paidCents(2));
+            assertEquals(18, l.inTransit(0));
+            assertEquals(82, l.finishedGoods(0));
+            assertNull(l.checkConservation());
+        }
+        assertEquals(one.orders(), each.orders());
+        assertThrows(IllegalStateException.class, () -> each.shipToEach(0, new long[] {0, 1, 0}, 2),
+                "buyer 1 has nothing on order");
+        assertThrows(IllegalStateException.class, () -> each.shipToEach(0, new long[] {6, 0, 8}, 2),
+                "more than on order");
+    }
 }
