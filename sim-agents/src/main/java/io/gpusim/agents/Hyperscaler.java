@@ -413,8 +413,9 @@ public final class Hyperscaler implements Steppable {
         long units = affordable(orderUpTo(workingCompute / effectivePerformance(product),
                 positionCompute / effectivePerformance(product)), price, budgetUsdPerYear - spentInWindow);
         if (units > 0) {
-            ledger.placeOrder(index, product, units, Math.round(price * 100.0), model.step(),
-                    today + minLeadDays, false);
+            // Domestic purchases are call-offs under a standing order with the maker.
+            ledger.placeOrTopUp(index, product, units, Math.round(price * 100.0), model.step(),
+                    today + minLeadDays);
             spend(units * price, window);
         }
     }

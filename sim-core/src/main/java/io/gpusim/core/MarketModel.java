@@ -71,9 +71,9 @@ public class MarketModel extends SimState {
         this.vendorProduct = market.vendorProduct();
         this.vendorSeller = market.vendorSeller();
         this.domesticSeller = market.domesticSeller();
-        // About one order per buyer and step, plus room: the book grows if a run needs more.
+        // Room for one order per buyer and step (a run places fewer); the book grows if one needs more.
         int buyers = market.buyers();
-        this.ledger = new Ledger(buyers, market.sellerOf(), sellers.size(), calendar.steps() * buyers * 3 / 2);
+        this.ledger = new Ledger(buyers, market.sellerOf(), sellers.size(), calendar.steps() * buyers);
         this.status = new MarketStatus(market.listPrices());
         this.recorder = new RunRecorder(calendar, ledger, status, events, vendorProduct, market.domestic(),
                 recordSeries);

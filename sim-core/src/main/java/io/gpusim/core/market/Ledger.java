@@ -129,6 +129,26 @@ public final class Ledger {
     }
 
     /**
+     * A call-off under a standing order: adds the units to the buyer's newest open order of the product when that is
+     * a regular (not rush) order at the same price, and otherwise places a new regular order. Either way the units
+     * are on order at that price, shipped after the units ordered before them; a topped-up order keeps its
+     * placement step and requested-by day. Returns the order's id.
+     */
+    public int placeOrTopUp(int buyer, int product, long units, long priceCents, int step, int requestedByDay) {
+        if (units <= 0) {
+            throw new IllegalArgumentException("order quantity must be positive, got " + units);
+        }
+        int id = book.topUp(buyer, product, units, priceCents);
+        if (id < 0) {
+            return placeOrder(buyer, product, units, priceCents, step, requestedByDay, false);
+        }
+        orderedThisStep[product] += units;
+        backlogUnits[product * buyers + buyer] += units;
+        backlogTotal[product] += units;
+        return id;
+    }
+
+    /**
      * Ships units of an order from finished goods: they go into transit, arriving at {@code arrivalStep}, and the
      * buyer pays the order's price to the product's seller.
      */

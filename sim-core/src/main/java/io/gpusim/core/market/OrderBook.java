@@ -72,6 +72,24 @@ final class OrderBook {
         return id;
     }
 
+    /**
+     * Adds units to a buyer's newest open order of a product if it is a regular order at this price, and returns
+     * its id; returns -1 (and changes nothing) when there is no such order.
+     */
+    int topUp(int b, int p, long units, long cents) {
+        int q = p * buyers + b;
+        if (size[q] == 0) {
+            return -1;
+        }
+        int[] ring = open[q];
+        int id = ring[(head[q] + size[q] - 1) & (ring.length - 1)];
+        if (terms[id * INTS + RUSH] != 0 || amounts[id * LONGS + PRICE] != cents) {
+            return -1;
+        }
+        amounts[id * LONGS + QUANTITY] += units;
+        return id;
+    }
+
     private void enqueue(int q, int id) {
         int[] ring = open[q];
         if (ring == null) {

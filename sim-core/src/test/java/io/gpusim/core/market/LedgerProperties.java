@@ -27,6 +27,7 @@ class LedgerProperties {
                 case 0 -> ledger.startProduction(product, units);
                 case 1 -> ledger.completeProduction(product, Math.min(units, ledger.workInProcess(product)));
                 case 2 -> ledger.placeOrder(buyer, product, units + 1, 1_000 + units, step, step * 7, units % 2 == 0);
+                case 9 -> ledger.placeOrTopUp(buyer, product, units + 1, 1_000 + units % 4, step, step * 7);
                 case 3 -> {
                     long available = ledger.finishedGoods(product);
                     for (Order o : List.copyOf(ledger.openOrders(product))) {
@@ -57,7 +58,7 @@ class LedgerProperties {
 
     @Provide
     Arbitrary<List<Tuple3<Integer, Integer, Integer>>> operations() {
-        Arbitrary<Tuple3<Integer, Integer, Integer>> op = Arbitraries.integers().between(0, 9)
+        Arbitrary<Tuple3<Integer, Integer, Integer>> op = Arbitraries.integers().between(0, 10)
                 .flatMap(k -> Arbitraries.integers().between(0, 2)
                         .flatMap(p -> Arbitraries.integers().between(0, 500).map(u -> Tuple.of(k, p, u))));
         return op.list().ofMaxSize(80);

@@ -155,4 +155,29 @@ class LedgerTest {
         assertThrows(IllegalStateException.class, () -> each.shipToEach(0, new long[] {6, 0, 8}, 2),
                 "more than on order");
     }
+
+    @Test
+    void callOffsTopUpTheNewestRegularOrderAtTheSamePriceAndOtherwisePlaceOne() {
+        int first = ledger.placeOrTopUp(0, 1, 5, 100, 0, 7);
+        assertEquals(first, ledger.placeOrTopUp(0, 1, 3, 100, 1, 14), "same price: topped up");
+        assertEquals(8, ledger.order(first).quantity());
+        assertEquals(7, ledger.order(first).requestedByDay(), "a topped-up order keeps its date");
+        int dearer = ledger.placeOrTopUp(0, 1, 2, 120, 2, 21);
+        assertEquals(first + 1, dearer, "another price: a new order");
+        int rush = ledger.placeOrder(0, 1, 4, 120, 3, 21, true);
+        int afterRush = ledger.placeOrTopUp(0, 1, 1, 120, 3, 28);
+        assertEquals(rush + 1, afterRush, "a rush order is never topped up");
+        assertEquals(first + 4, ledger.placeOrTopUp(1, 1, 1, 100, 3, 28), "another buyer: its own order");
+        assertEquals(8 + 2 + 4 + 1, ledger.backlog(0, 1));
+        assertEquals(8 + 2 + 4 + 1 + 1, ledger.orderedThisStep(1));
+        ledger.startProduction(1, 20);
+        ledger.completeProduction(1, 20);
+        ledger.shipOldestFirst(1, 0, 9, 4);
+        assertEquals(8, ledger.order(first).shipped());
+        assertEquals(1, ledger.order(dearer).shipped(), "units ordered later ship later");
+        assertEquals(8 * 100 + 120, ledger.paidCents(0));
+        int reopened = ledger.placeOrTopUp(0, 1, 6, 100, 4, 35);
+        assertEquals(afterRush + 2, reopened, "the newest open order is at another price: a new order");
+        assertNull(ledger.checkConservation());
+    }
 }
