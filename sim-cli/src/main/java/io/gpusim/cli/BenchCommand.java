@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed repeats first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed repeats first (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
