@@ -110,6 +110,32 @@ public final class GpuVendor implements Steppable {
         return Curves.interpolate(curveDays, unitsPerMonth, day) * stepDays / Calendar.DAYS_PER_MONTH;
     }
 
+    /**
+     * Steps until {@code need} more units than finished goods hold can be supplied: 0 when finished goods cover
+     * them; else the first {@code k} with {@code pipeline[k + 1] >= need}, where {@code pipeline[k]} is the units the
+     * pipeline completes within {@code k} steps; else the lead time plus the steps of production at full capacity
+     * that the rest needs, {@code lead + ceil((need - pipeline[lead]) / max(1, capacity))}.
+     */
+    static int stepsToSupply(double need, long[] pipeline, int leadSteps, double capacityPerStep) {
+        if (need <= 0) {
+            return 0;
+        }
+        if (need > pipeline[leadSteps]) {
+            return leadSteps + (int) Math.ceil((need - pipeline[leadSteps]) / Math.max(1.0, capacityPerStep));
+        }
+        int lo = 0;
+        int hi = leadSteps - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pipeline[mid + 1] >= need) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
     // ---- step -------------------------------------------------------------------------------------------------
 
     @Override
@@ -184,25 +210,7 @@ public final class GpuVendor implements Steppable {
             }
         }
         double need = (double) model.ledger().backlog(product) + units - model.ledger().finishedGoods(product);
-        int k;
-        if (need <= 0) {
-            k = 0;
-        } else if (need <= pipeline[leadSteps]) {
-            // the first k with pipeline[k + 1] >= need
-            int lo = 0;
-            int hi = leadSteps - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (pipeline[mid + 1] >= need) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            k = lo;
-        } else {
-            k = leadSteps + (int) Math.ceil((need - pipeline[leadSteps]) / Math.max(1.0, capacityPerStep));
-        }
+        int k = stepsToSupply(need, pipeline, leadSteps, capacityPerStep);
         return now + k + shippingSteps;
     }
 }

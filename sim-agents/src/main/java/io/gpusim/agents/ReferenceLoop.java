@@ -474,30 +474,9 @@ public final class ReferenceLoop {
         return served;
     }
 
-    /**
-     * The vendor's quote, as {@link GpuVendor}'s available-to-promise: the step by which {@code need} units beyond
-     * finished goods ship, from the pipeline's completions, then from full capacity, plus shipping time.
-     */
+    /** The vendor's quote, as {@link GpuVendor}'s available-to-promise: the step by which {@code need} units ship. */
     private int quoteStep(int now, double need, long[] pipeline, int lead, double capacity) {
-        int k;
-        if (need <= 0) {
-            k = 0;
-        } else if (need <= pipeline[lead]) {
-            int lo = 0;
-            int hi = lead - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (pipeline[mid + 1] >= need) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            k = lo;
-        } else {
-            k = lead + (int) Math.ceil((need - pipeline[lead]) / Math.max(1.0, capacity));
-        }
-        return now + k + ship;
+        return now + GpuVendor.stepsToSupply(need, pipeline, lead, capacity) + ship;
     }
 
     private static long sumOf(long[] values) {

@@ -119,4 +119,22 @@ class DecisionFunctionsTest {
         assertEquals(0, DomesticMaker.launchDelayMonths(1, 1, -3));
         assertEquals(2.5, DomesticMaker.launchDelayMonths(1, 1, 1.5), 1e-12);
     }
+
+    @Test
+    void supplyComesFromFinishedGoodsThenThePipelineThenFullCapacity() {
+        // pipeline[k]: units finished within k steps; completions of 10, 0, 30 over a lead of 3 steps
+        long[] pipeline = {0, 10, 10, 40};
+        assertEquals(0, GpuVendor.stepsToSupply(-5, pipeline, 3, 20), "finished goods cover it");
+        assertEquals(0, GpuVendor.stepsToSupply(10, pipeline, 3, 20), "this step's completions cover it");
+        assertEquals(2, GpuVendor.stepsToSupply(11, pipeline, 3, 20), "the next completions are two steps out");
+        assertEquals(2, GpuVendor.stepsToSupply(40, pipeline, 3, 20));
+        assertEquals(3 + 1, GpuVendor.stepsToSupply(41, pipeline, 3, 20), "beyond the pipeline, at capacity");
+        assertEquals(3 + 3, GpuVendor.stepsToSupply(100, pipeline, 3, 20));
+        int previous = 0;
+        for (int need = -3; need < 200; need++) {
+            int k = GpuVendor.stepsToSupply(need, pipeline, 3, 20);
+            assertTrue(k >= previous, "more units never ship sooner");
+            previous = k;
+        }
+    }
 }
