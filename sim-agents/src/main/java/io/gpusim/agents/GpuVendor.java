@@ -111,6 +111,20 @@ public final class GpuVendor implements Steppable {
     }
 
     /**
+     * Completions scheduled from step {@code now} on, accumulated into {@code pipeline}: {@code pipeline[k]} = units
+     * finished within {@code k} steps, for {@code k = 1 .. leadSteps}. {@code completions} is a ring indexed by step.
+     */
+    static void accumulatePipeline(long[] completions, int now, int leadSteps, long[] pipeline) {
+        long sum = 0;
+        int slot = now % completions.length;
+        for (int k = 0; k < leadSteps; k++) {
+            sum += completions[slot];
+            pipeline[k + 1] = sum;
+            slot = slot + 1 == completions.length ? 0 : slot + 1;
+        }
+    }
+
+    /**
      * Steps until {@code need} more units than finished goods hold can be supplied: 0 when finished goods cover
      * them; else the first {@code k} with {@code pipeline[k + 1] >= need}, where {@code pipeline[k]} is the units the
      * pipeline completes within {@code k} steps; else the lead time plus the steps of production at full capacity
@@ -199,15 +213,8 @@ public final class GpuVendor implements Steppable {
     int quoteStep(long units) {
         int now = model.step();
         if (pipelineStep != now) {
-            // Completions scheduled from this step on, accumulated: pipeline[k] = units finished within k steps.
             pipelineStep = now;
-            long sum = 0;
-            int slot = now % completions.length;
-            for (int k = 0; k < leadSteps; k++) {
-                sum += completions[slot];
-                pipeline[k + 1] = sum;
-                slot = slot + 1 == completions.length ? 0 : slot + 1;
-            }
+            accumulatePipeline(completions, now, leadSteps, pipeline);
         }
         double need = (double) model.ledger().backlog(product) + units - model.ledger().finishedGoods(product);
         int k = stepsToSupply(need, pipeline, leadSteps, capacityPerStep);

@@ -277,13 +277,7 @@ public final class ReferenceLoop {
             }
             // The vendor's available-to-promise: completions accumulated over the pipeline, once per step.
             if (!banned) {
-                long sum = 0;
-                int slot = t % completions.length;
-                for (int k = 0; k < lead; k++) {
-                    sum += completions[slot];
-                    pipeline[k + 1] = sum;
-                    slot = slot + 1 == completions.length ? 0 : slot + 1;
-                }
+                GpuVendor.accumulatePipeline(completions, t, lead, pipeline);
             }
             long ordered = 0;
             double demandStep = 0;
