@@ -26,20 +26,15 @@ import sim.engine.Steppable;
 public class MarketModel extends SimState {
     private static final long serialVersionUID = 1L;
 
-    private final transient Scenario scenario;
+    /** The scenario's fixed layout (calendar, products, sellers), shared with its other replications. */
+    private final transient Market market;
     private final long replicationSeed;
     /** Normal draws from {@code random}; not kept in MASON checkpoints, which gpusim does not use. */
     private final transient NormalizedGaussianSampler gaussian;
-    private final Calendar calendar;
-    private final List<Product> products;
-    private final List<String> sellers;
     private final Ledger ledger;
     private final MarketStatus status;
     private final EventLog events = new EventLog();
     private final RunRecorder recorder;
-    private final int vendorProduct;
-    private final int vendorSeller;
-    private final int domesticSeller;
     private final Map<Phase, List<Steppable>> agents = new EnumMap<>(Phase.class);
     private boolean ran;
     /** The current step, equal to MASON's step count and time (whose accessors synchronise). */
@@ -62,20 +57,15 @@ public class MarketModel extends SimState {
      */
     public MarketModel(Market market, long replicationSeed, boolean recordSeries) {
         super(Seeds.random(replicationSeed));
-        this.scenario = market.scenario();
+        this.market = market;
         this.replicationSeed = replicationSeed;
         this.gaussian = Seeds.gaussian(random);
-        this.calendar = market.calendar();
-        this.sellers = market.sellers();
-        this.products = market.products();
-        this.vendorProduct = market.vendorProduct();
-        this.vendorSeller = market.vendorSeller();
-        this.domesticSeller = market.domesticSeller();
+        Calendar calendar = market.calendar();
         // Room for one order per buyer and step (a run places fewer); the book grows if one needs more.
         int buyers = market.buyers();
-        this.ledger = new Ledger(buyers, market.sellerOf(), sellers.size(), calendar.steps() * buyers);
+        this.ledger = new Ledger(buyers, market.sellerOf(), market.sellers().size(), calendar.steps() * buyers);
         this.status = new MarketStatus(market.listPrices());
-        this.recorder = new RunRecorder(calendar, ledger, status, events, vendorProduct, market.domestic(),
+        this.recorder = new RunRecorder(calendar, ledger, status, events, market.vendorProduct(), market.domestic(),
                 recordSeries);
         for (Phase phase : Phase.values()) {
             agents.put(phase, new ArrayList<>());
@@ -111,6 +101,7 @@ public class MarketModel extends SimState {
         // The Sequence is put on the schedule for each step just before the step runs (cheaper than a repeating
         // entry, which takes two more locks per step).
         Sequence everyStep = new Sequence(ordered.toArray(new Steppable[0]));
+        Calendar calendar = market.calendar();
         int steps = calendar.steps();
         for (int i = 0; i < steps; i++) {
             // MASON time i is step i; the step and its first day are read many times, so they are set here once.
@@ -120,7 +111,7 @@ public class MarketModel extends SimState {
             schedule.step(this);
         }
         finish();
-        return recorder.result(replicationSeed, vendorSeller, domesticSeller);
+        return recorder.result(replicationSeed, market.vendorSeller(), market.domesticSeller());
     }
 
     /**
@@ -130,7 +121,7 @@ public class MarketModel extends SimState {
     public void banTakesEffect(int product, int day, String label) {
         status.setBanned(product, true);
         events.publish(new MarketEvent(day, EventKind.BAN_EFFECTIVE, product, label));
-        if (product == vendorProduct) {
+        if (product == market.vendorProduct()) {
             recorder.onVendorBan(day);
         }
     }
@@ -157,7 +148,7 @@ public class MarketModel extends SimState {
     }
 
     public Scenario scenario() {
-        return scenario;
+        return market.scenario();
     }
 
     public long replicationSeed() {
@@ -165,19 +156,19 @@ public class MarketModel extends SimState {
     }
 
     public Calendar calendar() {
-        return calendar;
+        return market.calendar();
     }
 
     public List<Product> products() {
-        return products;
+        return market.products();
     }
 
     public Product product(int index) {
-        return products.get(index);
+        return market.products().get(index);
     }
 
     public List<String> sellers() {
-        return sellers;
+        return market.sellers();
     }
 
     public Ledger ledger() {
@@ -197,14 +188,14 @@ public class MarketModel extends SimState {
     }
 
     public int vendorProduct() {
-        return vendorProduct;
+        return market.vendorProduct();
     }
 
     public int vendorSeller() {
-        return vendorSeller;
+        return market.vendorSeller();
     }
 
     public int domesticSeller() {
-        return domesticSeller;
+        return market.domesticSeller();
     }
 }

@@ -122,9 +122,7 @@ public final class Ledger {
             throw new IllegalArgumentException("order quantity must be positive, got " + units);
         }
         int id = book.add(buyer, product, units, priceCents, step, requestedByDay, rush);
-        orderedThisStep[product] += units;
-        backlogUnits[product * buyers + buyer] += units;
-        backlogTotal[product] += units;
+        onOrder(buyer, product, units);
         return id;
     }
 
@@ -142,10 +140,15 @@ public final class Ledger {
         if (id < 0) {
             return placeOrder(buyer, product, units, priceCents, step, requestedByDay, false);
         }
+        onOrder(buyer, product, units);
+        return id;
+    }
+
+    /** Books units newly on order: this step's orders and the buyer's backlog go up. */
+    private void onOrder(int buyer, int product, long units) {
         orderedThisStep[product] += units;
         backlogUnits[product * buyers + buyer] += units;
         backlogTotal[product] += units;
-        return id;
     }
 
     /**
@@ -164,7 +167,9 @@ public final class Ledger {
         }
         int buyer = book.buyer(order);
         book.addShipped(order, units);
-        dispatch(p, buyer, units, Math.multiplyExact(units, book.priceCents(order)), arrivalStep);
+        long cents = Math.multiplyExact(units, book.priceCents(order));
+        toBuyer(p, buyer, units, cents, arrivalSlot(arrivalStep));
+        fromSeller(p, units, cents);
     }
 
     /**
@@ -180,7 +185,9 @@ public final class Ledger {
             throw new IllegalStateException("shipping " + units + " units: buyer " + buyer + " has "
                     + backlogUnits[product * buyers + buyer] + " on order, seller holds " + finished[product]);
         }
-        dispatch(product, buyer, units, book.shipOldestFirst(product, buyer, units), arrivalStep);
+        long cents = book.shipOldestFirst(product, buyer, units);
+        toBuyer(product, buyer, units, cents, arrivalSlot(arrivalStep));
+        fromSeller(product, units, cents);
     }
 
     /**
@@ -204,53 +211,48 @@ public final class Ledger {
         if (total == 0) {
             return 0;
         }
-        int due = Math.max(arrivalStep, delivered + 1);
-        while (due - delivered >= ringSteps) {
-            growTransitRing();
-        }
-        long[] arrivals = arriving[product];
-        int slot = (due & (ringSteps - 1)) * buyers;
+        int slot = arrivalSlot(arrivalStep);
         long received = 0;
         for (int b = 0; b < buyers; b++) {
-            long u = units[b];
-            if (u == 0) {
-                continue;
+            if (units[b] != 0) {
+                long cents = book.shipOldestFirst(product, b, units[b]);
+                toBuyer(product, b, units[b], cents, slot);
+                received += cents;
             }
-            long cents = book.shipOldestFirst(product, b, u);
-            int i = product * buyers + b;
-            backlogUnits[i] -= u;
-            transitUnits[i] += u;
-            paidCents[b] += cents;
-            received += cents;
-            arrivals[slot + b] += u;
         }
-        finished[product] -= total;
-        inTransit[product] += total;
-        backlogTotal[product] -= total;
-        receivedCents[sellerOfProduct[product]] += received;
-        shippedThisStep[product] += total;
-        shippedTotal[product] += total;
+        fromSeller(product, total, received);
         return total;
     }
 
-    /** Books a shipment of units worth {@code cents} from the seller's finished goods into transit to a buyer. */
-    private void dispatch(int p, int buyer, long units, long cents, int arrivalStep) {
-        int i = p * buyers + buyer;
-        finished[p] -= units;
-        inTransit[p] += units;
-        backlogUnits[i] -= units;
-        backlogTotal[p] -= units;
-        transitUnits[i] += units;
-        paidCents[buyer] += cents;
-        receivedCents[sellerOfProduct[p]] += cents;
-        shippedThisStep[p] += units;
-        shippedTotal[p] += units;
-        // A shipment due in a step whose arrivals were already delivered arrives with the next delivery.
+    /**
+     * The offset in the transit ring of the step a shipment arrives, growing the ring when that step is beyond it. A
+     * shipment due in a step whose arrivals were already delivered arrives with the next delivery.
+     */
+    private int arrivalSlot(int arrivalStep) {
         int due = Math.max(arrivalStep, delivered + 1);
         while (due - delivered >= ringSteps) {
             growTransitRing();
         }
-        arriving[p][(due & (ringSteps - 1)) * buyers + buyer] += units;
+        return (due & (ringSteps - 1)) * buyers;
+    }
+
+    /** The buyer's side of a shipment: off its backlog, into transit (arriving at {@code slot}), paid for. */
+    private void toBuyer(int p, int buyer, long units, long cents, int slot) {
+        int i = p * buyers + buyer;
+        backlogUnits[i] -= units;
+        transitUnits[i] += units;
+        paidCents[buyer] += cents;
+        arriving[p][slot + buyer] += units;
+    }
+
+    /** The seller's side of a shipment: out of finished goods into transit, off the backlog, paid. */
+    private void fromSeller(int p, long units, long cents) {
+        finished[p] -= units;
+        inTransit[p] += units;
+        backlogTotal[p] -= units;
+        receivedCents[sellerOfProduct[p]] += cents;
+        shippedThisStep[p] += units;
+        shippedTotal[p] += units;
     }
 
     /** Moves every shipment due at or before {@code step} into its buyer's stock. */
