@@ -28,6 +28,8 @@ public class MarketModel extends SimState {
 
     /** The scenario's fixed layout (calendar, products, sellers), shared with its other replications. */
     private final transient Market market;
+    /** The market's calendar, read by every agent every step. */
+    private final Calendar calendar;
     private final long replicationSeed;
     /** Normal draws from {@code random}; not kept in MASON checkpoints, which gpusim does not use. */
     private final transient NormalizedGaussianSampler gaussian;
@@ -60,7 +62,7 @@ public class MarketModel extends SimState {
         this.market = market;
         this.replicationSeed = replicationSeed;
         this.gaussian = Seeds.gaussian(random);
-        Calendar calendar = market.calendar();
+        this.calendar = market.calendar();
         // Room for one order per buyer and step (a run places fewer); the book grows if one needs more.
         int buyers = market.buyers();
         this.ledger = new Ledger(buyers, market.sellerOf(), market.sellers().size(), calendar.steps() * buyers);
@@ -101,7 +103,6 @@ public class MarketModel extends SimState {
         // The Sequence is put on the schedule for each step just before the step runs (cheaper than a repeating
         // entry, which takes two more locks per step).
         Sequence everyStep = new Sequence(ordered.toArray(new Steppable[0]));
-        Calendar calendar = market.calendar();
         int steps = calendar.steps();
         for (int i = 0; i < steps; i++) {
             // MASON time i is step i; the step and its first day are read many times, so they are set here once.
@@ -156,7 +157,7 @@ public class MarketModel extends SimState {
     }
 
     public Calendar calendar() {
-        return market.calendar();
+        return calendar;
     }
 
     public List<Product> products() {
