@@ -1,5 +1,7 @@
 package io.gpusim.agents;
 
+import io.gpusim.agents.rules.Allocation;
+import io.gpusim.agents.rules.DomesticSupply;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.market.EventKind;
@@ -18,8 +20,6 @@ import sim.engine.Steppable;
  */
 public final class DomesticMaker implements Steppable {
     private static final long serialVersionUID = 1L;
-    /** Finished-goods buffer the maker keeps above its backlog, in steps of output. */
-    static final double BUFFER_STEPS = 2.0;
 
     private final transient DomesticMakerSpec spec;
     private final transient MarketModel model;
@@ -45,7 +45,7 @@ public final class DomesticMaker implements Steppable {
             DomesticMakerSpec.RoadmapEntry e = spec.roadmap().get(i);
             int p = model.scenario().productIndex(e.product());
             roadmapProducts[i] = p;
-            double delayMonths = launchDelayMonths(e.delayMeanMonths(), e.delaySdMonths(), model.nextGaussian());
+            double delayMonths = DomesticSupply.launchDelayMonths(e.delayMeanMonths(), e.delaySdMonths(), model.nextGaussian());
             launchDays[i] = model.product(p).firstAvailableDay() + (int) Math.round(delayMonths * Calendar.DAYS_PER_MONTH);
         }
         this.capacityPerStep = plan.domesticCapacity(0);
@@ -59,32 +59,8 @@ public final class DomesticMaker implements Steppable {
 
     // ---- decisions ------------------------------------------------------------------------------------------
 
-    /** Launch delay in months: {@code max(0, mean + sd * z)} for a standard normal draw {@code z}. */
-    static double launchDelayMonths(double mean, double sd, double z) {
-        return Math.max(0.0, mean + sd * z);
-    }
 
-    /**
-     * Units per week the maker can finish: the lesser of good dies per week divided by dies per unit, and the
-     * units its memory supply supports. Wafer starts and memory grow geometrically at their yearly rates.
-     */
-    static double weeklyCapacity(double waferStartsPerWeek, double diesPerWafer, double yield, double diesPerUnit,
-            double hbmUnitsPerWeek) {
-        return Math.min(waferStartsPerWeek * diesPerWafer * yield / diesPerUnit, hbmUnitsPerWeek);
-    }
 
-    /**
-     * Units the maker can finish in a step starting on {@code day}: weekly capacity with the yield from the ramp
-     * and wafers and memory grown geometrically since the start ({@code years = day / 365.2425}).
-     */
-    static double capacityPerStep(DomesticMakerSpec spec, double[] yieldDays, double[] yields, int day,
-            double stepWeeks) {
-        double years = day / Calendar.DAYS_PER_YEAR;
-        double yield = Curves.interpolate(yieldDays, yields, day);
-        double wafers = spec.waferStartsPerWeek() * Math.pow(1 + spec.waferGrowthPerYear(), years);
-        double hbm = spec.hbmUnitsPerWeek() * Math.pow(1 + spec.hbmGrowthPerYear(), years);
-        return weeklyCapacity(wafers, spec.diesPerWafer(), yield, spec.diesPerUnit(), hbm) * stepWeeks;
-    }
 
     /** Actual launch day of the i-th roadmap product in this replication. */
     public int launchDay(int roadmapIndex) {
@@ -124,7 +100,7 @@ public final class DomesticMaker implements Steppable {
             if (!status.launched(p) || capacityLeft <= 0) {
                 continue;
             }
-            double buffer = p == current ? BUFFER_STEPS * capacityPerStep : 0;
+            double buffer = p == current ? DomesticSupply.BUFFER_STEPS * capacityPerStep : 0;
             long make = (long) Math.max(0, Math.min(capacityLeft,
                     ledger.backlog(p) + buffer - ledger.finishedGoods(p)));
             if (make > 0) {

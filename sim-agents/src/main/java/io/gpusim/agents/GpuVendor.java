@@ -1,5 +1,7 @@
 package io.gpusim.agents;
 
+import io.gpusim.agents.rules.Allocation;
+import io.gpusim.agents.rules.Production;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.market.EventKind;
@@ -78,77 +80,11 @@ public final class GpuVendor implements Steppable {
 
     // ---- decisions ------------------------------------------------------------------------------------------
 
-    /** Exponential smoothing of orders: {@code F' = alpha * orders + (1 - alpha) * F}. */
-    static double updateForecast(double forecast, double orders, double alpha) {
-        return alpha * orders + (1 - alpha) * forecast;
-    }
 
-    /**
-     * Units to start this step: enough to bring finished goods plus work in process up to the backlog plus the
-     * forecast over the lead time and a safety stock, never negative and never above capacity.
-     */
-    static long productionStarts(double forecastPerStep, int leadSteps, double safetySteps, long backlog,
-            long finished, long wip, double capacityPerStep) {
-        double target = forecastPerStep * (leadSteps + safetySteps) + backlog;
-        double need = target - finished - wip;
-        return Math.round(Math.max(0.0, Math.min(need, capacityPerStep)));
-    }
 
-    /**
-     * Price with a scarcity markup: {@code list * (1 + maxMarkup * min(1, backlogWeeks / scarcityWeeks))}, where
-     * backlog weeks are the backlog over the forecast weekly order rate.
-     */
-    static double scarcityPrice(double listPrice, double maxMarkup, double backlogWeeks, double scarcityWeeks) {
-        return listPrice * (1 + maxMarkup * Math.min(1.0, Math.max(0.0, backlogWeeks) / scarcityWeeks));
-    }
 
-    /**
-     * Units that can be committed to production in a step starting on {@code day}: the piecewise-linear capacity
-     * curve (units per month, flat outside its points) times the step's share of a month.
-     */
-    static double capacityPerStep(double[] curveDays, double[] unitsPerMonth, int day, int stepDays) {
-        return Curves.interpolate(curveDays, unitsPerMonth, day) * stepDays / Calendar.DAYS_PER_MONTH;
-    }
 
-    /**
-     * Completions scheduled from step {@code now} on, accumulated into {@code pipeline}: {@code pipeline[k]} = units
-     * finished within {@code k} steps, for {@code k = 1 .. leadSteps}. {@code completions} is a ring indexed by step.
-     */
-    static void accumulatePipeline(long[] completions, int now, int leadSteps, long[] pipeline) {
-        long sum = 0;
-        int slot = now % completions.length;
-        for (int k = 0; k < leadSteps; k++) {
-            sum += completions[slot];
-            pipeline[k + 1] = sum;
-            slot = slot + 1 == completions.length ? 0 : slot + 1;
-        }
-    }
 
-    /**
-     * Steps until {@code need} more units than finished goods hold can be supplied: 0 when finished goods cover
-     * them; else the first {@code k} with {@code pipeline[k + 1] >= need}, where {@code pipeline[k]} is the units the
-     * pipeline completes within {@code k} steps; else the lead time plus the steps of production at full capacity
-     * that the rest needs, {@code lead + ceil((need - pipeline[lead]) / max(1, capacity))}.
-     */
-    static int stepsToSupply(double need, long[] pipeline, int leadSteps, double capacityPerStep) {
-        if (need <= 0) {
-            return 0;
-        }
-        if (need > pipeline[leadSteps]) {
-            return leadSteps + (int) Math.ceil((need - pipeline[leadSteps]) / Math.max(1.0, capacityPerStep));
-        }
-        int lo = 0;
-        int hi = leadSteps - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (pipeline[mid + 1] >= need) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
 
     // ---- step -------------------------------------------------------------------------------------------------
 
@@ -178,9 +114,9 @@ public final class GpuVendor implements Steppable {
         ledger.completeProduction(product, completions[slot]);
         completions[slot] = 0;
 
-        forecastPerStep = updateForecast(forecastPerStep, ledger.orderedThisStep(product), spec.forecastSmoothing());
+        forecastPerStep = Production.updateForecast(forecastPerStep, ledger.orderedThisStep(product), spec.forecastSmoothing());
         long backlog = ledger.backlog(product);
-        long starts = productionStarts(forecastPerStep, leadSteps, safetySteps, backlog,
+        long starts = Production.productionStarts(forecastPerStep, leadSteps, safetySteps, backlog,
                 ledger.finishedGoods(product), ledger.workInProcess(product), capacityPerStep);
         if (starts > 0) {
             ledger.startProduction(product, starts);
@@ -192,7 +128,7 @@ public final class GpuVendor implements Steppable {
                     remainder);
         }
         double backlogWeeks = ledger.backlog(product) / Math.max(1.0, forecastPerStep / stepWeeks);
-        status.setPriceUsd(product, scarcityPrice(info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks,
+        status.setPriceUsd(product, Production.scarcityPrice(info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks,
                 spec.scarcityBacklogWeeks()));
     }
 
@@ -214,10 +150,10 @@ public final class GpuVendor implements Steppable {
         int now = model.step();
         if (pipelineStep != now) {
             pipelineStep = now;
-            accumulatePipeline(completions, now, leadSteps, pipeline);
+            Production.accumulatePipeline(completions, now, leadSteps, pipeline);
         }
         double need = (double) model.ledger().backlog(product) + units - model.ledger().finishedGoods(product);
-        int k = stepsToSupply(need, pipeline, leadSteps, capacityPerStep);
+        int k = Production.stepsToSupply(need, pipeline, leadSteps, capacityPerStep);
         return now + k + shippingSteps;
     }
 }

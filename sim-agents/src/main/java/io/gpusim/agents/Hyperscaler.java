@@ -1,5 +1,8 @@
 package io.gpusim.agents;
 
+import io.gpusim.agents.rules.Beliefs;
+import io.gpusim.agents.rules.Stocking;
+import io.gpusim.agents.rules.Switching;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.market.EventKind;
@@ -23,8 +26,6 @@ import sim.engine.Steppable;
  */
 public final class Hyperscaler implements Steppable {
     private static final long serialVersionUID = 1L;
-    /** Mean weeks per month, 30.436875 / 7. */
-    static final double WEEKS_PER_MONTH = Calendar.DAYS_PER_MONTH / 7.0;
 
     private final transient HyperscalerSpec spec;
     private final transient BeliefSpec beliefs;
@@ -73,7 +74,7 @@ public final class Hyperscaler implements Steppable {
         // Draw order is fixed: demand level, then belief sensitivity.
         this.levelMultiplier = Math.exp(spec.demandLevelSd() * model.nextGaussian());
         this.sensitivity = spec.signalSensitivity() * Math.exp(spec.sensitivitySd() * model.nextGaussian());
-        this.signalDecayPerStep = signalDecay(cal.stepDays(), beliefs.decayMonths());
+        this.signalDecayPerStep = Beliefs.signalDecay(cal.stepDays(), beliefs.decayMonths());
         this.noiseSd = spec.demandNoiseSd();
         this.priorHazard = beliefs.priorHazardPerYear();
         this.horizonMonths = beliefs.planningHorizonMonths();
@@ -111,113 +112,17 @@ public final class Hyperscaler implements Steppable {
 
     // ---- decisions (pure functions) --------------------------------------------------------------------------
 
-    /**
-     * Expected compute demand per week (H20-equivalent units):
-     * {@code base * level * (1 + growth)^years * prod(1 + effect_i * min(1, (day - day_i + 1) / rampDays_i))} over
-     * shocks that have started ({@code years = day / 365.2425}, {@code rampDays = 7 * rampWeeks}).
-     */
-    static double expectedWeeklyDemand(double base, double level, double growthPerYear, int day, int[] shockDays,
-            double[] shockEffects, int[] shockRampDays) {
-        double d = base * level * Math.pow(1 + growthPerYear, day / Calendar.DAYS_PER_YEAR);
-        for (int i = 0; i < shockDays.length; i++) {
-            if (day >= shockDays[i]) {
-                double ramp = Math.min(1.0, (double) (day - shockDays[i] + 1) / Math.max(1, shockRampDays[i]));
-                d *= 1 + shockEffects[i] * ramp;
-            }
-        }
-        return d;
-    }
 
-    /**
-     * Perceived hazard per year that the vendor product becomes unavailable:
-     * {@code max(0, prior + sensitivity * sum(weight_k * exp(-ageMonths_k / decayMonths)))} over public signals.
-     */
-    static double perceivedHazard(double prior, double sensitivity, double signal) {
-        return Math.max(0.0, prior + sensitivity * signal);
-    }
 
-    /** Probability of a ban within the planning horizon under a constant hazard: {@code 1 - exp(-h * H / 12)}. */
-    static double banProbability(double hazardPerYear, double horizonMonths) {
-        return 1.0 - Math.exp(-hazardPerYear * horizonMonths / 12.0);
-    }
 
-    /**
-     * Months of demand to hold as anticipatory stock. Holding the k-th month of cover costs about
-     * {@code holdingCostPerYear * k / 12} of the unit price if no ban comes; it saves {@code shortageCostMultiple} of
-     * the price with probability {@code p} if a ban comes and the substitute gap lasts at least k months. Cover is
-     * added while the saving exceeds the cost, up to the gap: {@code min(gap, 12 * p * u / h)}.
-     */
-    static double anticipatoryCoverMonths(double banProbability, double shortageCostMultiple,
-            double holdingCostPerYear, double substituteGapMonths) {
-        return Math.max(0.0, Math.min(substituteGapMonths, 12.0 * banProbability * shortageCostMultiple
-                / holdingCostPerYear));
-    }
 
-    /**
-     * Months until a domestic substitute is good enough: until the earliest expected launch of a domestic product
-     * whose effective performance meets the adequacy bar, plus the months to ramp purchases onto it. Infinite when
-     * no product on the roadmap is adequate.
-     */
-    static double substituteGapMonths(double expectedAdequateDay, int today, double rampMonths) {
-        if (Double.isInfinite(expectedAdequateDay)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.max(0.0, expectedAdequateDay - today) / Calendar.DAYS_PER_MONTH + rampMonths;
-    }
 
-    /**
-     * Share of purchases to the domestic product, a logit in the log ratio of cost per unit of effective
-     * performance: {@code 1 / (1 + exp(-beta * ln(costVendor / costDomestic)))}.
-     */
-    static double domesticShare(double costPerPerfVendor, double costPerPerfDomestic, double beta) {
-        return Curves.logistic(beta * Math.log(costPerPerfVendor / costPerPerfDomestic));
-    }
 
-    /**
-     * Working target for the inventory position (stock + in transit + on order): the working buffer plus demand
-     * over the replenishment lead time, {@code (workingWeeks + replenishWeeks) * weeklyNeed}.
-     */
-    static double workingTarget(double workingWeeks, double replenishWeeks, double weeklyNeed) {
-        return (workingWeeks + replenishWeeks) * weeklyNeed;
-    }
 
-    /** Order-up-to quantity: {@code max(0, round(target - position))}. */
-    static long orderUpTo(double target, double position) {
-        return Math.max(0L, Math.round(target - position));
-    }
 
-    /**
-     * The rush part of an order: the units that raise anticipatory stock above what rush orders already committed,
-     * never more than the order itself.
-     */
-    static long rushPortion(long order, double anticipatoryTarget, double rushCommitted) {
-        return Math.min(order, Math.max(0L, Math.round(anticipatoryTarget - rushCommitted)));
-    }
 
-    /**
-     * Days until the buyer expects the ban: the mean of an exponential time to ban under its hazard,
-     * {@code 1 / hazard} years, capped at the planning horizon.
-     */
-    static double expectedDaysToBan(double hazardPerYear, double horizonMonths) {
-        double cap = horizonMonths * Calendar.DAYS_PER_MONTH;
-        return hazardPerYear <= 0 ? cap : Math.min(cap, Calendar.DAYS_PER_YEAR / hazardPerYear);
-    }
 
-    /**
-     * Requested-by day of a rush order: the seller's quoted date, but no later than the day the buyer expects the
-     * ban (it insists on delivery before then), and no earlier than its minimum lead.
-     */
-    static int rushDeadline(int earliestDay, int quotedDay, int expectedBanDay) {
-        return Math.max(earliestDay, Math.min(quotedDay, expectedBanDay));
-    }
 
-    /** Units affordable within the rolling yearly budget at this price. */
-    static long affordable(long units, double priceUsd, double budgetLeftUsd) {
-        if (units * priceUsd <= budgetLeftUsd) {
-            return units;
-        }
-        return Math.max(0L, (long) Math.floor(budgetLeftUsd / priceUsd));
-    }
 
     // ---- step -------------------------------------------------------------------------------------------------
 
@@ -241,13 +146,13 @@ public final class Hyperscaler implements Steppable {
         model.recorder().reportDemand(index, demand, unmet);
 
         updateSignal(model.events(), today);
-        double hazard = perceivedHazard(priorHazard, sensitivity, signal);
+        double hazard = Beliefs.perceivedHazard(priorHazard, sensitivity, signal);
         double anticipatory = 0;
         if (vendorOpen && anticipates) {
-            double p = banProbability(hazard, horizonMonths);
-            double gap = substituteGapMonths(expectedAdequateDay(status, today), today, rampMonths);
-            double cover = anticipatoryCoverMonths(p, shortageCost, holdingCost, gap);
-            anticipatory = cover * weekly * (1 - domesticShare) * WEEKS_PER_MONTH / vendorPerformance;
+            double p = Beliefs.banProbability(hazard, horizonMonths);
+            double gap = Stocking.substituteGapMonths(expectedAdequateDay(status, today), today, rampMonths);
+            double cover = Stocking.anticipatoryCoverMonths(p, shortageCost, holdingCost, gap);
+            anticipatory = cover * weekly * (1 - domesticShare) * Calendar.WEEKS_PER_MONTH / vendorPerformance;
         }
         model.recorder().reportBelief(hazard, anticipatory);
 
@@ -285,7 +190,7 @@ public final class Hyperscaler implements Steppable {
         }
         double costVendor = status.priceUsd(vendorProduct) / vendorPerformance;
         double costDomestic = status.priceUsd(domestic) / effectivePerformance(domestic);
-        return domesticShare(costVendor, costDomestic, switchingSensitivity);
+        return Switching.domesticShare(costVendor, costDomestic, switchingSensitivity);
     }
 
     /**
@@ -342,10 +247,6 @@ public final class Hyperscaler implements Steppable {
         }
     }
 
-    /** Factor by which a signal fades over one step: {@code exp(-stepDays / (DPM * decayMonths))}. */
-    static double signalDecay(int stepDays, double decayMonths) {
-        return Math.exp(-stepDays / Calendar.DAYS_PER_MONTH / decayMonths);
-    }
 
     private double signalWeight(MarketEvent e) {
         EventKind k = e.kind();
@@ -375,15 +276,15 @@ public final class Hyperscaler implements Steppable {
     private void orderVendor(Ledger ledger, MarketStatus status, double weekly, double anticipatory, double hazard,
             int today, int step, int window) {
         double weeklyNeed = weekly * (1 - domesticShare) / vendorPerformance;
-        double working = workingTarget(workingWeeks, vendorReplenishWeeks, weeklyNeed);
+        double working = Stocking.workingTarget(workingWeeks, vendorReplenishWeeks, weeklyNeed);
         double position = ledger.position(index, vendorProduct);
         double price = status.priceUsd(vendorProduct);
-        long units = affordable(orderUpTo(working + anticipatory, position), price,
+        long units = Stocking.affordable(Stocking.orderUpTo(working + anticipatory, position), price,
                 budgetUsdPerYear - spentInWindow);
         if (units <= 0) {
             return;
         }
-        long rush = rushPortion(units, anticipatory, rushCommitted);
+        long rush = Stocking.rushPortion(units, anticipatory, rushCommitted);
         long regular = units - rush;
         long priceCents = Math.round(price * 100.0);
         int earliest = today + minLeadDays;
@@ -393,8 +294,8 @@ public final class Hyperscaler implements Steppable {
         }
         if (rush > 0) {
             int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(rush));
-            int expectedBan = today + (int) Math.round(expectedDaysToBan(hazard, horizonMonths));
-            ledger.placeOrder(index, vendorProduct, rush, priceCents, step, rushDeadline(earliest, quoted,
+            int expectedBan = today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, horizonMonths));
+            ledger.placeOrder(index, vendorProduct, rush, priceCents, step, Stocking.rushDeadline(earliest, quoted,
                     expectedBan), true);
             rushCommitted += rush;
         }
@@ -403,14 +304,14 @@ public final class Hyperscaler implements Steppable {
 
     private void orderDomestic(Ledger ledger, MarketStatus status, double weekly, int product, int today,
             int window) {
-        double workingCompute = workingTarget(workingWeeks, domesticReplenishWeeks,
+        double workingCompute = Stocking.workingTarget(workingWeeks, domesticReplenishWeeks,
                 weekly * domesticShare);
         double positionCompute = 0;
         for (int p : domesticProducts) {
             positionCompute += ledger.position(index, p) * effectivePerformance(p);
         }
         double price = status.priceUsd(product);
-        long units = affordable(orderUpTo(workingCompute / effectivePerformance(product),
+        long units = Stocking.affordable(Stocking.orderUpTo(workingCompute / effectivePerformance(product),
                 positionCompute / effectivePerformance(product)), price, budgetUsdPerYear - spentInWindow);
         if (units > 0) {
             // Domestic purchases are call-offs under a standing order with the maker.

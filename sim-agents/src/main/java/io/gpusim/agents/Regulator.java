@@ -1,5 +1,6 @@
 package io.gpusim.agents;
 
+import io.gpusim.agents.rules.Controls;
 import ec.util.MersenneTwisterFast;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
@@ -61,9 +62,9 @@ public final class Regulator implements Steppable {
     private void scheduleBan(int day, MarketModel model) {
         decided = true;
         announceDay = day;
-        effectiveDay = effectiveDay(day, spec.graceDays());
+        effectiveDay = Controls.effectiveDay(day, spec.graceDays());
         if (leakDrawn && spec.leak() != null) {
-            int leak = leakDay(day, spec.leak().leadDays(), model.today());
+            int leak = Controls.leakDay(day, spec.leak().leadDays(), model.today());
             schedule(new MarketEvent(leak, EventKind.LEAK, model.vendorProduct(), "leak: controls weighed"));
         }
     }
@@ -77,37 +78,10 @@ public final class Regulator implements Steppable {
         pending.add(at, e);
     }
 
-    /** Day the ban takes effect: the announcement plus the grace period. */
-    static int effectiveDay(int announceDay, int graceDays) {
-        return announceDay + graceDays;
-    }
 
-    /** Day of a leak {@code leadDays} before the announcement, never before today. */
-    static int leakDay(int announceDay, int leadDays, int today) {
-        return Math.max(today, announceDay - leadDays);
-    }
 
-    /** Probability that a ban is decided within one step under hazard {@code lambda} per year. */
-    static double stepProbability(double hazardPerYear, int stepDays) {
-        return 1.0 - Math.exp(-hazardPerYear * stepDays / Calendar.DAYS_PER_YEAR);
-    }
 
-    /**
-     * The regulator's hazard of deciding a ban, per year: a base rate, plus a boost per leak so far (a leak shows
-     * the question is on the table), plus a response to visible stockpiling, measured as the ratio of recent vendor
-     * orders to their longer-run average above 1.
-     */
-    static double decisionHazard(double base, double leakBoost, int leaks, double stockpileSensitivity,
-            double orderSurge) {
-        return base + leakBoost * leaks + stockpileSensitivity * Math.max(0.0, orderSurge - 1.0);
-    }
 
-    /** Whether a product exceeds any of the threshold rule's limits (a missing limit never binds). */
-    static boolean exceedsThresholds(Product p, RegulatorSpec.ThresholdSpec t) {
-        return (t.maxMemoryBandwidthTBps() != null && p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps())
-                || (t.maxInterconnectGBps() != null && p.interconnectGBps() > t.maxInterconnectGBps())
-                || (t.maxTpp() != null && p.tpp() > t.maxTpp());
-    }
 
     @Override
     public void step(SimState state) {
@@ -138,14 +112,14 @@ public final class Regulator implements Steppable {
         RegulatorSpec.HazardSpec h = spec.hazard();
         MersenneTwisterFast rng = model.random;
         int stepDays = model.calendar().stepDays();
-        if (rng.nextDouble() < stepProbability(h.leakRatePerYear(), stepDays)) {
+        if (rng.nextDouble() < Controls.stepProbability(h.leakRatePerYear(), stepDays)) {
             leaksSoFar++;
             model.events().publish(new MarketEvent(today, EventKind.LEAK, model.vendorProduct(),
                     "leak: controls debated"));
         }
-        double lambda = decisionHazard(h.baseHazardPerYear(), h.leakBoost(), leaksSoFar,
+        double lambda = Controls.decisionHazard(h.baseHazardPerYear(), h.leakBoost(), leaksSoFar,
                 h.stockpileSensitivity(), orderSurge(model, step));
-        if (rng.nextDouble() < stepProbability(lambda, stepDays)) {
+        if (rng.nextDouble() < Controls.stepProbability(lambda, stepDays)) {
             int announce = today + h.rulemakingWeeks() * 7;
             scheduleBan(announce, model);
         }
@@ -210,7 +184,7 @@ public final class Regulator implements Steppable {
         }
         List<Integer> list = new ArrayList<>();
         for (Product p : model.products()) {
-            if (p.maker().equals(vendorName) && exceedsThresholds(p, spec.thresholds())) {
+            if (p.maker().equals(vendorName) && Controls.exceedsThresholds(p, spec.thresholds())) {
                 list.add(p.index());
             }
         }

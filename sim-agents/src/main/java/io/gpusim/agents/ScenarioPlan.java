@@ -1,5 +1,8 @@
 package io.gpusim.agents;
 
+import io.gpusim.agents.rules.Demand;
+import io.gpusim.agents.rules.DomesticSupply;
+import io.gpusim.agents.rules.Production;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.Market;
 import io.gpusim.core.market.EventKind;
@@ -46,7 +49,7 @@ public final class ScenarioPlan {
             double[] effects = mine.stream().mapToDouble(DemandShockSpec::effect).toArray();
             int[] ramps = mine.stream().mapToInt(d -> d.rampWeeks() * 7).toArray();
             for (int t = 0; t < steps; t++) {
-                weeklyDemandTrend[b][t] = Hyperscaler.expectedWeeklyDemand(h.demandUnitsPerWeek(), 1.0,
+                weeklyDemandTrend[b][t] = Demand.expectedWeeklyDemand(h.demandUnitsPerWeek(), 1.0,
                         h.demandGrowthPerYear(), calendar.firstDayOf(t), days, effects, ramps);
             }
         }
@@ -60,7 +63,7 @@ public final class ScenarioPlan {
         }
         vendorCapacityPerStep = new double[steps];
         for (int t = 0; t < steps; t++) {
-            vendorCapacityPerStep[t] = GpuVendor.capacityPerStep(capDays, capUnits, calendar.firstDayOf(t),
+            vendorCapacityPerStep[t] = Production.capacityPerStep(capDays, capUnits, calendar.firstDayOf(t),
                     calendar.stepDays());
         }
         DomesticMakerSpec d = scenario.domestic();
@@ -72,7 +75,7 @@ public final class ScenarioPlan {
         }
         domesticCapacityPerStep = new double[steps];
         for (int t = 0; t < steps; t++) {
-            domesticCapacityPerStep[t] = DomesticMaker.capacityPerStep(d, yieldDays, yields, calendar.firstDayOf(t),
+            domesticCapacityPerStep[t] = DomesticSupply.capacityPerStep(d, yieldDays, yields, calendar.firstDayOf(t),
                     calendar.stepWeeks());
         }
     }
@@ -96,22 +99,22 @@ public final class ScenarioPlan {
     }
 
     /** The earlier control rounds as public events, in the scenario's order. */
-    List<MarketEvent> controlRounds() {
+    public List<MarketEvent> controlRounds() {
         return controlRounds;
     }
 
     /** Buyer {@code b}'s expected weekly demand at step {@code t}, before its level multiplier. */
-    double weeklyDemandTrend(int b, int t) {
+    public double weeklyDemandTrend(int b, int t) {
         return weeklyDemandTrend[b][t];
     }
 
     /** Units the vendor can commit to production in step {@code t}. */
-    double vendorCapacity(int t) {
+    public double vendorCapacity(int t) {
         return vendorCapacityPerStep[t];
     }
 
     /** Units the domestic maker can finish in step {@code t}. */
-    double domesticCapacity(int t) {
+    public double domesticCapacity(int t) {
         return domesticCapacityPerStep[t];
     }
 }

@@ -4,7 +4,7 @@ import io.gpusim.core.MarketModel;
 import io.gpusim.core.Phase;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.Scenario;
-import io.gpusim.experiment.Replicator;
+import io.gpusim.core.Replicator;
 import java.util.IdentityHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.gpusim.agents;
 
+import io.gpusim.agents.rules.Allocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

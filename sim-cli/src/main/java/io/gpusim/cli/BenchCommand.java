@@ -1,14 +1,10 @@
 package io.gpusim.cli;
 
-import io.gpusim.agents.ReferenceLoop;
-import io.gpusim.agents.ScenarioPlan;
-import io.gpusim.agents.Simulation;
+import io.gpusim.bench.Bench;
 import io.gpusim.core.scenario.Scenario;
-import io.gpusim.experiment.BatchSummary;
 import io.gpusim.experiment.ReplicationRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -63,10 +59,11 @@ final class BenchCommand implements Callable<Integer> {
                 scenario.name(), runs, threadCount, warmup, repeats);
         double[] model = new double[repeats];
         double[] reference = new double[repeats];
+        Bench bench = new Bench(scenario, runs);
         try (ReplicationRunner runner = new ReplicationRunner(threadCount)) {
             for (int i = -warmup; i < repeats; i++) {
-                double m = timeModel(runner, scenario);
-                double r = timeReference(runner, scenario);
+                double m = bench.timeModel(runner);
+                double r = bench.timeReference(runner);
                 if (i >= 0) {
                     model[i] = m;
                     reference[i] = r;
@@ -75,35 +72,11 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        double mm = median(model);
-        double rm = median(reference);
+        double mm = Bench.median(model);
+        double rm = Bench.median(reference);
         out.printf(Locale.ROOT, "median: model %,.0f runs/s, reference %,.0f runs/s, reference/model %.2f%n",
                 mm, rm, rm / mm);
         out.flush();
         return 0;
-    }
-
-    private double timeModel(ReplicationRunner runner, Scenario scenario) throws InterruptedException {
-        BatchSummary summary = new BatchSummary(scenario.name(), "");
-        long t0 = System.nanoTime();
-        runner.run(scenario, Simulation.replicator(false), 1, 0, runs, summary::add);
-        summary.rows();
-        return runs / ((System.nanoTime() - t0) / 1e9);
-    }
-
-    private double timeReference(ReplicationRunner runner, Scenario scenario) throws InterruptedException {
-        BatchSummary summary = new BatchSummary(scenario.name(), "");
-        ReferenceLoop loop = new ReferenceLoop(ScenarioPlan.of(scenario));
-        long t0 = System.nanoTime();
-        runner.run(scenario, (s, seed) -> loop.run(seed), 1, 0, runs, summary::add);
-        summary.rows();
-        return runs / ((System.nanoTime() - t0) / 1e9);
-    }
-
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -13,6 +13,8 @@ public final class Calendar {
     public static final double DAYS_PER_MONTH = 30.436875;
     /** Mean days per year of the Gregorian calendar. */
     public static final double DAYS_PER_YEAR = 365.2425;
+    /** Mean weeks per month, {@code DAYS_PER_MONTH / 7} (about 4.348). */
+    public static final double WEEKS_PER_MONTH = DAYS_PER_MONTH / 7.0;
 
     private final LocalDate start;
     private final LocalDate end;

@@ -1,5 +1,6 @@
 package io.gpusim.experiment;
 
+import io.gpusim.core.Replicator;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.scenario.Scenario;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.gpusim.agents;
+package io.gpusim.agents.rules;
 
 import io.gpusim.core.market.Ledger;
 import io.gpusim.core.scenario.AllocationRule;
@@ -22,7 +22,7 @@ public final class Allocation {
     }
 
     /** {@link #proportional(long, long[])} into {@code share}, with {@code remainder} as scratch space. */
-    static void proportional(long available, long[] outstanding, long[] share, double[] remainder) {
+    public static void proportional(long available, long[] outstanding, long[] share, double[] remainder) {
         long total = 0;
         for (long o : outstanding) {
             total += o;
@@ -64,7 +64,7 @@ public final class Allocation {
     }
 
     /** As {@link #shipOpenOrders(Ledger, int, AllocationRule, int)}, with scratch arrays of one slot per buyer. */
-    static long shipOpenOrders(Ledger ledger, int product, AllocationRule rule, int arrivalStep, long[] outstanding,
+    public static long shipOpenOrders(Ledger ledger, int product, AllocationRule rule, int arrivalStep, long[] outstanding,
             long[] share, double[] remainder) {
         long available = ledger.finishedGoods(product);
         if (available <= 0 || ledger.backlog(product) == 0) {

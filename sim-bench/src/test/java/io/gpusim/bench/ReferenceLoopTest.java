@@ -1,11 +1,15 @@
-package io.gpusim.agents;
+package io.gpusim.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpusim.agents.ScenarioPlan;
+import io.gpusim.agents.Simulation;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
+import io.gpusim.core.scenario.ScenarioLoader;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +21,8 @@ class ReferenceLoopTest {
     private static final int RUNS = 200;
 
     @Test
-    void referenceOutcomesTrackTheModel() {
-        ScenarioPlan plan = ScenarioPlan.of(Scenarios.load("h20-2025"));
+    void referenceOutcomesTrackTheModel() throws Exception {
+        ScenarioPlan plan = ScenarioPlan.of(ScenarioLoader.load(Path.of("..", "scenarios", "h20-2025.yaml")));
         ReferenceLoop loop = new ReferenceLoop(plan);
         Metric[] close = {Metric.REQUESTED_UNITS, Metric.REQUESTED_VALUE_USD, Metric.STOCKPILE_UNITS_AT_BAN,
             Metric.VENDOR_WRITEDOWN_USD, Metric.UNMET_DEMAND_UNITS, Metric.DELIVERY_SHORTFALL_MONTHS};
@@ -43,8 +47,8 @@ class ReferenceLoopTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameReferenceRun() {
-        ReferenceLoop loop = new ReferenceLoop(ScenarioPlan.of(Scenarios.load("h20-2025")));
+    void theSameSeedGivesTheSameReferenceRun() throws Exception {
+        ReferenceLoop loop = new ReferenceLoop(ScenarioPlan.of(ScenarioLoader.load(Path.of("..", "scenarios", "h20-2025.yaml"))));
         long seed = Seeds.replicationSeed(7, 3);
         assertTrue(Arrays.equals(loop.run(seed).metrics(), loop.run(seed).metrics()));
     }

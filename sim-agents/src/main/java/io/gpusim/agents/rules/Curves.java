@@ -1,12 +1,12 @@
-package io.gpusim.agents;
+package io.gpusim.agents.rules;
 
-/** Small numeric helpers for piecewise-linear curves and random draws. */
-final class Curves {
+/** Small numeric helpers: piecewise-linear curves and the logistic function. */
+public final class Curves {
     private Curves() {
     }
 
     /** Linear interpolation through (x[i], y[i]) with x increasing; flat outside the first and last points. */
-    static double interpolate(double[] x, double[] y, double at) {
+    public static double interpolate(double[] x, double[] y, double at) {
         if (at <= x[0]) {
             return y[0];
         }
@@ -23,7 +23,7 @@ final class Curves {
     }
 
     /** Logistic function 1 / (1 + exp(-z)). */
-    static double logistic(double z) {
+    public static double logistic(double z) {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 }

@@ -1,5 +1,12 @@
-package io.gpusim.agents;
+package io.gpusim.bench;
 
+import io.gpusim.agents.ScenarioPlan;
+import io.gpusim.agents.rules.Allocation;
+import io.gpusim.agents.rules.Beliefs;
+import io.gpusim.agents.rules.DomesticSupply;
+import io.gpusim.agents.rules.Production;
+import io.gpusim.agents.rules.Stocking;
+import io.gpusim.agents.rules.Switching;
 import ec.util.MersenneTwisterFast;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.Seeds;
@@ -175,7 +182,7 @@ public final class ReferenceLoop {
         int lead = cal.stepsForWeeks(leadMin + rng.nextInt(leadSpan), 1);
         int[] launchDay = new int[roadmap];
         for (int k = 0; k < roadmap; k++) {
-            launchDay[k] = plannedLaunchDay[k] + (int) Math.round(DomesticMaker.launchDelayMonths(delayMean[k],
+            launchDay[k] = plannedLaunchDay[k] + (int) Math.round(DomesticSupply.launchDelayMonths(delayMean[k],
                     delaySd[k], normal.sample()) * Calendar.DAYS_PER_MONTH);
         }
 
@@ -225,7 +232,7 @@ public final class ReferenceLoop {
         double demandAtBan = 0;
         double shortfall = Double.NaN;
         boolean banned = false;
-        double decay = Hyperscaler.signalDecay(stepDays, tau);
+        double decay = Beliefs.signalDecay(stepDays, tau);
         double signal = 0;
         int signalsSeen = 0;
 
@@ -277,7 +284,7 @@ public final class ReferenceLoop {
             }
             // The vendor's available-to-promise: completions accumulated over the pipeline, once per step.
             if (!banned) {
-                GpuVendor.accumulatePipeline(completions, t, lead, pipeline);
+                Production.accumulatePipeline(completions, t, lead, pipeline);
             }
             long ordered = 0;
             double demandStep = 0;
@@ -288,7 +295,7 @@ public final class ReferenceLoop {
                 demandStep += demand;
                 double[] perf = domesticPerf[b];
                 double shareD = current < 0 ? 0 : banned ? 1
-                        : Hyperscaler.domesticShare(price / vendorPerf, domesticPrice[current] / perf[current], beta[b]);
+                        : Switching.domesticShare(price / vendorPerf, domesticPrice[current] / perf[current], beta[b]);
                 // Deploy: the domestic share from domestic stock (newest first), the rest from vendor stock, then
                 // domestic stock again for what is still unmet.
                 double servedD = deployDomestic(stockD, perf, b, demand * shareD);
@@ -300,14 +307,14 @@ public final class ReferenceLoop {
                 }
                 unmet += Math.max(0, demand - servedD - useV * vendorPerf);
 
-                double hazard = Hyperscaler.perceivedHazard(prior, sens[b], signal);
+                double hazard = Beliefs.perceivedHazard(prior, sens[b], signal);
                 int w = t % spend[b].length;
                 spendWindow[b] -= spend[b][w];
                 spend[b][w] = 0;
                 if (!banned) {
                     double anticipatory = 0;
                     if (anticipates[b]) {
-                        double p = Hyperscaler.banProbability(hazard, horizon);
+                        double p = Beliefs.banProbability(hazard, horizon);
                         double adequateDay = Double.POSITIVE_INFINITY;
                         for (int k = 0; k < roadmap; k++) {
                             if (perf[k] >= adequate[b]) {
@@ -315,18 +322,18 @@ public final class ReferenceLoop {
                                         : Math.max(today, expectedLaunchDay[b][k]));
                             }
                         }
-                        double gap = Hyperscaler.substituteGapMonths(adequateDay, today, rampMonths[b]);
-                        anticipatory = Hyperscaler.anticipatoryCoverMonths(p, shortageCost[b], holdingCost[b], gap)
-                                * weekly * (1 - shareD) * Hyperscaler.WEEKS_PER_MONTH / vendorPerf;
+                        double gap = Stocking.substituteGapMonths(adequateDay, today, rampMonths[b]);
+                        anticipatory = Stocking.anticipatoryCoverMonths(p, shortageCost[b], holdingCost[b], gap)
+                                * weekly * (1 - shareD) * Calendar.WEEKS_PER_MONTH / vendorPerf;
                     }
                     double need = weekly * (1 - shareD) / vendorPerf;
-                    double target = Hyperscaler.workingTarget(workingWeeks[b], stepWeeks + v.shippingWeeks(), need)
+                    double target = Stocking.workingTarget(workingWeeks[b], stepWeeks + v.shippingWeeks(), need)
                             + anticipatory;
-                    long units = Hyperscaler.affordable(Hyperscaler.orderUpTo(target,
+                    long units = Stocking.affordable(Stocking.orderUpTo(target,
                             stockV[b] + transitV[b] + backlogReg[b] + backlogRush[b]), price,
                             budget[b] - spendWindow[b]);
                     if (units > 0) {
-                        long rush = Hyperscaler.rushPortion(units, anticipatory, rushCommitted[b]);
+                        long rush = Stocking.rushPortion(units, anticipatory, rushCommitted[b]);
                         int earliest = today + minLeadDays[b];
                         long backlog = sumOf(backlogReg) + sumOf(backlogRush);
                         if (units > rush) {
@@ -338,9 +345,9 @@ public final class ReferenceLoop {
                         if (rush > 0) {
                             int quoted = cal.firstDayOf(quoteStep(t, backlog + units - fg, pipeline, lead,
                                     plan.vendorCapacity(t)));
-                            int expectedBan = today + (int) Math.round(Hyperscaler.expectedDaysToBan(hazard, horizon));
+                            int expectedBan = today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, horizon));
                             rushDueDays[b] = dueDay(rushDueDays[b], backlogRush[b],
-                                    Hyperscaler.rushDeadline(earliest, quoted, expectedBan), rush);
+                                    Stocking.rushDeadline(earliest, quoted, expectedBan), rush);
                         }
                         ordered += units;
                         rushCommitted[b] += rush;
@@ -353,13 +360,13 @@ public final class ReferenceLoop {
                     }
                 }
                 if (current >= 0) {
-                    double targetD = Hyperscaler.workingTarget(workingWeeks[b], stepWeeks + s.domestic().shippingWeeks(),
+                    double targetD = Stocking.workingTarget(workingWeeks[b], stepWeeks + s.domestic().shippingWeeks(),
                             weekly * shareD);
                     double position = 0;
                     for (int k = 0; k < roadmap; k++) {
                         position += (stockD[k][b] + transitD[k][b] + backlogD[k][b]) * perf[k];
                     }
-                    long units = Hyperscaler.affordable(Hyperscaler.orderUpTo(targetD / perf[current],
+                    long units = Stocking.affordable(Stocking.orderUpTo(targetD / perf[current],
                             position / perf[current]), domesticPrice[current], budget[b] - spendWindow[b]);
                     backlogD[current][b] += units;
                     spend[b][w] += units * domesticPrice[current];
@@ -371,13 +378,13 @@ public final class ReferenceLoop {
                 fg += completions[slot];
                 wip -= completions[slot];
                 completions[slot] = 0;
-                forecast = GpuVendor.updateForecast(forecast, ordered, v.forecastSmoothing());
+                forecast = Production.updateForecast(forecast, ordered, v.forecastSmoothing());
                 long backlog = 0;
                 for (int b = 0; b < buyers; b++) {
                     out[b] = backlogRush[b] + backlogReg[b];
                     backlog += out[b];
                 }
-                long starts = GpuVendor.productionStarts(forecast, lead, safety, backlog, fg, wip,
+                long starts = Production.productionStarts(forecast, lead, safety, backlog, fg, wip,
                         plan.vendorCapacity(t));
                 wip += starts;
                 completions[(t + lead) % completions.length] += starts;
@@ -392,7 +399,7 @@ public final class ReferenceLoop {
                     arrivalsV[((t + ship) % ringV) * buyers + b] += share[b];
                 }
                 backlog = sumOf(backlogReg) + sumOf(backlogRush);
-                price = GpuVendor.scarcityPrice(vendorListPrice, v.scarcityMarkupMax(),
+                price = Production.scarcityPrice(vendorListPrice, v.scarcityMarkupMax(),
                         backlog / Math.max(1.0, forecast / stepWeeks), v.scarcityBacklogWeeks());
             }
             // The domestic maker: launches, builds older products' backlogs first and the current product with a
@@ -411,7 +418,7 @@ public final class ReferenceLoop {
                     if (!launched[k]) {
                         continue;
                     }
-                    double buffer = k == newest ? DomesticMaker.BUFFER_STEPS * capacity : 0;
+                    double buffer = k == newest ? DomesticSupply.BUFFER_STEPS * capacity : 0;
                     long make = (long) Math.max(0, Math.min(left, sumOf(backlogD[k]) + buffer - fgD[k]));
                     fgD[k] += make;
                     left -= make;
@@ -470,7 +477,7 @@ public final class ReferenceLoop {
 
     /** The vendor's quote, as {@link GpuVendor}'s available-to-promise: the step by which {@code need} units ship. */
     private int quoteStep(int now, double need, long[] pipeline, int lead, double capacity) {
-        return now + GpuVendor.stepsToSupply(need, pipeline, lead, capacity) + ship;
+        return now + Production.stepsToSupply(need, pipeline, lead, capacity) + ship;
     }
 
     private static long sumOf(long[] values) {

@@ -1,5 +1,6 @@
 package io.gpusim.experiment;
 
+import io.gpusim.core.Replicator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.gpusim.experiment;
+package io.gpusim.core;
 
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.Scenario;

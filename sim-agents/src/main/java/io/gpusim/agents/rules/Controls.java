@@ -1,0 +1,43 @@
+package io.gpusim.agents.rules;
+
+import io.gpusim.core.Calendar;
+import io.gpusim.core.market.Product;
+import io.gpusim.core.scenario.RegulatorSpec;
+
+/** The export-control authority's timing and decision rules. */
+public final class Controls {
+    private Controls() {
+    }
+
+    /** Day the ban takes effect: the announcement plus the grace period. */
+    public static int effectiveDay(int announceDay, int graceDays) {
+        return announceDay + graceDays;
+    }
+
+    /** Day of a leak {@code leadDays} before the announcement, never before today. */
+    public static int leakDay(int announceDay, int leadDays, int today) {
+        return Math.max(today, announceDay - leadDays);
+    }
+
+    /** Probability that an event of hazard {@code lambda} per year happens within a step of {@code stepDays}. */
+    public static double stepProbability(double hazardPerYear, int stepDays) {
+        return 1.0 - Math.exp(-hazardPerYear * stepDays / Calendar.DAYS_PER_YEAR);
+    }
+
+    /**
+     * The regulator's hazard of deciding a ban, per year: a base rate, plus a boost per leak so far (a leak shows
+     * the question is on the table), plus a response to visible stockpiling, measured as the ratio of recent vendor
+     * orders to their longer-run average above 1.
+     */
+    public static double decisionHazard(double base, double leakBoost, int leaks, double stockpileSensitivity,
+            double orderSurge) {
+        return base + leakBoost * leaks + stockpileSensitivity * Math.max(0.0, orderSurge - 1.0);
+    }
+
+    /** Whether a product exceeds any of the threshold rule's limits (a missing limit never binds). */
+    public static boolean exceedsThresholds(Product p, RegulatorSpec.ThresholdSpec t) {
+        return (t.maxMemoryBandwidthTBps() != null && p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps())
+                || (t.maxInterconnectGBps() != null && p.interconnectGBps() > t.maxInterconnectGBps())
+                || (t.maxTpp() != null && p.tpp() > t.maxTpp());
+    }
+}

@@ -1,0 +1,51 @@
+package io.gpusim.bench;
+
+import io.gpusim.agents.ScenarioPlan;
+import io.gpusim.agents.Simulation;
+import io.gpusim.core.scenario.Scenario;
+import io.gpusim.experiment.BatchSummary;
+import io.gpusim.experiment.ReplicationRunner;
+import java.util.Arrays;
+
+/**
+ * Throughput of a scenario's replications through the full stack (MASON schedule, agents, ledger, recorder,
+ * streaming statistics) and through the plain-Java {@link ReferenceLoop}, on the same runner and threads.
+ */
+public final class Bench {
+    private final Scenario scenario;
+    private final int runs;
+    private final ReferenceLoop loop;
+
+    /** A bench of {@code runs} replications per timing. */
+    public Bench(Scenario scenario, int runs) {
+        this.scenario = scenario;
+        this.runs = runs;
+        this.loop = new ReferenceLoop(ScenarioPlan.of(scenario));
+    }
+
+    /** Replications per second of the model: {@code runs} replications with their summary statistics. */
+    public double timeModel(ReplicationRunner runner) throws InterruptedException {
+        BatchSummary summary = new BatchSummary(scenario.name(), "");
+        long t0 = System.nanoTime();
+        runner.run(scenario, Simulation.replicator(false), 1, 0, runs, summary::add);
+        summary.rows();
+        return runs / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Replications per second of the reference loop, with the same summary statistics. */
+    public double timeReference(ReplicationRunner runner) throws InterruptedException {
+        BatchSummary summary = new BatchSummary(scenario.name(), "");
+        long t0 = System.nanoTime();
+        runner.run(scenario, (s, seed) -> loop.run(seed), 1, 0, runs, summary::add);
+        summary.rows();
+        return runs / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The median of some values (the mean of the middle two for an even count). */
+    public static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
