@@ -8,6 +8,7 @@ import io.gpusim.experiment.Calibration;
 import io.gpusim.experiment.CalibrationTargets;
 import io.gpusim.experiment.Parameter;
 import io.gpusim.experiment.ReplicationRunner;
+import io.gpusim.experiment.StudyRunner;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,14 @@ class CalibrationRecoveryTest {
             CalibrationTargets none = new CalibrationTargets(List.of(
                     new CalibrationTargets.Target("requested_units", 1.0, null, 1.0),
                     new CalibrationTargets.Target("stockpile_units_at_ban", 1.0, null, 1.0)));
-            double[] truth = new Calibration(template, List.of(), params, none, 30, 7, engine,
-                    Simulation.replicator(false)).medians(new double[] {0.4, 0.4});
+            StudyRunner runner = new StudyRunner(engine, Simulation.replicator(false), n -> { });
+            double[] truth = new Calibration(template, List.of(), params, none, 30, 7, 300, "baseline", "truth")
+                    .medians(runner, null, new double[] {0.4, 0.4});
             CalibrationTargets targets = new CalibrationTargets(List.of(
                     new CalibrationTargets.Target("requested_units", truth[0], null, 1.0),
                     new CalibrationTargets.Target("stockpile_units_at_ban", truth[1], null, 1.0)));
-            Calibration.Result fit = new Calibration(template, List.of(), params, targets, 30, 7, engine,
-                    Simulation.replicator(false)).fit(300);
+            Calibration.Result fit = new Calibration(template, List.of(), params, targets, 30, 7, 300, "baseline",
+                    "truth").fit(runner, null);
             double leak = fit.fitted().get("beliefs.leakWeight");
             double safety = fit.fitted().get("vendor.safetyStockWeeks");
             assertEquals(3.0, leak, 0.6, "leakWeight recovered: " + fit);

@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     private Integer threads;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -50,11 +50,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println("gpusim bench: --runs, --repeats and --threads must be >= 1 and --warmup >= 0");
             return Main.EXIT_USAGE;
         }
-        List<Scenario> loaded = Scenarios.loadAll(List.of(scenarioFile), err);
-        if (loaded == null) {
-            return Main.EXIT_USAGE;
-        }
-        Scenario scenario = loaded.get(0);
+        Scenario scenario = Scenarios.loadAll(List.of(scenarioFile)).get(0);
         out.printf(Locale.ROOT, "scenario %s, %d replications per repeat, %d threads, %d warm-up + %d timed repeats%n",
                 scenario.name(), runs, threadCount, warmup, repeats);
         double[] model = new double[repeats];

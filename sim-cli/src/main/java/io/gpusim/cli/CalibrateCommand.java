@@ -1,22 +1,12 @@
 package io.gpusim.cli;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.gpusim.agents.Simulation;
-import io.gpusim.core.scenario.ScenarioException;
-import io.gpusim.core.scenario.ScenarioLoader;
-import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
-import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.Calibration;
 import io.gpusim.experiment.CalibrationTargets;
-import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.Parameter;
+import io.gpusim.experiment.StudyPipeline;
 import io.gpusim.experiment.SummaryWriters;
-import io.gpusim.experiment.TaskEngine;
-import io.gpusim.experiment.TaskEngineFactory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gpusim calibrate}: fit parameters to target moments (simulated method of moments, CMA-ES). */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -44,8 +35,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--targets", required = true, paramLabel = "TARGETS.yaml", description = "Target moments.")
     private Path targetsFile;
 
-    @Option(names = "--vary", required = true, paramLabel = "PATH=lo:hi", description = "A free parameter (repeatable).")
-    private List<String> vary;
+    @Option(names = "--vary", required = true, paramLabel = "PATH=lo:hi", converter = Converters.Vary.class,
+            description = "A free parameter (repeatable).")
+    private List<Parameter> vary;
 
     @Option(names = "--runs", defaultValue = "50", description = "Replications per evaluation (default: ${DEFAULT-VALUE}).")
     private int runs;
@@ -53,55 +45,30 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--max-evals", defaultValue = "300", description = "Most evaluations (default: ${DEFAULT-VALUE}).")
     private int maxEvals;
 
-    @picocli.CommandLine.Mixin
-    private ModelFlags model;
+    @Mixin
+    private Options.SeedThreads model;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write calibration.csv and calibrated.yaml here.")
-    private Path out;
+    @Mixin
+    private Options.Overrides overrides;
 
-    @JsonPropertyOrder({"metric", "target_median", "target_low", "target_high", "model_median", "distance"})
-    record Row(String metric, @JsonProperty("target_median") Double targetMedian,
-            @JsonProperty("target_low") Double targetLow, @JsonProperty("target_high") Double targetHigh,
-            @JsonProperty("model_median") double modelMedian, double distance) {
-        static Row of(Calibration.TargetFit t) {
-            CalibrationTargets.Target target = t.target();
-            return new Row(target.metric(), target.median(), target.band() == null ? null : target.band().get(0),
-                    target.band() == null ? null : target.band().get(1), t.modelMedian(), t.distance());
-        }
-    }
+    @Mixin
+    private Options.Output output;
+
+    @Mixin
+    private Options.Engine engine;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        Calibration calibration = new Calibration(ScenarioTemplate.load(file), overrides.set, vary,
+                CalibrationTargets.load(targetsFile), runs, model.seed, maxEvals, file.toString(),
+                targetsFile.toString());
+        StudyPipeline.Outcome<Calibration.Result> outcome = Pipelines.run(calibration, spec, output.out,
+                output.resume, output.dryRun, output.quiet, model.threadCount(null), engine, false);
+        if (outcome == null) {
+            return 0;
+        }
+        Calibration.Result fit = outcome.result();
         PrintWriter stdout = spec.commandLine().getOut();
-        int threadCount = model.threadCount();
-        if (runs < 1 || maxEvals < 10 || threadCount < 1) {
-            err.println("gpusim calibrate: --runs and --threads must be >= 1, --max-evals >= 10");
-            return Main.EXIT_USAGE;
-        }
-        if (out != null && OutputDirs.problem(out) != null) {
-            err.println("gpusim calibrate: " + OutputDirs.problem(out));
-            return Main.EXIT_USAGE;
-        }
-        Calibration.Result fit;
-        try (TaskEngine engine = TaskEngineFactory.create("local", null, threadCount)) {
-            Calibration calibration;
-            try {
-                List<Parameter> params = ModelFlags.parameters(vary);
-                List<ScenarioOverride> base = model.overrides();
-                calibration = new Calibration(ScenarioTemplate.load(file), base, params,
-                        CalibrationTargets.load(targetsFile), runs, model.seed, engine, Simulation.replicator(false));
-            } catch (ScenarioException e) {
-                for (ValidationError v : e.errors()) {
-                    err.println(v);
-                }
-                return Main.EXIT_USAGE;
-            } catch (IllegalArgumentException e) {
-                err.println("gpusim calibrate: " + e.getMessage());
-                return Main.EXIT_USAGE;
-            }
-            fit = calibration.fit(maxEvals);
-        }
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"parameter", "fitted"});
         for (Map.Entry<String, Double> e : fit.fitted().entrySet()) {
@@ -119,21 +86,6 @@ final class CalibrateCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "objective %s after %d evaluations of %d replications each%n",
                 SummaryWriters.num(fit.objective()), fit.evaluations(), runs);
         stdout.flush();
-        if (out != null) {
-            Files.createDirectories(out);
-            Csv.writeAtomically(out.resolve("calibration.csv"), w -> {
-                try (var seq = Csv.MAPPER.writer(Csv.MAPPER.schemaFor(Row.class).withHeader()).writeValues(w)) {
-                    for (Calibration.TargetFit t : fit.targets()) {
-                        seq.write(Row.of(t));
-                    }
-                }
-            });
-            StringBuilder header = new StringBuilder("# Calibrated from " + file + " against " + targetsFile
-                    + " (gpusim calibrate, seed " + model.seed + ", " + runs + " replications per evaluation).\n");
-            fit.fitted().forEach((k, v) -> header.append("# fitted ").append(k).append(" = ").append(v).append('\n'));
-            String yaml = ScenarioLoader.yamlMapper().writeValueAsString(fit.scenario());
-            Csv.writeAtomically(out.resolve("calibrated.yaml"), w -> w.write(header + yaml));
-        }
-        return 0;
+        return Pipelines.reportFailures(fit.failures(), spec.commandLine().getErr());
     }
 }

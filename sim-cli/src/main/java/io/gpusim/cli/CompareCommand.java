@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code gpusim compare}: two variants with common random numbers, compared pair by pair. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -28,55 +31,59 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..2", paramLabel = "SCENARIO", description = "A and B, or one scenario with --policy.")
     private List<Path> files;
 
-    @Option(names = "--policy", paramLabel = "NAME:PATH=VALUE,...",
+    @Option(names = "--policy", paramLabel = "NAME:PATH=VALUE,...", converter = Policy.class,
             description = "A variant of the scenario: a name and overrides. One policy is compared with the "
                     + "scenario as it is; two policies are compared with each other.")
-    private List<String> policies = new ArrayList<>();
+    private List<StudyDefinition.VariantSpec> policies = new ArrayList<>();
 
     @Mixin
-    private StudyFlags flags;
+    private Options.Study flags;
+
+    /** {@code NAME:PATH=VALUE,...}: a named variant of the scenario. */
+    static final class Policy implements ITypeConverter<StudyDefinition.VariantSpec> {
+        @Override
+        public StudyDefinition.VariantSpec convert(String value) {
+            int colon = value.indexOf(':');
+            if (colon <= 0) {
+                throw new TypeConversionException("'" + value + "': expected NAME:PATH=VALUE,...");
+            }
+            Map<String, JsonNode> set = new LinkedHashMap<>();
+            try {
+                for (String assignment : value.substring(colon + 1).split(",")) {
+                    ScenarioOverride o = ScenarioOverride.parse(assignment.trim(), "--policy");
+                    set.put(o.path(), o.value());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return new StudyDefinition.VariantSpec(value.substring(0, colon), null, set);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        if (flags.problem() != null) {
-            spec.commandLine().getErr().println("gpusim compare: " + flags.problem());
-            return Main.EXIT_USAGE;
-        }
-        var err = spec.commandLine().getErr();
         List<StudyDefinition.VariantSpec> variants = new ArrayList<>();
         if (files.size() == 2) {
             if (!policies.isEmpty()) {
-                err.println("gpusim compare: give two scenarios or one scenario with --policy, not both");
-                return Main.EXIT_USAGE;
+                throw new ParameterException(spec.commandLine(),
+                        "give two scenarios or one scenario with --policy, not both");
             }
             variants.add(new StudyDefinition.VariantSpec(null, files.get(0).toString(), Map.of()));
             variants.add(new StudyDefinition.VariantSpec(null, files.get(1).toString(), Map.of()));
         } else {
             if (policies.isEmpty() || policies.size() > 2) {
-                err.println("gpusim compare: with one scenario give one or two --policy NAME:PATH=VALUE,...");
-                return Main.EXIT_USAGE;
+                throw new ParameterException(spec.commandLine(),
+                        "with one scenario give one or two --policy NAME:PATH=VALUE,...");
             }
             if (policies.size() == 1) {
                 variants.add(new StudyDefinition.VariantSpec("base", null, Map.of()));
             }
-            for (String p : policies) {
-                int colon = p.indexOf(':');
-                if (colon <= 0) {
-                    err.println("gpusim compare: --policy " + p + ": expected NAME:PATH=VALUE,...");
-                    return Main.EXIT_USAGE;
-                }
-                Map<String, JsonNode> set = new LinkedHashMap<>();
-                for (String assignment : p.substring(colon + 1).split(",")) {
-                    ScenarioOverride o = ScenarioOverride.parse(assignment.trim());
-                    set.put(o.path(), o.value());
-                }
-                variants.add(new StudyDefinition.VariantSpec(p.substring(0, colon), null, set));
-            }
+            variants.addAll(policies);
         }
         List<String> scenarios = files.size() == 1 ? List.of(files.get(0).toString()) : List.of();
-        StudyDefinition def = new StudyDefinition("compare", scenarios, flags.overrides(), null,
-                variants, flags.runs, flags.seed, flags.threads, null, flags.output());
-        return StudyExecution.execute(def, Path.of(""), flags.options(Commands.commandLine(spec)),
-                spec.commandLine().getOut(), err);
+        StudyDefinition def = new StudyDefinition("compare", scenarios, flags.overrides.asMap(), null,
+                variants, flags.runs, flags.model.seed, null, null, flags.outputSpec());
+        return StudyExecution.execute(def, Path.of(""), "--set", spec, flags.output, flags.model.threads,
+                flags.engine);
     }
 }

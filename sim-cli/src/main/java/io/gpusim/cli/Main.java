@@ -1,10 +1,14 @@
 package io.gpusim.cli;
 
+import io.gpusim.core.scenario.ScenarioException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code gpusim} command. */
 @Command(name = "gpusim", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -26,6 +30,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Stack traces with errors.")
+    private boolean verbose;
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -37,6 +44,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(t -> EXIT_USAGE);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("gpusim: " + ex.getMessage());
@@ -45,23 +53,40 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-            if (ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("gpusim: " + ex.getMessage());
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof ScenarioException input) {
+                Errors.print(e, input);
                 return EXIT_USAGE;
             }
-            commandLine.getErr().println("gpusim: " + (ex instanceof java.io.IOException ? "I/O error: " : "error: ")
-                    + ex.getMessage());
-            if (verbose) {
-                ex.printStackTrace(commandLine.getErr());
+            if (ex instanceof IllegalArgumentException) {
+                e.println("gpusim: " + ex.getMessage());
+                e.flush();
+                return EXIT_USAGE;
             }
+            e.println("gpusim: " + (ex instanceof java.io.IOException ? "I/O error: " : "error: ")
+                    + ex.getMessage());
+            if (verbose(parseResult)) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
             return EXIT_RUN_FAILED;
         });
         return cli.execute(args);
     }
 
+    /** Whether {@code --verbose} was given, to the command or any subcommand. */
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, "
+                + "compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench)");
     }
 }

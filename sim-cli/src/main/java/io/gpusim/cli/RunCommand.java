@@ -9,23 +9,22 @@ import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.Scenario;
-import io.gpusim.core.scenario.ScenarioException;
-import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
-import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.CsvStudyOutput;
+import io.gpusim.experiment.OutputDirectory;
+import io.gpusim.experiment.OutputLock;
 import io.gpusim.experiment.Replication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +38,6 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--verbose", description = "Stack traces with errors.")
-    private boolean verbose;
-
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     private Path scenarioFile;
 
@@ -52,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Replication index under the master seed; batch row i is replication i (default: 0).")
     private int replication;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
-    private List<String> set = new ArrayList<>();
+    @Mixin
+    private Options.Overrides overrides;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv and series.csv here.")
     private Path out;
@@ -63,28 +59,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (replication < 0) {
-            err.println("gpusim run: --replication must be >= 0, got " + replication);
-            return Main.EXIT_USAGE;
+            throw new ParameterException(spec.commandLine(), "--replication must be >= 0, got " + replication);
         }
-        Scenario scenario;
-        try {
-            List<ScenarioOverride> overrides = new ArrayList<>();
-            for (String s : set) {
-                overrides.add(ScenarioOverride.parse(s));
-            }
-            scenario = ScenarioTemplate.load(scenarioFile).with(overrides);
-        } catch (ScenarioException e) {
-            for (ValidationError v : e.errors()) {
-                err.println(v);
-            }
-            return Main.EXIT_USAGE;
-        } catch (IllegalArgumentException e) {
-            err.println("gpusim run: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
-        if (out != null && OutputDirs.problem(out) != null) {
-            err.println("gpusim run: " + OutputDirs.problem(out));
-            return Main.EXIT_USAGE;
+        Scenario scenario = ScenarioTemplate.load(scenarioFile).with(overrides.set);
+        if (out != null && OutputDirectory.problem(out) != null) {
+            throw new ParameterException(spec.commandLine(), "--out " + OutputDirectory.problem(out));
         }
         long replicationSeed = Seeds.replicationSeed(seed, replication);
         RunResult result;
@@ -102,34 +81,34 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         if (out != null) {
-            try (CsvStudyOutput files = new CsvStudyOutput(out, false)) {
+            try (OutputLock lock = OutputLock.acquire(out); CsvStudyOutput files = new CsvStudyOutput(out, false)) {
                 files.run(new Cell(scenario.name(), "", scenario, Map.of()),
                         new Replication(replication, replicationSeed, result, null));
+                files.stage("series.csv", w -> writeSeries(w, scenario, result));
                 files.commit();
+            } catch (OutputLock.InUseException e) {
+                throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
             }
-            writeSeries(out.resolve("series.csv"), scenario, result);
         }
         return 0;
     }
 
-    private static void writeSeries(Path file, Scenario scenario, RunResult result) throws java.io.IOException {
+    private static void writeSeries(java.io.Writer w, Scenario scenario, RunResult result) throws java.io.IOException {
         CsvSchema.Builder cols = CsvSchema.builder().addColumn("step", CsvSchema.ColumnType.NUMBER).addColumn("date");
         for (Series s : Series.values()) {
             cols.addColumn(s.id(), CsvSchema.ColumnType.NUMBER);
         }
         Calendar cal = Calendar.of(scenario.simulation());
-        Csv.writeAtomically(file, w -> {
-            try (SequenceWriter seq = Csv.MAPPER.writer(cols.build().withHeader()).writeValues(w)) {
-                for (int t = 0; t < result.steps(); t++) {
-                    Object[] row = new Object[2 + Series.values().length];
-                    row[0] = t;
-                    row[1] = cal.dateOfStep(t).toString();
-                    for (Series s : Series.values()) {
-                        row[2 + s.ordinal()] = result.series(s)[t];
-                    }
-                    seq.write(row);
+        try (SequenceWriter seq = Csv.MAPPER.writer(cols.build().withHeader()).writeValues(w)) {
+            for (int t = 0; t < result.steps(); t++) {
+                Object[] row = new Object[2 + Series.values().length];
+                row[0] = t;
+                row[1] = cal.dateOfStep(t).toString();
+                for (Series s : Series.values()) {
+                    row[2 + s.ordinal()] = result.series(s)[t];
                 }
+                seq.write(row);
             }
-        });
+        }
     }
 }

@@ -4,31 +4,29 @@ import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.ValidationError;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads scenario files for commands, printing every error one line each. */
+/** Loads scenario files for commands. */
 final class Scenarios {
     private Scenarios() {
     }
 
-    /** Loads all files; returns null (after printing every problem) if any is invalid. */
-    static List<Scenario> loadAll(List<Path> files, PrintWriter err) {
+    /** Loads every file, or reports every problem of all of them together. */
+    static List<Scenario> loadAll(List<Path> files) throws ScenarioException {
         List<Scenario> out = new ArrayList<>();
-        boolean ok = true;
+        List<ValidationError> errors = new ArrayList<>();
         for (Path f : files) {
             try {
                 out.add(ScenarioLoader.load(f));
             } catch (ScenarioException e) {
-                ok = false;
-                for (ValidationError v : e.errors()) {
-                    err.println(v);
-                }
+                errors.addAll(e.errors());
             }
         }
-        err.flush();
-        return ok ? out : null;
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
+        return out;
     }
 }

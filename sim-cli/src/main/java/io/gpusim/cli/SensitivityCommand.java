@@ -1,19 +1,10 @@
 package io.gpusim.cli;
 
-import io.gpusim.agents.Simulation;
-import io.gpusim.core.scenario.ScenarioException;
-import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
-import io.gpusim.core.scenario.ValidationError;
-import io.gpusim.experiment.CsvStudyOutput;
 import io.gpusim.experiment.Parameter;
 import io.gpusim.experiment.SensitivityStudy;
-import io.gpusim.experiment.StudyOutput;
-import io.gpusim.experiment.StudyResult;
-import io.gpusim.experiment.StudyRunner;
+import io.gpusim.experiment.StudyPipeline;
 import io.gpusim.experiment.SummaryWriters;
-import io.gpusim.experiment.TaskEngine;
-import io.gpusim.experiment.TaskEngineFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gpusim sensitivity}: Sobol or Morris indices of every metric to scenario parameters. */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
@@ -37,11 +29,13 @@ final class SensitivityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     private Path file;
 
-    @Option(names = "--vary", required = true, paramLabel = "PATH=lo:hi", description = "A parameter range (repeatable).")
-    private List<String> vary;
+    @Option(names = "--vary", required = true, paramLabel = "PATH=lo:hi", converter = Converters.Vary.class,
+            description = "A parameter range (repeatable).")
+    private List<Parameter> vary;
 
-    @Option(names = "--method", defaultValue = "sobol", description = "sobol or morris (default: ${DEFAULT-VALUE}).")
-    private String method;
+    @Option(names = "--method", defaultValue = "sobol", completionCandidates = MethodNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private SensitivityStudy.Method method;
 
     @Option(names = "--base-points", defaultValue = "64",
             description = "Sobol: base points N, N (k + 2) points in all; Morris: trajectories (default: ${DEFAULT-VALUE}).")
@@ -56,75 +50,52 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     private int bootstrap;
 
-    @picocli.CommandLine.Mixin
-    private ModelFlags model;
+    @Mixin
+    private Options.SeedThreads model;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write sensitivity.csv, points.csv, runs.csv, summary.csv.")
-    private Path out;
+    @Mixin
+    private Options.Overrides overrides;
 
-    @Option(names = "--quiet", description = "No progress output.")
-    private boolean quiet;
+    @Mixin
+    private Options.Output output;
+
+    @Mixin
+    private Options.Engine engine;
+
+    /** The methods' names, for help and completion. */
+    static final class MethodNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        MethodNames() {
+            super(List.of("sobol", "morris"));
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
-        int threadCount = model.threadCount();
-        if (runs < 1 || threadCount < 1 || bootstrap < 1) {
-            err.println("gpusim sensitivity: --runs, --threads and --bootstrap must be >= 1");
-            return Main.EXIT_USAGE;
-        }
-        SensitivityStudy.Method m;
-        try {
-            m = SensitivityStudy.Method.valueOf(method.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            err.println("gpusim sensitivity: --method " + method + ": expected sobol or morris");
-            return Main.EXIT_USAGE;
-        }
-        if (out != null && OutputDirs.problem(out) != null) {
-            err.println("gpusim sensitivity: " + OutputDirs.problem(out));
-            return Main.EXIT_USAGE;
-        }
-        SensitivityStudy plan;
-        try {
-            List<Parameter> params = ModelFlags.parameters(vary);
-            List<ScenarioOverride> base = model.overrides();
-            plan = new SensitivityStudy(ScenarioTemplate.load(file), base, params, m, basePoints, levels, runs, model.seed);
-        } catch (ScenarioException e) {
-            for (ValidationError v : e.errors()) {
-                err.println(v);
-            }
-            return Main.EXIT_USAGE;
-        } catch (IllegalArgumentException e) {
-            err.println("gpusim sensitivity: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
-        if (!quiet) {
+        SensitivityStudy plan = new SensitivityStudy(ScenarioTemplate.load(file), overrides.set, vary, method,
+                basePoints, levels, runs, bootstrap, model.seed);
+        if (!output.quiet && !output.dryRun) {
             err.printf(Locale.ROOT, "gpusim: %d design points x %d runs = %d replications%n",
                     plan.study().cells().size(), runs, plan.study().plannedRuns());
+            err.flush();
         }
-        StudyResult result;
-        try (TaskEngine engine = TaskEngineFactory.create("local", null, threadCount);
-                CsvStudyOutput files = out == null ? null : new CsvStudyOutput(out, false)) {
-            result = new StudyRunner(engine, Simulation.replicator(false), n -> { })
-                    .run(plan.study(), files == null ? StudyOutput.NONE : files);
-            List<SensitivityStudy.Row> rows = plan.analyse(result, bootstrap);
-            if (files != null) {
-                files.failures(result.failures());
-                files.points(plan.points());
-                files.commit();
-                SensitivityStudy.write(out.resolve("sensitivity.csv"), rows);
-            }
-            List<String[]> table = new ArrayList<>();
-            table.add(new String[] {"metric", "parameter", "index", "estimate", "ci95_low", "ci95_high"});
-            for (SensitivityStudy.Row r : rows) {
-                table.add(new String[] {r.metric(), r.parameter(), r.index(), num(r.estimate()), num(r.ciLow()),
-                    num(r.ciHigh())});
-            }
-            stdout.print(SummaryWriters.align(table));
-            stdout.flush();
+        StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome = Pipelines.run(plan, spec, output.out,
+                output.resume, output.dryRun, output.quiet, model.threadCount(null), engine, false);
+        if (outcome == null) {
+            return 0;
         }
-        return result.failures().isEmpty() ? 0 : Main.EXIT_RUN_FAILED;
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"metric", "parameter", "index", "estimate", "ci95_low", "ci95_high"});
+        for (SensitivityStudy.Row r : outcome.result().rows()) {
+            table.add(new String[] {r.metric(), r.parameter(), r.index(), num(r.estimate()), num(r.ciLow()),
+                num(r.ciHigh())});
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(SummaryWriters.align(table));
+        stdout.flush();
+        return Pipelines.reportFailures(outcome.result().result().failures(), err);
     }
 
     private static String num(Double v) {

@@ -4,12 +4,15 @@ import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.StudyDefinition;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gpusim study}: a whole experiment from one versioned YAML file. */
 @Command(name = "study", mixinStandardHelpOptions = true,
@@ -22,37 +25,31 @@ final class StudyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Study file (YAML).")
     private Path file;
 
-    @Option(names = "--dry-run", description = "Print the plan (cells x runs) and stop.")
-    private boolean dryRun;
-
     @Option(names = "--threads", description = "Worker threads (default: the file's, else available processors).")
     private Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: the file's output.dir).")
-    private Path out;
+    @Mixin
+    private Options.Output output;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    private boolean quiet;
-
-    @Option(names = "--resume", description = "Finish an interrupted run of this study.")
-    private boolean resume;
-
-    @Option(names = "--verbose", description = "Stack traces with errors.")
-    private boolean verbose;
+    @Mixin
+    private Options.Engine engine;
 
     @Override
     public Integer call() throws Exception {
-        StudyDefinition def;
-        try {
-            def = StudyDefinition.load(file);
-        } catch (ScenarioException e) {
-            for (ValidationError v : e.errors()) {
-                spec.commandLine().getErr().println(v);
-            }
-            return Main.EXIT_USAGE;
-        }
+        StudyDefinition.Loaded study = StudyDefinition.load(file);
         Path base = file.toAbsolutePath().getParent();
-        return StudyExecution.execute(def, base, new StudyExecution.Options(out, threads, quiet, dryRun, resume,
-                Commands.commandLine(spec), file + ": set", "local", null), spec.commandLine().getOut(), spec.commandLine().getErr());
+        try {
+            return StudyExecution.execute(study.definition(), base, file + ": set", spec, output, threads, engine);
+        } catch (ScenarioException e) {
+            // Problems with the file's own fields are the file's; those with flags given here stay the flags'.
+            List<ValidationError> located = new ArrayList<>();
+            for (ValidationError v : e.errors()) {
+                boolean fromFlag = v.file() == null && (("output.dir".equals(v.path()) && output.out != null)
+                        || ("threads".equals(v.path()) && threads != null) || "engine".equals(v.path())
+                        || "resume".equals(v.path()));
+                located.add(v.file() != null || fromFlag ? v : study.locate(v));
+            }
+            throw new ScenarioException(located);
+        }
     }
 }

@@ -1,10 +1,10 @@
 package io.gpusim.cli;
 
+import io.gpusim.core.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,17 +16,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--verbose", description = "Stack traces with errors.")
-    private boolean verbose;
-
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML or JSON).")
     private List<Path> files;
 
     @Override
-    public Integer call() {
-        if (Scenarios.loadAll(files, spec.commandLine().getErr()) == null) {
-            return Main.EXIT_USAGE;
-        }
+    public Integer call() throws ScenarioException {
+        Scenarios.loadAll(files);
         for (Path f : files) {
             spec.commandLine().getOut().println(f + ": ok");
         }

@@ -85,7 +85,7 @@ class BadInputTest {
         assertTrue(under.err().contains("cannot be created"), under.err());
         CliTest.Result noOut = gpusim("batch", CliTest.BASELINE, "--runs", "5", "--resume");
         assertEquals(2, noOut.code());
-        assertTrue(noOut.err().contains("--resume needs the output directory"), noOut.err());
+        assertTrue(noOut.err().contains("--resume: needs the output directory"), noOut.err());
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A real child JVM is killed in the middle of a batch; rerunning the same command with --resume finishes only the
@@ -25,10 +27,22 @@ class KillResumeTest {
     @TempDir
     Path dir;
 
+    /** A Sobol analysis and a calibration long enough to be interrupted (about 40,000 replications each). */
+    static final String[] SENSITIVITY = {"sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1:6",
+        "--vary", "vendor.safetyStockWeeks=2:12", "--base-points", "32", "--runs", "300", "--bootstrap", "50",
+        "--seed", "3", "--threads", "2", "--quiet"};
+    static final String[] CALIBRATION = {"calibrate", CliTest.BASELINE, "--targets", CalibrateCliTest.TARGETS,
+        "--vary", "beliefs.leakWeight=1:6", "--vary", "products[0].unitCostUsd=3000:8000", "--runs", "400",
+        "--max-evals", "100", "--seed", "3", "--threads", "2", "--quiet"};
+
     private Process start(Path out) throws Exception {
+        return start(STUDY, out);
+    }
+
+    private Process start(String[] study, Path out) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(STUDY));
+        cmd.addAll(List.of(study));
         cmd.addAll(List.of("--out", out.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child-" + out.getFileName() + ".log").toFile()).start();
@@ -53,9 +67,13 @@ class KillResumeTest {
     }
 
     private static String[] with(String... more) {
-        String[] out = new String[STUDY.length + more.length];
-        System.arraycopy(STUDY, 0, out, 0, STUDY.length);
-        System.arraycopy(more, 0, out, STUDY.length, more.length);
+        return with(STUDY, more);
+    }
+
+    private static String[] with(String[] study, String... more) {
+        String[] out = new String[study.length + more.length];
+        System.arraycopy(study, 0, out, 0, study.length);
+        System.arraycopy(more, 0, out, study.length, more.length);
         return out;
     }
 
@@ -121,5 +139,54 @@ class KillResumeTest {
         assertEquals(2, fresh.code(), "a directory holding another study is refused");
         assertTrue(fresh.err().contains("holds a different study"), fresh.err());
         assertTrue(new File(out.toFile(), Journal.FILE).exists(), "the journal is left alone");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sensitivity", "calibrate"})
+    void analysesResumeToTheOutputsOfAnUninterruptedRun(String command) throws Exception {
+        String[] study = command.equals("sensitivity") ? SENSITIVITY : CALIBRATION;
+        Path reference = dir.resolve("reference");
+        CliTest.Result full = gpusim(with(study, "--out", reference.toString()));
+        assertEquals(0, full.code(), full.err());
+
+        Path killed = dir.resolve("killed");
+        Process child = start(study, killed);
+        awaitJournal(child, killed, 2000);
+        child.destroyForcibly(); // SIGKILL
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        CliTest.Result resumed = gpusim(with(study, "--out", killed.toString(), "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(full.out(), resumed.out(), "the same printed results");
+        List<String> names;
+        try (var files = Files.list(reference)) {
+            names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("manifest.json")).sorted()
+                    .toList();
+        }
+        assertTrue(names.contains(command.equals("sensitivity") ? "sensitivity.csv" : "calibrated.yaml"), names.toString());
+        for (String name : names) {
+            assertEquals(Files.readString(reference.resolve(name)), Files.readString(killed.resolve(name)), name);
+        }
+        try (var files = Files.list(killed)) {
+            assertEquals(names.size() + 1, files.count(), "no journal, lock or temporary file is left");
+        }
+    }
+
+    @Test
+    void aDirectoryInUseIsRefusedAtOnce() throws Exception {
+        Path out = dir.resolve("busy");
+        Process child = start(out);
+        awaitJournal(child, out, 200);
+        CliTest.Result second = gpusim(with("--out", out.toString()));
+        CliTest.Result other = gpusim("sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1:6",
+                "--base-points", "2", "--runs", "1", "--out", out.toString(), "--quiet");
+        CliTest.Result run = gpusim("run", CliTest.BASELINE, "--out", out.toString());
+        assertTrue(child.isAlive(), "the first study is still running");
+        child.destroyForcibly();
+        child.waitFor(30, TimeUnit.SECONDS);
+        for (CliTest.Result r : List.of(second, other, run)) {
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(out + " is in use by another gpusim study (process " + child.pid() + ")"),
+                    r.err());
+        }
     }
 }

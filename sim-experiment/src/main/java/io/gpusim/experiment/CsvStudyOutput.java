@@ -24,6 +24,11 @@ import java.util.Map;
 public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     private static final CsvMapper CSV = Csv.MAPPER;
 
+    /** Every file a study writes, by name: a temporary file of one of these is a study's half-written output. */
+    private static final List<String> OUTPUT_FILES = List.of("runs.csv", "summary.csv", "series.csv",
+            "compare.csv", "failures.csv", "points.csv", "manifest.json", "sensitivity.csv", "calibration.csv",
+            "calibrated.yaml");
+
     private final Path dir;
     private final Map<String, Path> pending = new LinkedHashMap<>();
     private final SequenceWriter runs;
@@ -32,8 +37,16 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     private final List<Writer> writers = new ArrayList<>();
     private boolean committed;
 
-    /** Opens the output files; {@code withSeries} adds {@code series.csv}. */
+    /** Opens the tidy output files; {@code withSeries} adds {@code series.csv}. */
     public CsvStudyOutput(Path dir, boolean withSeries) throws IOException {
+        this(dir, true, withSeries);
+    }
+
+    /**
+     * Opens the output files: {@code runs.csv} and {@code summary.csv} when {@code tidy}, and {@code series.csv}
+     * when {@code withSeries}; other files are {@linkplain #stage staged}.
+     */
+    public CsvStudyOutput(Path dir, boolean tidy, boolean withSeries) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
         CsvSchema.Builder runsColumns = CsvSchema.builder().addColumn("scenario").addColumn("point")
@@ -41,8 +54,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         for (Metric m : Metric.values()) {
             runsColumns.addColumn(m.id(), CsvSchema.ColumnType.NUMBER);
         }
-        runs = open("runs.csv", runsColumns.build().withHeader());
-        summary = open("summary.csv", CSV.schemaFor(SummaryWriters.CsvRow.class).withHeader());
+        runs = tidy ? open("runs.csv", runsColumns.build().withHeader()) : null;
+        summary = tidy ? open("summary.csv", CSV.schemaFor(SummaryWriters.CsvRow.class).withHeader()) : null;
         series = withSeries ? open("series.csv", CSV.schemaFor(SeriesSummary.Row.class).withHeader()) : null;
     }
 
@@ -56,6 +69,9 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
 
     @Override
     public void run(Cell cell, Replication r) throws IOException {
+        if (runs == null) {
+            return;
+        }
         Object[] row = new Object[4 + Metric.values().length];
         row[0] = cell.scenarioLabel();
         row[1] = cell.pointLabel();
@@ -73,8 +89,10 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
 
     @Override
     public void cell(Cell cell, List<SummaryRow> rows, List<SeriesSummary.Row> seriesRows) throws IOException {
-        for (SummaryRow r : rows) {
-            summary.write(SummaryWriters.CsvRow.of(r));
+        if (summary != null) {
+            for (SummaryRow r : rows) {
+                summary.write(SummaryWriters.CsvRow.of(r));
+            }
         }
         if (series != null) {
             for (SeriesSummary.Row r : seriesRows) {
@@ -122,6 +140,15 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         ScenarioLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
     }
 
+    /** Stages another file of the study, written now and renamed into place by {@link #commit()}. */
+    public void stage(String name, Csv.Content content) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        pending.put(name, tmp);
+        try (Writer w = Files.newBufferedWriter(tmp)) {
+            content.writeTo(w);
+        }
+    }
+
     private void writeAll(String name, CsvSchema schema, List<?> rows) throws IOException {
         try (SequenceWriter w = open(name, schema)) {
             for (Object r : rows) {
@@ -161,10 +188,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp") && (name.startsWith(".runs.csv")
-                        || name.startsWith(".summary.csv") || name.startsWith(".series.csv")
-                        || name.startsWith(".compare.csv") || name.startsWith(".failures.csv")
-                        || name.startsWith(".points.csv") || name.startsWith(".manifest.json"))) {
+                if (name.startsWith(".") && name.endsWith(".tmp")
+                        && OUTPUT_FILES.stream().anyMatch(out -> name.startsWith("." + out))) {
                     Files.deleteIfExists(f);
                 }
             }

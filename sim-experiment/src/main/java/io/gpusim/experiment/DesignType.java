@@ -9,5 +9,14 @@ public enum DesignType {
     /** Latin hypercube: each range cut into as many strata as points, each stratum used once. */
     LHS,
     /** A Sobol low-discrepancy sequence (first point skipped). */
-    SOBOL
+    SOBOL;
+
+    /** The designs' names as written on the command line and in study files, for help and completion. */
+    public static final class Names extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        public Names() {
+            super(java.util.Arrays.stream(values()).map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+    }
 }

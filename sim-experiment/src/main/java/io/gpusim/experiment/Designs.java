@@ -22,10 +22,10 @@ public final class Designs {
      */
     public static List<DesignPoint> points(List<Parameter> parameters, DesignType type, int points, long seed) {
         if (parameters.isEmpty()) {
-            throw new IllegalArgumentException("a design needs at least one --vary");
+            throw new IllegalArgumentException("a design needs at least one varied parameter");
         }
         if (points < 1) {
-            throw new IllegalArgumentException("--points must be >= 1, got " + points);
+            throw new IllegalArgumentException("points: must be >= 1, got " + points);
         }
         return switch (type) {
             case GRID -> grid(parameters, points);

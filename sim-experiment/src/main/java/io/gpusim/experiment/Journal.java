@@ -100,6 +100,11 @@ public final class Journal implements AutoCloseable {
         return replayable;
     }
 
+    /** How many journaled replications are still to be replayed. */
+    public synchronized long remaining() {
+        return replayable - replayed;
+    }
+
     /** The next journaled replication; it must be of this cell (checked). */
     public synchronized Replication next(int cell) throws IOException {
         String line = replay.readLine();

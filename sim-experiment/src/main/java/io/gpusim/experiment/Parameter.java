@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * A scenario field a design varies: either a list of values ({@code PATH=v1,v2,...}) or a range
- * ({@code PATH=lo:hi}) of numbers or dates.
+ * ({@code PATH=lo:hi}) of numbers or dates. {@code spec} is the text it was parsed from.
  */
-public record Parameter(String path, List<JsonNode> values, double low, double high, boolean dates) {
+public record Parameter(String path, List<JsonNode> values, double low, double high, boolean dates, String spec) {
 
     /** True for a range, false for a list of values. */
     public boolean isRange() {
@@ -23,7 +23,7 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
     public static Parameter parse(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1) {
-            throw new IllegalArgumentException("--vary " + spec + ": expected PATH=v1,v2,... or PATH=lo:hi");
+            throw new IllegalArgumentException("'" + spec + "': expected PATH=v1,v2,... or PATH=lo:hi");
         }
         String path = spec.substring(0, eq).trim();
         String body = spec.substring(eq + 1).trim();
@@ -37,25 +37,25 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         for (String v : body.split(",")) {
             values.add(ScenarioPaths.parseValue(path, v.trim()));
         }
-        return new Parameter(path, List.copyOf(values), Double.NaN, Double.NaN, false);
+        return new Parameter(path, List.copyOf(values), Double.NaN, Double.NaN, false, spec);
     }
 
     private static Parameter range(String path, String lo, String hi, String spec) {
         try {
-            return checked(new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false), spec);
+            return checked(new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec), spec);
         } catch (NumberFormatException notNumbers) {
             try {
                 return checked(new Parameter(path, null, LocalDate.parse(lo).toEpochDay(),
-                        LocalDate.parse(hi).toEpochDay(), true), spec);
+                        LocalDate.parse(hi).toEpochDay(), true, spec), spec);
             } catch (DateTimeParseException notDates) {
-                throw new IllegalArgumentException("--vary " + spec + ": a range needs two numbers or two dates");
+                throw new IllegalArgumentException("'" + spec + "': a range needs two numbers or two dates");
             }
         }
     }
 
     private static Parameter checked(Parameter p, String spec) {
         if (!(p.high >= p.low) || !Double.isFinite(p.low) || !Double.isFinite(p.high)) {
-            throw new IllegalArgumentException("--vary " + spec + ": the range must have lo <= hi");
+            throw new IllegalArgumentException("'" + spec + "': the range must have lo <= hi");
         }
         return p;
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code runs} replications on common random numbers), the mean of each metric at each point is the model output,
  * and {@link Sensitivity} turns those into indices.
  */
-public final class SensitivityStudy {
+public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome> {
     /** The sensitivity method. */
     public enum Method { SOBOL, MORRIS }
 
@@ -30,12 +30,18 @@ public final class SensitivityStudy {
             @JsonProperty("ci_low") Double ciLow, @JsonProperty("ci_high") Double ciHigh) {
     }
 
+    /** The indices and the study they came from. */
+    public record Outcome(StudyResult result, List<Row> rows) {
+    }
+
     private final Method method;
     private final List<Parameter> parameters;
     private final int basePoints;
     private final int levels;
     private final double[][] unitPoints;
     private final Study study;
+    private final int bootstrap;
+    private final ScenarioTemplate template;
 
     /**
      * Plans the study.
@@ -43,19 +49,37 @@ public final class SensitivityStudy {
      * @param basePoints Sobol: base points N (the design has N (k + 2) points); Morris: trajectories r (r (k + 1))
      */
     public SensitivityStudy(ScenarioTemplate template, List<ScenarioOverride> base, List<Parameter> parameters,
-            Method method, int basePoints, int levels, int runs, long seed) throws ScenarioException {
+            Method method, int basePoints, int levels, int runs, int bootstrap, long seed) throws ScenarioException {
         this.method = method;
+        this.template = template;
+        this.bootstrap = bootstrap;
         this.parameters = List.copyOf(parameters);
         this.basePoints = basePoints;
         this.levels = levels;
         int k = parameters.size();
+        List<ValidationError> problems = new ArrayList<>();
         for (Parameter p : parameters) {
             if (!p.isRange()) {
-                throw new IllegalArgumentException("--vary " + p.path() + ": sensitivity needs a range lo:hi");
+                problems.add(new ValidationError(null, 0, 0, "vary", p.path() + ": sensitivity needs a range lo:hi"));
             }
         }
-        if (k == 0 || basePoints < 2) {
-            throw new IllegalArgumentException("sensitivity needs at least one --vary and --base-points >= 2");
+        if (k == 0) {
+            problems.add(new ValidationError(null, 0, 0, "vary", "at least one parameter range is required"));
+        }
+        if (basePoints < 2) {
+            problems.add(new ValidationError(null, 0, 0, "basePoints", "must be >= 2, got " + basePoints));
+        }
+        if (method == Method.MORRIS && (levels < 2 || levels % 2 != 0)) {
+            problems.add(new ValidationError(null, 0, 0, "levels", "must be even and >= 2, got " + levels));
+        }
+        if (runs < 1) {
+            problems.add(new ValidationError(null, 0, 0, "runs", "must be >= 1, got " + runs));
+        }
+        if (bootstrap < 1) {
+            problems.add(new ValidationError(null, 0, 0, "bootstrap", "must be >= 1, got " + bootstrap));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
         }
         unitPoints = method == Method.SOBOL ? Sensitivity.saltelliPoints(basePoints, k)
                 : Sensitivity.morrisPoints(basePoints, k, levels, seed);
@@ -101,15 +125,14 @@ public final class SensitivityStudy {
     }
 
     /** Indices for every metric whose mean is defined at every point and varies. */
-    public List<Row> analyse(StudyResult result, int bootstrap) {
+    public List<Row> analyse(StudyResult result) {
         int k = parameters.size();
-        int perCell = Metric.values().length;
         List<Row> rows = new ArrayList<>();
         for (Metric m : Metric.values()) {
             double[] y = new double[unitPoints.length];
             boolean usable = true;
             for (int j = 0; j < y.length; j++) {
-                y[j] = result.summary().get(j * perCell + m.ordinal()).mean();
+                y[j] = result.row(j, m).mean();
                 usable &= Double.isFinite(y[j]);
             }
             if (!usable || java.util.Arrays.stream(y).distinct().count() < 2) {
@@ -130,11 +153,90 @@ public final class SensitivityStudy {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Writes {@code sensitivity.csv} atomically. */
-    public static void write(java.nio.file.Path file, List<Row> rows) throws java.io.IOException {
-        Csv.writeAtomically(file, w -> {
+    // ---- as a study job ----------------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return study.name();
+    }
+
+    @Override
+    public String kind() {
+        return "sensitivity";
+    }
+
+    @Override
+    public long seed() {
+        return study.seed();
+    }
+
+    @Override
+    public int runsPerCell() {
+        return study.runs();
+    }
+
+    @Override
+    public long plannedRuns() {
+        return study.plannedRuns();
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "sensitivity (%s) of every metric to %d parameters: %d design points x %d "
+                + "runs = %d replications, seed %d%n", method.name().toLowerCase(Locale.ROOT), parameters.size(),
+                study.cells().size(), study.runs(), study.plannedRuns(), study.seed());
+    }
+
+    @Override
+    public String fingerprint() {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("kind", kind());
+        identity.put("method", method.name());
+        identity.put("basePoints", basePoints);
+        identity.put("levels", levels);
+        identity.put("bootstrap", bootstrap);
+        identity.put("study", study.fingerprint());
+        return Fingerprint.of(identity);
+    }
+
+    @Override
+    public Map<String, Object> manifestScenarios() {
+        return new CellsJob(study, List.of(template), List.of()).manifestScenarios();
+    }
+
+    @Override
+    public Map<String, String> scenarioFiles() {
+        return template.fileHashes();
+    }
+
+    @Override
+    public List<DesignPoint> designPoints() {
+        return points();
+    }
+
+    @Override
+    public Outcome run(StudyRunner runner, StudyOutput out, Journal journal) throws java.io.IOException,
+            InterruptedException {
+        StudyResult result = runner.run(study, out, journal);
+        return new Outcome(result, analyse(result));
+    }
+
+    @Override
+    public List<StudyResult.Failure> failures(Outcome outcome) {
+        return outcome.result().failures();
+    }
+
+    @Override
+    public long runsTotal(Outcome outcome) {
+        return outcome.result().totalRuns();
+    }
+
+    /** Stages {@code sensitivity.csv}. */
+    @Override
+    public void writeOutputs(CsvStudyOutput files, Outcome outcome) throws java.io.IOException {
+        files.stage("sensitivity.csv", w -> {
             try (var seq = Csv.MAPPER.writer(Csv.MAPPER.schemaFor(Row.class).withHeader()).writeValues(w)) {
-                for (Row r : rows) {
+                for (Row r : outcome.rows()) {
                     seq.write(r);
                 }
             }

@@ -17,13 +17,13 @@ public record Study(String name, StudyKind kind, List<Cell> cells, int runs, lon
     public Study {
         cells = List.copyOf(cells);
         if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
+            throw new IllegalArgumentException("runs: must be >= 1, got " + runs);
         }
         if (kind == StudyKind.COMPARE && cells.size() != 2) {
             throw new IllegalArgumentException("a comparison needs exactly two variants, got " + cells.size());
         }
         if (until != null && kind != StudyKind.BATCH) {
-            throw new IllegalArgumentException("--until applies to batches only");
+            throw new IllegalArgumentException("until: a stopping rule applies to batches only");
         }
     }
 
@@ -50,12 +50,7 @@ public record Study(String name, StudyKind kind, List<Cell> cells, int runs, lon
             cellList.add(java.util.List.of(c.scenarioLabel(), c.pointLabel(), c.scenario() == null ? "" : c.scenario()));
         }
         identity.put("cells", cellList);
-        try {
-            byte[] json = io.gpusim.core.scenario.ScenarioLoader.jsonMapper().writeValueAsBytes(identity);
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint the study", e);
-        }
+        return Fingerprint.of(identity);
     }
 
     /** A one-paragraph description of the plan. */

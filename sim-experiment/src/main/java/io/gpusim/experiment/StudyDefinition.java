@@ -6,6 +6,7 @@ import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
+import io.gpusim.core.scenario.SourceLocation;
 import io.gpusim.core.scenario.ValidationError;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,9 +61,19 @@ public record StudyDefinition(
     /** Default replications that feed series quantiles per cell. */
     public static final int DEFAULT_SERIES_RUNS = 1000;
 
+    /** A study file as read: its definition, its name in messages, and where each of its values was written. */
+    public record Loaded(StudyDefinition definition, String label, Map<String, SourceLocation> locations) {
+        /** An error about one of the file's fields, placed in the file. */
+        public ValidationError locate(ValidationError error) {
+            return ScenarioLoader.locate(error.withFile(label), locations);
+        }
+    }
+
     /** Reads a study file, rejecting unknown fields; errors carry file, line and column. */
-    public static StudyDefinition load(Path file) throws ScenarioException {
-        return ScenarioLoader.loadFile(file, StudyDefinition.class, new HashMap<>());
+    public static Loaded load(Path file) throws ScenarioException {
+        Map<String, SourceLocation> locations = new HashMap<>();
+        StudyDefinition def = ScenarioLoader.loadFile(file, StudyDefinition.class, locations);
+        return new Loaded(def, file.toString(), locations);
     }
 
     /** The study's kind: compare with variants, sweep with a design, batch otherwise. */
@@ -118,14 +129,39 @@ public record StudyDefinition(
         List<ScenarioOverride> base = overrides(set, setOrigin);
         Until rule = null;
         List<DesignPoint> points = List.of();
-        try {
-            points = designPoints();
-            if (until != null) {
-                rule = Until.parse(until.metric() + ":" + until.relHalfWidth(),
-                        until.maxRuns() == null ? 1_000_000L : until.maxRuns());
+        if (design != null) {
+            List<String> vary = design.vary() == null ? List.of() : design.vary();
+            for (int i = 0; i < vary.size(); i++) {
+                try {
+                    Parameter.parse(vary.get(i));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new ValidationError(null, 0, 0, "design.vary[" + i + "]", e.getMessage()));
+                }
             }
-        } catch (IllegalArgumentException e) {
-            errors.add(new ValidationError(null, 0, 0, "", e.getMessage()));
+            if (vary.isEmpty()) {
+                errors.add(new ValidationError(null, 0, 0, "design.vary", "at least one parameter to vary is required"));
+            }
+            if (design.points() != null && design.points() < 1) {
+                errors.add(new ValidationError(null, 0, 0, "design.points", "must be >= 1, got " + design.points()));
+            }
+            if (errors.isEmpty()) {
+                points = designPoints();
+            }
+        }
+        if (until != null) {
+            if (until.maxRuns() != null && until.maxRuns() < 1) {
+                errors.add(new ValidationError(null, 0, 0, "until.maxRuns", "must be >= 1, got " + until.maxRuns()));
+            } else {
+                try {
+                    rule = Until.parse(until.metric() + ":" + until.relHalfWidth(),
+                            until.maxRuns() == null ? 1_000_000L : until.maxRuns());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new ValidationError(null, 0, 0, "until", e.getMessage()));
+                }
+            }
+            if (kind() != StudyKind.BATCH) {
+                errors.add(new ValidationError(null, 0, 0, "until", "a stopping rule applies to batches only"));
+            }
         }
         Map<String, ScenarioTemplate> templates = new LinkedHashMap<>();
         List<String> files = new ArrayList<>(scenarios);

@@ -51,7 +51,7 @@ public final class StudyRunner {
         List<StudyResult.Failure> failures = new ArrayList<>();
         long[] runsPerCell = new long[study.cells().size()];
         long[] done = {0};
-        long replay = journal == null ? 0 : journal.replayable();
+        long replay = journal == null ? 0 : journal.remaining();
         Replicator model = replicator; // tasks capture this, not the runner (they may be serialised)
         if (study.until() != null) {
             long global = 0;
@@ -80,7 +80,7 @@ public final class StudyRunner {
                 runsPerCell[c] = n;
                 finish(out, state, rows);
             }
-            return new StudyResult(rows, List.of(), failures, runsPerCell);
+            return new StudyResult(study.cells(), rows, List.of(), failures, runsPerCell);
         }
         int runs = study.runs();
         List<Cell> cells = study.cells();
@@ -99,7 +99,7 @@ public final class StudyRunner {
             record(journal, consumer.cell, r);
             consumer.accept(r);
         });
-        return new StudyResult(rows, List.of(), failures, runsPerCell);
+        return new StudyResult(study.cells(), rows, List.of(), failures, runsPerCell);
     }
 
     /** Feeds replications of consecutive cells, finishing each cell after its last replication. */
@@ -158,7 +158,7 @@ public final class StudyRunner {
                     paired.add(pair[0].result(), pair[1].result());
                 }
             };
-            long fromJournal = journal == null ? 0 : Math.min(journal.replayable() / 2, study.runs());
+            long fromJournal = journal == null ? 0 : Math.min(journal.remaining() / 2, study.runs());
             Replicator model = replicator;
             long seed = study.seed();
             io.gpusim.core.scenario.Scenario sa2 = a.scenario();
@@ -178,7 +178,7 @@ public final class StudyRunner {
             finish(out, sb, rows);
             List<CompareRow> comparison = paired.rows();
             out.comparison(comparison);
-            return new StudyResult(rows, comparison, failures, new long[] {study.runs(), study.runs()});
+            return new StudyResult(study.cells(), rows, comparison, failures, new long[] {study.runs(), study.runs()});
         }
     }
 

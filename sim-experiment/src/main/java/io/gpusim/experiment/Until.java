@@ -12,25 +12,25 @@ public record Until(Metric metric, double relativeHalfWidth, long maxRuns) imple
     public static Until parse(String spec, long maxRuns) {
         int colon = spec.lastIndexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("--until " + spec + ": expected METRIC:REL_HALF_WIDTH");
+            throw new IllegalArgumentException("'" + spec + "': expected METRIC:REL_HALF_WIDTH");
         }
         Metric m;
         try {
             m = Metric.byId(spec.substring(0, colon));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--until " + spec + ": " + e.getMessage());
+            throw new IllegalArgumentException("'" + spec + "': " + e.getMessage());
         }
         double rel;
         try {
             rel = Double.parseDouble(spec.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--until " + spec + ": the half-width must be a number");
+            throw new IllegalArgumentException("'" + spec + "': the half-width must be a number");
         }
         if (!(rel > 0 && rel < 10)) {
-            throw new IllegalArgumentException("--until " + spec + ": the half-width must be in (0, 10)");
+            throw new IllegalArgumentException("'" + spec + "': the half-width must be in (0, 10)");
         }
         if (maxRuns < 1) {
-            throw new IllegalArgumentException("--max-runs must be >= 1, got " + maxRuns);
+            throw new IllegalArgumentException("the most runs must be >= 1, got " + maxRuns);
         }
         return new Until(m, rel, maxRuns);
     }

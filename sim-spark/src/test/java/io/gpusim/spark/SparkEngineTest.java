@@ -85,6 +85,27 @@ class SparkEngineTest {
     }
 
     @Test
+    void sensitivityAndCalibrationOnSparkMatchTheLocalRunner() throws Exception {
+        String targets = Path.of("..", "scenarios", "targets-h20-2025.yaml").toString();
+        String[][] analyses = {
+            {"sensitivity", BASELINE, "--vary", "beliefs.leakWeight=1:6", "--vary", "vendor.safetyStockWeeks=2:12",
+                "--base-points", "8", "--runs", "5", "--bootstrap", "30", "--quiet"},
+            {"calibrate", BASELINE, "--targets", targets, "--vary", "products[0].unitCostUsd=3000:8000", "--runs",
+                "8", "--max-evals", "30", "--quiet"}};
+        for (String[] analysis : analyses) {
+            Path local = dir.resolve("local-" + analysis[0]);
+            Path onSpark = dir.resolve("spark-" + analysis[0]);
+            gpusim(concat(analysis, "--out", local.toString()));
+            gpusim(concat(analysis, "--out", onSpark.toString(), "--engine", "spark", "--master", "local[2]"));
+            if (analysis[0].equals("sensitivity")) {
+                assertSame(local, onSpark, "sensitivity.csv", "runs.csv", "summary.csv", "points.csv");
+            } else {
+                assertSame(local, onSpark, "calibration.csv", "calibrated.yaml", "failures.csv");
+            }
+        }
+    }
+
+    @Test
     void partitioningChangesNothing() throws Exception {
         StudyDefinition def = new StudyDefinition("p", List.of(BASELINE), null, null, null, 101, 9L, null, null,
                 null);

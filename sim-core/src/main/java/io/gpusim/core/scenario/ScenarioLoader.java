@@ -259,7 +259,11 @@ public final class ScenarioLoader {
         return original;
     }
 
-    private static ValidationError locate(ValidationError err, Map<String, SourceLocation> locations) {
+    /**
+     * Places an error at the line and column of its path, or of the deepest ancestor of the path whose location is
+     * known (a missing field is reported at its parent); an error already located is returned as it is.
+     */
+    public static ValidationError locate(ValidationError err, Map<String, SourceLocation> locations) {
         if (err.line() > 0 || err.path() == null) {
             return err;
         }

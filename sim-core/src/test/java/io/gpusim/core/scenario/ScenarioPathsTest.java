@@ -16,10 +16,10 @@ class ScenarioPathsTest {
     @Test
     void setsFieldsByPathIndexAndName() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        Scenario s = t.with(List.of(ScenarioOverride.parse("regulator.banDate=2025-06-01"),
-                ScenarioOverride.parse("hyperscalers[1].budgetUsdPerYear=2e10"),
-                ScenarioOverride.parse("hyperscalers[Tencent].anticipation=false"),
-                ScenarioOverride.parse("regulator.graceDays=14.6")));
+        Scenario s = t.with(List.of(ScenarioOverride.parse("regulator.banDate=2025-06-01", "--set"),
+                ScenarioOverride.parse("hyperscalers[1].budgetUsdPerYear=2e10", "--set"),
+                ScenarioOverride.parse("hyperscalers[Tencent].anticipation=false", "--set"),
+                ScenarioOverride.parse("regulator.graceDays=14.6", "--set")));
         assertEquals(LocalDate.of(2025, 6, 1), s.regulator().banDate());
         assertEquals(2e10, s.hyperscalers().get(1).budgetUsdPerYear());
         assertFalse(s.hyperscalers().get(2).anticipation());
@@ -30,11 +30,11 @@ class ScenarioPathsTest {
     @Test
     void fieldsAbsentFromTheFileCanBeSet() throws Exception {
         Scenario s = ScenarioTemplate.load(BASELINE).with(List.of(
-                ScenarioOverride.parse("regulator.reversal={probability: 1.0, afterDays: 60}")));
+                ScenarioOverride.parse("regulator.reversal={probability: 1.0, afterDays: 60}", "--set")));
         assertEquals(60, s.regulator().reversal().afterDays());
         Scenario t = ScenarioTemplate.load(BASELINE).with(List.of(
-                ScenarioOverride.parse("regulator.reversal.afterDays=60"),
-                ScenarioOverride.parse("regulator.reversal.probability=0.5")));
+                ScenarioOverride.parse("regulator.reversal.afterDays=60", "--set"),
+                ScenarioOverride.parse("regulator.reversal.probability=0.5", "--set")));
         assertEquals(0.5, t.regulator().reversal().probability());
     }
 
@@ -42,20 +42,20 @@ class ScenarioPathsTest {
     void badPathsAreOneLineErrorsNamingTheOverride() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
         ScenarioException unknown = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("regulator.banDat=2025-01-01"))));
+                () -> t.with(List.of(ScenarioOverride.parse("regulator.banDat=2025-01-01", "--set"))));
         assertEquals(1, unknown.errors().size());
         String msg = unknown.errors().get(0).toString();
         assertTrue(msg.startsWith("--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in "
                 + "regulator; known: history, mode, banDate"), msg);
         ScenarioException index = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[9].anticipation=false"))));
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[9].anticipation=false", "--set"))));
         assertTrue(index.getMessage().contains("hyperscalers[9]: the list has 4 items"), index.getMessage());
         ScenarioException name = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Baidu].anticipation=false"))));
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Baidu].anticipation=false", "--set"))));
         assertTrue(name.getMessage().contains("no item named 'Baidu'"), name.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ScenarioOverride.parse("novalue"));
+        assertThrows(IllegalArgumentException.class, () -> ScenarioOverride.parse("novalue", "--set"));
         ScenarioException notList = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("vendor[0].name=x"))));
+                () -> t.with(List.of(ScenarioOverride.parse("vendor[0].name=x", "--set"))));
         assertTrue(notList.getMessage().contains("vendor is not a list"), notList.getMessage());
     }
 
@@ -63,11 +63,11 @@ class ScenarioPathsTest {
     void badValuesAreValidatedAndBlamedOnTheOverride() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
         ScenarioException e = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("vendor.writedownShare=3"))));
+                () -> t.with(List.of(ScenarioOverride.parse("vendor.writedownShare=3", "--set"))));
         assertEquals("--set vendor.writedownShare=3: vendor.writedownShare: must be between 0 and 1, got 3",
                 e.errors().get(0).toString());
         ScenarioException date = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("regulator.banDate=soon"))));
+                () -> t.with(List.of(ScenarioOverride.parse("regulator.banDate=soon", "--set"))));
         assertTrue(date.getMessage().contains("regulator.banDate: not a date"), date.getMessage());
     }
 

@@ -1,42 +1,43 @@
-package io.gpusim.cli;
+package io.gpusim.experiment;
 
+import io.gpusim.core.scenario.ScenarioLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks on an output directory before anything is run. */
-final class OutputDirs {
-    private OutputDirs() {
+/** Checks on an output directory before anything is run or written. */
+public final class OutputDirectory {
+    private OutputDirectory() {
     }
 
     /** A one-line problem with {@code dir} as an output directory, or null when it can be used. */
-    static String problem(Path dir) {
+    public static String problem(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return "--out " + dir + " exists and is not a directory";
+            return dir + " exists and is not a directory";
         }
         Path existing = dir.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            return "--out " + dir + " cannot be created (" + existing + " is not a directory)";
+            return dir + " cannot be created (" + existing + " is not a directory)";
         }
         if (!Files.isWritable(existing)) {
-            return "--out " + dir + " is not writable";
+            return dir + " is not writable";
         }
         return null;
     }
 
     /** The fingerprint of the finished study whose manifest a directory holds, or null. */
-    static String finishedStudy(Path dir) {
+    public static String finishedStudy(Path dir) {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifest)) {
             return null;
         }
         try {
-            var node = io.gpusim.core.scenario.ScenarioLoader.jsonMapper().readTree(manifest.toFile());
-            var fp = node.get("studyFingerprint");
+            var fp = ScenarioLoader.jsonMapper().readTree(manifest.toFile()).get("studyFingerprint");
             return fp == null ? "unknown" : fp.asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unreadable";
         }
     }

@@ -1,0 +1,55 @@
+package io.gpusim.cli;
+
+import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.experiment.Parameter;
+import io.gpusim.experiment.StudyDefinition;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Text from the command line parsed once, at the boundary, into the experiment layer's types. */
+final class Converters {
+    private Converters() {
+    }
+
+    /** {@code --set PATH=VALUE}: a scenario override, its value typed by the path. */
+    static final class SetValue implements ITypeConverter<ScenarioOverride> {
+        @Override
+        public ScenarioOverride convert(String value) {
+            try {
+                return ScenarioOverride.parse(value, "--set");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --vary PATH=v1,v2,...} or {@code --vary PATH=lo:hi}. */
+    static final class Vary implements ITypeConverter<Parameter> {
+        @Override
+        public Parameter convert(String value) {
+            try {
+                return Parameter.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --until METRIC:REL_HALF_WIDTH} (the most runs come from {@code --max-runs}). */
+    static final class Until implements ITypeConverter<StudyDefinition.UntilSpec> {
+        @Override
+        public StudyDefinition.UntilSpec convert(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new TypeConversionException("'" + value + "': expected METRIC:REL_HALF_WIDTH");
+            }
+            try {
+                io.gpusim.experiment.Until.parse(value, 1);
+                return new StudyDefinition.UntilSpec(value.substring(0, colon),
+                        Double.parseDouble(value.substring(colon + 1)), null);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

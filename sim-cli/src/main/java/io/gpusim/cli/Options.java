@@ -1,0 +1,109 @@
+package io.gpusim.cli;
+
+import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.experiment.StudyDefinition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Option groups shared by the commands, as picocli mixins. */
+final class Options {
+    private Options() {
+    }
+
+    /** {@code --seed} and {@code --threads}. */
+    static final class SeedThreads {
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--threads", description = "Worker threads (default: available processors).")
+        Integer threads;
+
+        /** The threads to use: the option, else a default, else every processor. */
+        int threadCount(Integer fallback) {
+            return threads != null ? threads : fallback != null ? fallback : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** {@code --set PATH=VALUE}, repeatable. */
+    static final class Overrides {
+        @Option(names = "--set", paramLabel = "PATH=VALUE", converter = Converters.SetValue.class,
+                description = "Override a scenario field, e.g. regulator.banDate=2025-06-01 or "
+                        + "hyperscalers[1].budgetUsdPerYear=2e10 (repeatable).")
+        List<ScenarioOverride> set = new ArrayList<>();
+
+        /** The overrides as a path-to-value map, in the order given. */
+        Map<String, com.fasterxml.jackson.databind.JsonNode> asMap() {
+            Map<String, com.fasterxml.jackson.databind.JsonNode> map = new LinkedHashMap<>();
+            for (ScenarioOverride o : set) {
+                map.put(o.path(), o.value());
+            }
+            return map;
+        }
+    }
+
+    /** Where results go and how the run is reported: {@code --out}, {@code --resume}, {@code --dry-run}, {@code --quiet}. */
+    static final class Output {
+        @Option(names = "--out", paramLabel = "DIR", description = "Write the outputs (runs.csv, summary.csv, "
+                + "manifest.json, ...) here.")
+        Path out;
+
+        @Option(names = "--resume", description = "Finish an interrupted study in --out: only missing replications "
+                + "run, and the outputs equal an uninterrupted run's.")
+        boolean resume;
+
+        @Option(names = "--dry-run", description = "Print the plan and stop.")
+        boolean dryRun;
+
+        @Option(names = "--quiet", description = "No progress bar.")
+        boolean quiet;
+    }
+
+    /** Where replications run: {@code --engine} and {@code --master}. */
+    static final class Engine {
+        @Option(names = "--engine", defaultValue = "local", completionCandidates = EngineNames.class,
+                description = "Where replications run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        String engine;
+
+        @Option(names = "--master", description = "Spark master URL with --engine spark (default: local[--threads]).")
+        String master;
+    }
+
+    /** The engines' names, for help and completion. */
+    static final class EngineNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        EngineNames() {
+            super(List.of("local", "spark"));
+        }
+    }
+
+    /** What batch, sweep and compare share: runs, series, and the groups above. */
+    static final class Study {
+        @Option(names = "--runs", required = true, description = "Replications per scenario (per design point).")
+        int runs;
+
+        @Option(names = "--series", description = "Also write series.csv: per-step p05/p50/p95 of every series.")
+        boolean series;
+
+        @Mixin
+        SeedThreads model;
+
+        @Mixin
+        Overrides overrides;
+
+        @Mixin
+        Output output;
+
+        @Mixin
+        Engine engine;
+
+        StudyDefinition.OutputSpec outputSpec() {
+            return new StudyDefinition.OutputSpec(null, series, null);
+        }
+    }
+}

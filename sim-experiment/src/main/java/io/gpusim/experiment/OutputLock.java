@@ -1,0 +1,90 @@
+package io.gpusim.experiment;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Holds an output directory for one running study: an exclusive lock on {@code .gpusim.lock} in it, which also
+ * names the process. The operating system drops the lock when the process ends, however it ends, so a crash never
+ * leaves a directory locked; a second study that asks for the directory meanwhile is refused at once.
+ */
+public final class OutputLock implements AutoCloseable {
+    /** The lock file's name. */
+    public static final String FILE = ".gpusim.lock";
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private OutputLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Thrown when another live process (or another study in this one) holds the directory. */
+    public static final class InUseException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InUseException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Creates the directory if needed and locks it for this process.
+     *
+     * @throws InUseException when another study holds it, naming the directory and that process
+     */
+    public static OutputLock acquire(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = holder(channel);
+            channel.close();
+            throw new InUseException("output directory " + dir + " is in use by another gpusim study (process "
+                    + holder + "); wait for it to finish or choose another directory");
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(false);
+        return new OutputLock(file, channel, lock);
+    }
+
+    private static String holder(FileChannel channel) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(64);
+            int n = channel.read(buf, 0);
+            String pid = n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.UTF_8).trim();
+            return pid.isEmpty() ? "unknown" : pid;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Releases the directory and removes the lock file. */
+    @Override
+    public void close() throws IOException {
+        try {
+            Files.deleteIfExists(file);
+        } finally {
+            lock.release();
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.gpusim.experiment;
+
+import io.gpusim.core.Replicator;
+import io.gpusim.core.scenario.ScenarioException;
+import io.gpusim.core.scenario.ValidationError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way a study runs into a directory, whatever its kind: check the settings and the directory, hold the
+ * directory for this process, journal every replication (and, to resume, replay the journal of an interrupted run),
+ * write every file under a temporary name and rename it into place when complete, report progress, and write the
+ * manifest. Every command and every engine goes through here, so every study can be interrupted and resumed with
+ * identical outputs.
+ *
+ * <p>Problems with the settings are reported as {@link ScenarioException}s whose paths are the study file's field
+ * names ({@code threads}, {@code engine}, {@code output.dir}, {@code resume}); a front end translates them.
+ */
+public final class StudyPipeline {
+    private StudyPipeline() {
+    }
+
+    /** Who and what made the outputs, for the manifest. */
+    public record Provenance(String version, String commit, List<String> commandLine) {
+        public Provenance {
+            commandLine = List.copyOf(commandLine);
+        }
+    }
+
+    /**
+     * Where and how to run.
+     *
+     * @param out output directory, or null for none (results are only returned)
+     * @param resume finish the interrupted study journaled in {@code out}
+     * @param threads local threads, or partitions per batch of tasks for a cluster engine
+     * @param engine {@code local} or the name of an engine on the class path ({@code spark})
+     * @param master the engine's master URL, or null
+     */
+    public record Settings(Path out, boolean resume, int threads, String engine, String master,
+            Replicator replicator, Provenance provenance, Listener listener) {
+    }
+
+    /** Told what happens while a study runs. */
+    public interface Listener {
+        /** Replications finished so far, of at most {@code planned}. */
+        default void progress(long done, long planned) {
+        }
+
+        /** The process is being stopped (Ctrl-C, {@code kill}): the journal is saved and the run can be resumed. */
+        default void interrupted(long done, long planned, Path journal) {
+        }
+    }
+
+    /** What a run produced: the job's result, or none when the directory already held the finished study. */
+    public record Outcome<R>(R result, boolean alreadyFinished) {
+    }
+
+    /** Checks the settings that do not depend on the directory's contents; all problems together. */
+    public static void check(Settings s) throws ScenarioException {
+        List<ValidationError> errors = new ArrayList<>();
+        if (s.threads() < 1) {
+            errors.add(error("threads", "must be >= 1, got " + s.threads()));
+        }
+        if (!TaskEngineFactory.available(s.engine())) {
+            errors.add(error("engine", "'" + s.engine() + "' is not available"
+                    + ("spark".equals(s.engine()) ? " here: run with the sim-spark jar and Spark on the class path"
+                    : "; engines: local, spark")));
+        }
+        if (s.out() != null) {
+            String problem = OutputDirectory.problem(s.out());
+            if (problem != null) {
+                errors.add(error("output.dir", problem));
+            }
+        } else if (s.resume()) {
+            errors.add(error("resume", "needs the output directory of the interrupted study"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
+    }
+
+    /** Runs a job as the settings say. */
+    public static <R> Outcome<R> run(StudyJob<R> job, Settings s) throws ScenarioException, IOException,
+            InterruptedException {
+        check(s);
+        Path out = s.out();
+        if (out == null) {
+            return new Outcome<>(execute(job, s, null, null), false);
+        }
+        OutputLock lock;
+        try {
+            lock = OutputLock.acquire(out);
+        } catch (OutputLock.InUseException e) {
+            throw new ScenarioException(List.of(error("output.dir", e.getMessage())));
+        }
+        try (lock) {
+            String fingerprint = job.fingerprint();
+            String journaled = Journal.fingerprintIn(out);
+            String finished = OutputDirectory.finishedStudy(out);
+            Journal journal;
+            if (s.resume()) {
+                if (journaled == null) {
+                    if (fingerprint.equals(finished)) {
+                        return new Outcome<>(null, true);
+                    }
+                    throw new ScenarioException(List.of(error("resume", out + " holds no interrupted study")));
+                }
+                if (!journaled.equals(fingerprint)) {
+                    throw new ScenarioException(List.of(error("resume", "the study journaled in " + out
+                            + " differs from this one (scenario files, overrides or options changed); run it as "
+                            + "it was, or use another output directory")));
+                }
+            } else {
+                String other = journaled != null ? journaled : finished;
+                if (other != null && !other.equals(fingerprint)) {
+                    throw new ScenarioException(List.of(error("output.dir", out
+                            + " holds a different study; use another directory")));
+                }
+            }
+            CsvStudyOutput.removeStaleTemporaries(out);
+            if (s.resume() && job.series()) {
+                // The journal keeps metrics, not series: a resume of a study with series recomputes everything.
+                journal = Journal.start(out, fingerprint);
+            } else {
+                journal = s.resume() ? Journal.resume(out, job.journalGroup()) : Journal.start(out, fingerprint);
+            }
+            return new Outcome<>(execute(job, s, out, journal), false);
+        }
+    }
+
+    private static <R> R execute(StudyJob<R> job, Settings s, Path out, Journal journal) throws IOException,
+            InterruptedException {
+        Instant started = Instant.now();
+        Thread hook = journal == null ? null : interruptHook(job, s, out, journal);
+        try (TaskEngine engine = TaskEngineFactory.create(s.engine(), s.master(), s.threads());
+                CsvStudyOutput files = out == null ? null
+                        : new CsvStudyOutput(out, job.tidyOutputs(), job.series())) {
+            long planned = job.plannedRuns();
+            StudyRunner runner = new StudyRunner(engine, s.replicator(), done -> s.listener().progress(done,
+                    planned));
+            R result = job.run(runner, files == null ? StudyOutput.NONE : files, journal);
+            if (files != null) {
+                files.failures(job.failures(result));
+                files.points(job.designPoints());
+                job.writeOutputs(files, result);
+                files.manifest(manifest(job, result, s, started));
+                files.commit();
+                journal.delete();
+                engine.studyWritten(out);
+            }
+            return result;
+        } finally {
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is already running
+                }
+            }
+            if (journal != null) {
+                journal.close();
+            }
+        }
+    }
+
+    /** On Ctrl-C or {@code kill -TERM}: save the journal, remove half-written files, tell the listener. */
+    private static Thread interruptHook(StudyJob<?> job, Settings s, Path out, Journal journal) {
+        Thread hook = new Thread(() -> {
+            try {
+                journal.flush();
+                journal.close();
+                CsvStudyOutput.removeStaleTemporaries(out);
+            } catch (IOException e) {
+                // the listener still hears how far the study got
+            }
+            s.listener().interrupted(journal.size(), job.plannedRuns(), out.resolve(Journal.FILE));
+        }, "gpusim-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static <R> Manifest manifest(StudyJob<R> job, R result, Settings s, Instant started) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (DesignPoint p : job.designPoints()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("point", p.index());
+            m.putAll(p.values());
+            points.add(m);
+        }
+        Provenance p = s.provenance();
+        return new Manifest(p.version(), p.commit(), p.commandLine(), job.name(), job.kind(), job.fingerprint(),
+                job.scenarioFiles(), job.manifestScenarios(), points, job.seed(), job.runsPerCell(),
+                job.runsTotal(result), s.threads(), started.toString(), Instant.now().toString(),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                job.failures(result).size());
+    }
+
+    private static ValidationError error(String field, String message) {
+        return new ValidationError(null, 0, 0, field, message);
+    }
+}
