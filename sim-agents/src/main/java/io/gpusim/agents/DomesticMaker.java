@@ -4,12 +4,10 @@ import io.gpusim.agents.rules.Allocation;
 import io.gpusim.agents.rules.DomesticSupply;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
-import io.gpusim.core.market.EventKind;
-import io.gpusim.core.market.Ledger;
-import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
+import io.gpusim.core.market.SellerView;
+import io.gpusim.core.params.DomesticParams;
 import io.gpusim.core.scenario.AllocationRule;
-import io.gpusim.core.scenario.DomesticMakerSpec;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -21,7 +19,8 @@ import sim.engine.Steppable;
 public final class DomesticMaker implements Steppable {
     private static final long serialVersionUID = 1L;
 
-    private final transient DomesticMakerSpec spec;
+    private final transient DomesticParams spec;
+    private final transient SellerView desk;
     private final transient MarketModel model;
     private final int[] roadmapProducts;
     private final int[] launchDays;
@@ -35,25 +34,25 @@ public final class DomesticMaker implements Steppable {
     public DomesticMaker(MarketModel model, ScenarioPlan plan) {
         this.model = model;
         this.plan = plan;
-        this.spec = model.scenario().domestic();
+        this.spec = model.params().domestic();
+        this.desk = model.exchange().seller(model.domesticSeller());
         Calendar cal = model.calendar();
         this.shippingSteps = cal.stepsForWeeks(spec.shippingWeeks(), 0);
-        int n = spec.roadmap().size();
-        this.roadmapProducts = new int[n];
+        int n = spec.roadmapSize();
+        this.roadmapProducts = spec.roadmapProducts().clone();
         this.launchDays = new int[n];
         for (int i = 0; i < n; i++) {
-            DomesticMakerSpec.RoadmapEntry e = spec.roadmap().get(i);
-            int p = model.scenario().productIndex(e.product());
-            roadmapProducts[i] = p;
-            double delayMonths = DomesticSupply.launchDelayMonths(e.delayMeanMonths(), e.delaySdMonths(), model.nextGaussian());
+            int p = roadmapProducts[i];
+            double delayMonths = DomesticSupply.launchDelayMonths(spec.delayMeanMonths()[i], spec.delaySdMonths()[i],
+                    model.nextGaussian());
             launchDays[i] = model.product(p).firstAvailableDay() + (int) Math.round(delayMonths * Calendar.DAYS_PER_MONTH);
         }
         this.capacityPerStep = plan.domesticCapacity(0);
-        this.outstanding = new long[model.ledger().buyers()];
+        this.outstanding = new long[desk.buyers()];
         this.share = new long[outstanding.length];
         this.remainder = new double[outstanding.length];
         for (int p : roadmapProducts) {
-            model.status().setQuote(p, this::quoteStep);
+            desk.setQuote(p, this::quoteStep);
         }
     }
 
@@ -71,8 +70,7 @@ public final class DomesticMaker implements Steppable {
 
     @Override
     public void step(SimState state) {
-        Ledger ledger = model.ledger();
-        MarketStatus status = model.status();
+        MarketStatus status = desk.status();
         int step = model.step();
         int today = model.today();
         int endOfStep = today + model.calendar().stepDays();
@@ -82,9 +80,7 @@ public final class DomesticMaker implements Steppable {
         for (int i = 0; i < roadmapProducts.length; i++) {
             int p = roadmapProducts[i];
             if (!status.launched(p) && launchDays[i] < endOfStep) {
-                status.setLaunched(p, true);
-                model.events().publish(new MarketEvent(Math.max(today, launchDays[i]), EventKind.LAUNCH, p,
-                        model.product(p).name() + " launched"));
+                desk.launch(p, Math.max(today, launchDays[i]), model.product(p).name() + " launched");
             }
             if (status.launched(p)) {
                 current = p;
@@ -102,16 +98,16 @@ public final class DomesticMaker implements Steppable {
             }
             double buffer = p == current ? DomesticSupply.BUFFER_STEPS * capacityPerStep : 0;
             long make = (long) Math.max(0, Math.min(capacityLeft,
-                    ledger.backlog(p) + buffer - ledger.finishedGoods(p)));
+                    desk.backlog(p) + buffer - desk.finishedGoods(p)));
             if (make > 0) {
-                ledger.startProduction(p, make);
-                ledger.completeProduction(p, make);
+                desk.startProduction(p, make);
+                desk.completeProduction(p, make);
                 capacityLeft -= make;
             }
         }
         for (int p : roadmapProducts) {
             if (status.launched(p) && !status.banned(p)) {
-                Allocation.shipOpenOrders(ledger, p, AllocationRule.PROPORTIONAL, step + shippingSteps, outstanding,
+                Allocation.shipOpenOrders(desk, p, AllocationRule.PROPORTIONAL, step + shippingSteps, outstanding,
                         share, remainder);
             }
         }
@@ -122,7 +118,7 @@ public final class DomesticMaker implements Steppable {
         int now = model.step();
         double need = (double) units;
         for (int p : roadmapProducts) {
-            need += model.ledger().backlog(p) - model.ledger().finishedGoods(p);
+            need += desk.backlog(p) - desk.finishedGoods(p);
         }
         int k = need <= 0 ? 0 : (int) Math.ceil(need / Math.max(1.0, capacityPerStep));
         return now + k + shippingSteps;

@@ -4,12 +4,10 @@ import io.gpusim.agents.rules.Allocation;
 import io.gpusim.agents.rules.Production;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
-import io.gpusim.core.market.EventKind;
-import io.gpusim.core.market.Ledger;
-import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.market.Product;
-import io.gpusim.core.scenario.VendorSpec;
+import io.gpusim.core.market.SellerView;
+import io.gpusim.core.params.VendorParams;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -23,7 +21,8 @@ import sim.engine.Steppable;
 public final class GpuVendor implements Steppable {
     private static final long serialVersionUID = 1L;
 
-    private final transient VendorSpec spec;
+    private final transient VendorParams spec;
+    private final transient SellerView desk;
     private final int product;
     private final Product info;
     private final int leadSteps;
@@ -46,8 +45,9 @@ public final class GpuVendor implements Steppable {
     public GpuVendor(MarketModel model, ScenarioPlan plan) {
         this.model = model;
         this.plan = plan;
-        this.spec = model.scenario().vendor();
+        this.spec = model.params().vendor();
         this.product = model.vendorProduct();
+        this.desk = model.exchange().seller(model.vendorSeller());
         this.info = model.product(product);
         Calendar cal = model.calendar();
         this.stepDays = cal.stepDays();
@@ -59,7 +59,7 @@ public final class GpuVendor implements Steppable {
         this.safetySteps = spec.safetyStockWeeks() / stepWeeks;
         this.completions = new long[leadSteps + 1];
         this.pipeline = new long[leadSteps + 1];
-        this.outstanding = new long[model.ledger().buyers()];
+        this.outstanding = new long[desk.buyers()];
         this.share = new long[outstanding.length];
         this.remainder = new double[outstanding.length];
         this.forecastPerStep = spec.initialOrdersPerWeek() * stepWeeks;
@@ -67,10 +67,10 @@ public final class GpuVendor implements Steppable {
         // Steady state before the run: production started at the forecast rate over the last lead time.
         long inPipeline = Math.round(forecastPerStep);
         for (int k = 1; k <= leadSteps; k++) {
-            model.ledger().startProduction(product, inPipeline);
+            desk.startProduction(product, inPipeline);
             completions[(k - 1) % completions.length] += inPipeline;
         }
-        model.status().setQuote(product, this::quoteStep);
+        desk.setQuote(product, this::quoteStep);
     }
 
     /** Wafer lead time of this replication, in steps. */
@@ -90,53 +90,50 @@ public final class GpuVendor implements Steppable {
 
     @Override
     public void step(SimState state) {
-        MarketModel model = (MarketModel) state;
-        Ledger ledger = model.ledger();
-        MarketStatus status = model.status();
+        MarketStatus status = desk.status();
         int step = model.step();
         int today = model.today();
         capacityPerStep = plan.vendorCapacity(step);
 
         if (!status.launched(product) && info.firstAvailableDay() < today + stepDays) {
-            status.setLaunched(product, true);
-            model.events().publish(new MarketEvent(Math.max(today, info.firstAvailableDay()), EventKind.LAUNCH,
-                    product, info.name() + " launched"));
+            desk.launch(product, Math.max(today, info.firstAvailableDay()), info.name() + " launched");
         }
         if (status.banned(product)) {
             if (!writtenDown) {
-                writeDown(ledger);
+                writeDown();
             }
             return;
         }
         writtenDown = false;
 
         int slot = step % completions.length;
-        ledger.completeProduction(product, completions[slot]);
+        desk.completeProduction(product, completions[slot]);
         completions[slot] = 0;
 
-        forecastPerStep = Production.updateForecast(forecastPerStep, ledger.orderedThisStep(product), spec.forecastSmoothing());
-        long backlog = ledger.backlog(product);
+        forecastPerStep = Production.updateForecast(forecastPerStep, desk.orderedThisStep(product),
+                spec.forecastSmoothing());
+        long backlog = desk.backlog(product);
         long starts = Production.productionStarts(forecastPerStep, leadSteps, safetySteps, backlog,
-                ledger.finishedGoods(product), ledger.workInProcess(product), capacityPerStep);
+                desk.finishedGoods(product), desk.workInProcess(product), capacityPerStep);
         if (starts > 0) {
-            ledger.startProduction(product, starts);
+            desk.startProduction(product, starts);
             completions[(step + leadSteps) % completions.length] += starts;
         }
 
         if (status.launched(product)) {
-            Allocation.shipOpenOrders(ledger, product, spec.allocation(), step + shippingSteps, outstanding, share,
+            Allocation.shipOpenOrders(desk, product, spec.allocation(), step + shippingSteps, outstanding, share,
                     remainder);
         }
-        double backlogWeeks = ledger.backlog(product) / Math.max(1.0, forecastPerStep / stepWeeks);
-        status.setPriceUsd(product, Production.scarcityPrice(info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks,
+        double backlogWeeks = desk.backlog(product) / Math.max(1.0, forecastPerStep / stepWeeks);
+        desk.setPrice(product, Production.scarcityPrice(info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks,
                 spec.scarcityBacklogWeeks()));
     }
 
     /** At the ban: cancel the backlog, write down inventory and commitments, stop the production pipeline. */
-    private void writeDown(Ledger ledger) {
-        ledger.cancelOpenOrders(product);
+    private void writeDown() {
+        desk.cancelOpenOrders(product);
         long costCents = Math.round(info.unitCostUsd() * spec.writedownShare() * 100.0);
-        ledger.writeOff(product, costCents);
+        desk.writeOff(product, costCents);
         java.util.Arrays.fill(completions, 0);
         writtenDown = true;
     }
@@ -152,7 +149,7 @@ public final class GpuVendor implements Steppable {
             pipelineStep = now;
             Production.accumulatePipeline(completions, now, leadSteps, pipeline);
         }
-        double need = (double) model.ledger().backlog(product) + units - model.ledger().finishedGoods(product);
+        double need = (double) desk.backlog(product) + units - desk.finishedGoods(product);
         int k = Production.stepsToSupply(need, pipeline, leadSteps, capacityPerStep);
         return now + k + shippingSteps;
     }

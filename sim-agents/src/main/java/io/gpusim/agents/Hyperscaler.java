@@ -7,13 +7,13 @@ import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
-import io.gpusim.core.market.Ledger;
+import io.gpusim.core.market.BuyerView;
 import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
-import io.gpusim.core.scenario.BeliefSpec;
-import io.gpusim.core.scenario.DomesticMakerSpec;
-import io.gpusim.core.scenario.HyperscalerSpec;
-import io.gpusim.core.scenario.Scenario;
+import io.gpusim.core.params.BeliefParams;
+import io.gpusim.core.params.BuyerParams;
+import io.gpusim.core.params.DomesticParams;
+import io.gpusim.core.params.ScenarioParams;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -27,27 +27,15 @@ import sim.engine.Steppable;
 public final class Hyperscaler implements Steppable {
     private static final long serialVersionUID = 1L;
 
-    private final transient HyperscalerSpec spec;
-    private final transient BeliefSpec beliefs;
+    private final transient BuyerParams buyer;
+    private final transient BeliefParams beliefs;
     private final transient MarketModel model;
+    private final transient BuyerView desk;
     private final int index;
     private final double levelMultiplier;
     private final double sensitivity;
     private final transient ScenarioPlan plan;
     private final double signalDecayPerStep;
-    // Parameters as primitives, read once (the scenario records hold boxed values).
-    private final double noiseSd;
-    private final double priorHazard;
-    private final double horizonMonths;
-    private final double decayMonths;
-    private final boolean anticipates;
-    private final double rampMonths;
-    private final double shortageCost;
-    private final double holdingCost;
-    private final double adequatePerformance;
-    private final double switchingSensitivity;
-    private final double workingWeeks;
-    private final double budgetUsdPerYear;
     private final int minLeadDays;
     private final double vendorPerformance;
     private final double[] domesticEffectivePerformance;
@@ -67,91 +55,65 @@ public final class Hyperscaler implements Steppable {
         this.model = model;
         this.plan = plan;
         this.index = index;
-        Scenario s = model.scenario();
-        this.spec = s.hyperscalers().get(index);
-        this.beliefs = s.beliefs();
+        this.desk = model.exchange().buyer(index);
+        ScenarioParams params = model.params();
+        this.buyer = params.buyers().get(index);
+        this.beliefs = params.beliefs();
         Calendar cal = model.calendar();
         // Draw order is fixed: demand level, then belief sensitivity.
-        this.levelMultiplier = Math.exp(spec.demandLevelSd() * model.nextGaussian());
-        this.sensitivity = spec.signalSensitivity() * Math.exp(spec.sensitivitySd() * model.nextGaussian());
+        this.levelMultiplier = Math.exp(buyer.demandLevelSd() * model.nextGaussian());
+        this.sensitivity = buyer.signalSensitivity() * Math.exp(buyer.sensitivitySd() * model.nextGaussian());
         this.signalDecayPerStep = Beliefs.signalDecay(cal.stepDays(), beliefs.decayMonths());
-        this.noiseSd = spec.demandNoiseSd();
-        this.priorHazard = beliefs.priorHazardPerYear();
-        this.horizonMonths = beliefs.planningHorizonMonths();
-        this.decayMonths = beliefs.decayMonths();
-        this.anticipates = spec.anticipation();
-        this.rampMonths = spec.substituteRampMonths();
-        this.shortageCost = spec.shortageCostMultiple();
-        this.holdingCost = spec.holdingCostPerYear();
-        this.adequatePerformance = spec.adequatePerformance();
-        this.switchingSensitivity = spec.switchingSensitivity();
-        this.workingWeeks = spec.workingInventoryWeeks();
-        this.budgetUsdPerYear = spec.budgetUsdPerYear();
-        this.minLeadDays = spec.minLeadWeeks() * 7;
+        this.minLeadDays = buyer.minLeadWeeks() * 7;
         this.vendorProduct = model.vendorProduct();
-        DomesticMakerSpec dom = s.domestic();
-        int n = dom == null ? 0 : dom.roadmap().size();
-        this.domesticProducts = new int[n];
+        DomesticParams dom = params.domestic();
+        int n = dom.roadmapSize();
+        this.domesticProducts = dom.roadmapProducts().clone();
         this.domesticExpectedLaunchDay = new double[n];
         this.vendorPerformance = model.product(vendorProduct).relativePerformance();
-        this.domesticEffectivePerformance = new double[s.products().size()];
+        this.domesticEffectivePerformance = new double[model.products().size()];
         for (int i = 0; i < n; i++) {
-            DomesticMakerSpec.RoadmapEntry e = dom.roadmap().get(i);
-            domesticProducts[i] = s.productIndex(e.product());
             domesticEffectivePerformance[domesticProducts[i]] = model.product(domesticProducts[i])
-                    .relativePerformance() * spec.domesticSoftwareDiscount();
+                    .relativePerformance() * buyer.domesticSoftwareDiscount();
             // Buyers know the announced date and the typical slip, not this replication's draw.
             domesticExpectedLaunchDay[i] = model.product(domesticProducts[i]).firstAvailableDay()
-                    + Math.max(0.0, e.delayMeanMonths()) * Calendar.DAYS_PER_MONTH;
+                    + Math.max(0.0, dom.delayMeanMonths()[i]) * Calendar.DAYS_PER_MONTH;
         }
         this.spendByStep = new double[cal.stepsForWeeks(52, 1)];
         // An order placed now arrives after one review period plus the seller's shipping time.
-        this.vendorReplenishWeeks = cal.stepWeeks() + s.vendor().shippingWeeks();
-        this.domesticReplenishWeeks = cal.stepWeeks() + (dom == null ? 0 : dom.shippingWeeks());
+        this.vendorReplenishWeeks = cal.stepWeeks() + params.vendor().shippingWeeks();
+        this.domesticReplenishWeeks = cal.stepWeeks() + dom.shippingWeeks();
     }
 
-    // ---- decisions (pure functions) --------------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
     // ---- step -------------------------------------------------------------------------------------------------
+    // The decisions are the public rule functions of io.gpusim.agents.rules, applied to the buyer's state.
 
     @Override
     public void step(SimState state) {
-        Ledger ledger = model.ledger();
-        MarketStatus status = model.status();
+        MarketStatus status = desk.status();
         Calendar cal = model.calendar();
         int today = model.today();
         int step = model.step();
         double stepWeeks = cal.stepWeeks();
 
         double weekly = plan.weeklyDemandTrend(index, step) * levelMultiplier;
+        double noiseSd = buyer.demandNoiseSd();
         double demand = weekly * stepWeeks * Math.exp(noiseSd * model.nextGaussian() - noiseSd * noiseSd / 2);
 
         int domestic = currentDomesticProduct(status);
         boolean vendorOpen = status.available(vendorProduct);
         domesticShare = purchaseShare(status, vendorOpen, domestic);
 
-        double unmet = deploy(ledger, demand, domesticShare);
+        double unmet = deploy(demand, domesticShare);
         model.recorder().reportDemand(index, demand, unmet);
 
-        updateSignal(model.events(), today);
-        double hazard = Beliefs.perceivedHazard(priorHazard, sensitivity, signal);
+        updateSignal(desk.events(), today);
+        double hazard = Beliefs.perceivedHazard(beliefs.priorHazardPerYear(), sensitivity, signal);
         double anticipatory = 0;
-        if (vendorOpen && anticipates) {
-            double p = Beliefs.banProbability(hazard, horizonMonths);
-            double gap = Stocking.substituteGapMonths(expectedAdequateDay(status, today), today, rampMonths);
-            double cover = Stocking.anticipatoryCoverMonths(p, shortageCost, holdingCost, gap);
+        if (vendorOpen && buyer.anticipation()) {
+            double p = Beliefs.banProbability(hazard, beliefs.planningHorizonMonths());
+            double gap = Stocking.substituteGapMonths(expectedAdequateDay(status, today), today, buyer.substituteRampMonths());
+            double cover = Stocking.anticipatoryCoverMonths(p, buyer.shortageCostMultiple(), buyer.holdingCostPerYear(), gap);
             anticipatory = cover * weekly * (1 - domesticShare) * Calendar.WEEKS_PER_MONTH / vendorPerformance;
         }
         model.recorder().reportBelief(hazard, anticipatory);
@@ -160,10 +122,10 @@ public final class Hyperscaler implements Steppable {
         spentInWindow -= spendByStep[window];
         spendByStep[window] = 0;
         if (vendorOpen) {
-            orderVendor(ledger, status, weekly, anticipatory, hazard, today, step, window);
+            orderVendor(status, weekly, anticipatory, hazard, today, step, window);
         }
         if (domestic >= 0) {
-            orderDomestic(ledger, status, weekly, domestic, today, window);
+            orderDomestic(status, weekly, domestic, today, window);
         }
     }
 
@@ -190,43 +152,42 @@ public final class Hyperscaler implements Steppable {
         }
         double costVendor = status.priceUsd(vendorProduct) / vendorPerformance;
         double costDomestic = status.priceUsd(domestic) / effectivePerformance(domestic);
-        return Switching.domesticShare(costVendor, costDomestic, switchingSensitivity);
+        return Switching.domesticShare(costVendor, costDomestic, buyer.switchingSensitivity());
     }
 
     /**
      * Puts stock into service to meet this step's demand: the domestic share from domestic stock and the rest from
      * vendor stock, each falling back on the other when it runs short. Returns the compute left unmet.
      */
-    private double deploy(Ledger ledger, double demand, double share) {
+    private double deploy(double demand, double share) {
         double domesticNeed = demand * share;
-        double servedDomestic = deployDomestic(ledger, domesticNeed);
+        double servedDomestic = deployDomestic(domesticNeed);
         double vendorNeed = demand - servedDomestic;
-        double servedVendor = deployUnits(ledger, vendorProduct, vendorNeed,
-                vendorPerformance);
+        double servedVendor = deployUnits(vendorProduct, vendorNeed, vendorPerformance);
         double rest = demand - servedDomestic - servedVendor;
         if (rest > 0) {
-            servedDomestic += deployDomestic(ledger, rest);
+            servedDomestic += deployDomestic(rest);
         }
         return Math.max(0.0, demand - servedDomestic - servedVendor);
     }
 
-    private double deployDomestic(Ledger ledger, double compute) {
+    private double deployDomestic(double compute) {
         double served = 0;
         for (int i = domesticProducts.length - 1; i >= 0 && served < compute; i--) {
             int p = domesticProducts[i];
-            served += deployUnits(ledger, p, compute - served, effectivePerformance(p));
+            served += deployUnits(p, compute - served, effectivePerformance(p));
         }
         return served;
     }
 
-    private double deployUnits(Ledger ledger, int product, double compute, double perf) {
-        long stock = ledger.stock(index, product);
+    private double deployUnits(int product, double compute, double perf) {
+        long stock = desk.stock(product);
         if (compute <= 0 || stock == 0) {
             return 0;
         }
         long units = Math.min(stock, Math.round(compute / perf));
         if (units > 0) {
-            ledger.deploy(index, product, units);
+            desk.deploy(product, units);
         }
         return units * perf;
     }
@@ -242,7 +203,7 @@ public final class Hyperscaler implements Steppable {
             MarketEvent e = events.get(eventsSeen);
             double w = signalWeight(e);
             if (w != 0) {
-                signal += w * Math.exp(-Math.max(0, today - e.day()) / Calendar.DAYS_PER_MONTH / decayMonths);
+                signal += w * Math.exp(-Math.max(0, today - e.day()) / Calendar.DAYS_PER_MONTH / beliefs.decayMonths());
             }
         }
     }
@@ -264,7 +225,7 @@ public final class Hyperscaler implements Steppable {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < domesticProducts.length; i++) {
             int p = domesticProducts[i];
-            if (effectivePerformance(p) < adequatePerformance) {
+            if (effectivePerformance(p) < buyer.adequatePerformance()) {
                 continue;
             }
             double day = status.launched(p) ? today : Math.max(today, domesticExpectedLaunchDay[i]);
@@ -273,14 +234,14 @@ public final class Hyperscaler implements Steppable {
         return best;
     }
 
-    private void orderVendor(Ledger ledger, MarketStatus status, double weekly, double anticipatory, double hazard,
+    private void orderVendor(MarketStatus status, double weekly, double anticipatory, double hazard,
             int today, int step, int window) {
         double weeklyNeed = weekly * (1 - domesticShare) / vendorPerformance;
-        double working = Stocking.workingTarget(workingWeeks, vendorReplenishWeeks, weeklyNeed);
-        double position = ledger.position(index, vendorProduct);
+        double working = Stocking.workingTarget(buyer.workingInventoryWeeks(), vendorReplenishWeeks, weeklyNeed);
+        double position = desk.position(vendorProduct);
         double price = status.priceUsd(vendorProduct);
         long units = Stocking.affordable(Stocking.orderUpTo(working + anticipatory, position), price,
-                budgetUsdPerYear - spentInWindow);
+                buyer.budgetUsdPerYear() - spentInWindow);
         if (units <= 0) {
             return;
         }
@@ -290,33 +251,32 @@ public final class Hyperscaler implements Steppable {
         int earliest = today + minLeadDays;
         if (regular > 0) {
             int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(regular));
-            ledger.placeOrder(index, vendorProduct, regular, priceCents, step, Math.max(earliest, quoted), false);
+            desk.order(vendorProduct, regular, priceCents, step, Math.max(earliest, quoted), false);
         }
         if (rush > 0) {
             int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(rush));
-            int expectedBan = today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, horizonMonths));
-            ledger.placeOrder(index, vendorProduct, rush, priceCents, step, Stocking.rushDeadline(earliest, quoted,
-                    expectedBan), true);
+            int expectedBan = today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
+            desk.order(vendorProduct, rush, priceCents, step, Stocking.rushDeadline(earliest, quoted, expectedBan),
+                    true);
             rushCommitted += rush;
         }
         spend(units * price, window);
     }
 
-    private void orderDomestic(Ledger ledger, MarketStatus status, double weekly, int product, int today,
+    private void orderDomestic(MarketStatus status, double weekly, int product, int today,
             int window) {
-        double workingCompute = Stocking.workingTarget(workingWeeks, domesticReplenishWeeks,
+        double workingCompute = Stocking.workingTarget(buyer.workingInventoryWeeks(), domesticReplenishWeeks,
                 weekly * domesticShare);
         double positionCompute = 0;
         for (int p : domesticProducts) {
-            positionCompute += ledger.position(index, p) * effectivePerformance(p);
+            positionCompute += desk.position(p) * effectivePerformance(p);
         }
         double price = status.priceUsd(product);
         long units = Stocking.affordable(Stocking.orderUpTo(workingCompute / effectivePerformance(product),
-                positionCompute / effectivePerformance(product)), price, budgetUsdPerYear - spentInWindow);
+                positionCompute / effectivePerformance(product)), price, buyer.budgetUsdPerYear() - spentInWindow);
         if (units > 0) {
             // Domestic purchases are call-offs under a standing order with the maker.
-            ledger.placeOrTopUp(index, product, units, Math.round(price * 100.0), model.step(),
-                    today + minLeadDays);
+            desk.callOff(product, units, Math.round(price * 100.0), model.step(), today + minLeadDays);
             spend(units * price, window);
         }
     }

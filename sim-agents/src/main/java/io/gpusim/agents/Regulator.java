@@ -1,14 +1,14 @@
 package io.gpusim.agents;
 
-import io.gpusim.agents.rules.Controls;
 import ec.util.MersenneTwisterFast;
-import io.gpusim.core.Calendar;
+import io.gpusim.agents.rules.Controls;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.Product;
+import io.gpusim.core.market.RegulatorView;
+import io.gpusim.core.params.RegulatorParams;
 import io.gpusim.core.scenario.BanMode;
-import io.gpusim.core.scenario.RegulatorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import sim.engine.SimState;
@@ -24,47 +24,66 @@ public final class Regulator implements Steppable {
     private static final int ORDER_WINDOW_WEEKS = 13;
     private static final int BASELINE_WINDOW_WEEKS = 52;
 
-    private final transient RegulatorSpec spec;
+    /** Where the ban stands. */
+    enum Stage {
+        /** No ban decided yet. */
+        UNDECIDED,
+        /** Decided: announcement and effect days are set. */
+        DECIDED,
+        /** Announced, not yet in force. */
+        ANNOUNCED,
+        /** In force (it may since have been lifted by a reversal). */
+        ENACTED
+    }
+
+    private final transient RegulatorParams spec;
+    private final transient MarketModel model;
+    private final transient RegulatorView desk;
     private final String vendorName;
     private final List<MarketEvent> pending = new ArrayList<>();
     private final boolean leakDrawn;
     private final double reversalDraw;
     private final double[] vendorOrdersByStep;
 
-    private int announceDay = Integer.MIN_VALUE;
-    private int effectiveDay = Integer.MIN_VALUE;
-    private boolean decided;
+    private Stage stage = Stage.UNDECIDED;
+    private int announceDay;
+    private int effectiveDay;
     private int leaksSoFar;
 
     /**
      * @param controlRounds the scenario's earlier control rounds as events (the same in every replication)
      */
     public Regulator(MarketModel model, List<MarketEvent> controlRounds) {
-        this.spec = model.scenario().regulator();
-        this.vendorName = model.scenario().vendor().name();
-        Calendar cal = model.calendar();
+        this.model = model;
+        this.spec = model.params().regulator();
+        this.desk = model.exchange().regulator();
+        this.vendorName = model.params().vendor().name();
         MersenneTwisterFast rng = model.random;
         // Draw order is fixed: leak, then reversal.
-        double leakProbability = spec.leak() == null ? 0 : spec.leak().probability();
-        this.leakDrawn = rng.nextDouble() < leakProbability;
+        this.leakDrawn = rng.nextDouble() < spec.leakProbability();
         this.reversalDraw = rng.nextDouble();
         // Only the hazard rule watches orders.
-        this.vendorOrdersByStep = spec.mode() == BanMode.HAZARD ? new double[cal.steps()] : null;
+        this.vendorOrdersByStep = spec.mode() == BanMode.HAZARD ? new double[model.calendar().steps()] : null;
         for (MarketEvent round : controlRounds) {
             schedule(round);
         }
         if (spec.mode() == BanMode.DATE || spec.mode() == BanMode.THRESHOLD) {
-            scheduleBan(cal.dayOf(spec.banDate()), model);
+            decide(spec.banDay());
         }
     }
 
-    /** Fixes the announcement and effect days of a decided ban, with its leak and possible reversal. */
-    private void scheduleBan(int day, MarketModel model) {
-        decided = true;
+    /** Where the ban stands now. */
+    Stage stage() {
+        return stage;
+    }
+
+    /** Fixes the announcement and effect days of a decided ban, with its leak. */
+    private void decide(int day) {
+        stage = Stage.DECIDED;
         announceDay = day;
         effectiveDay = Controls.effectiveDay(day, spec.graceDays());
-        if (leakDrawn && spec.leak() != null) {
-            int leak = Controls.leakDay(day, spec.leak().leadDays(), model.today());
+        if (leakDrawn) {
+            int leak = Controls.leakDay(day, spec.leakLeadDays(), model.today());
             schedule(new MarketEvent(leak, EventKind.LEAK, model.vendorProduct(), "leak: controls weighed"));
         }
     }
@@ -78,50 +97,43 @@ public final class Regulator implements Steppable {
         pending.add(at, e);
     }
 
-
-
-
-
-
     @Override
     public void step(SimState state) {
-        MarketModel model = (MarketModel) state;
         int today = model.today();
         int endOfStep = today + model.calendar().stepDays();
         int step = model.step();
         // The regulator acts before this step's orders: it sees the orders placed up to the previous step.
         if (step > 0 && vendorOrdersByStep != null) {
-            vendorOrdersByStep[step - 1] = model.ledger().orderedLastStep(model.vendorProduct());
+            vendorOrdersByStep[step - 1] = desk.orderedLastStep(model.vendorProduct());
         }
 
-        if (spec.mode() == BanMode.HAZARD && !decided) {
-            considerHazardBan(model, step, today);
+        if (spec.mode() == BanMode.HAZARD && stage == Stage.UNDECIDED) {
+            considerHazardBan(step, today);
         }
-        publishDue(model, endOfStep);
+        publishDue(endOfStep);
 
-        if (decided && announceDay < endOfStep && announceDay != Integer.MAX_VALUE) {
-            announce(model);
-            announceDay = Integer.MAX_VALUE;
+        if (stage == Stage.DECIDED && announceDay < endOfStep) {
+            announce();
+            stage = Stage.ANNOUNCED;
         }
-        if (decided && effectiveDay < endOfStep && effectiveDay != Integer.MAX_VALUE) {
-            enact(model);
+        if (stage == Stage.ANNOUNCED && effectiveDay < endOfStep) {
+            enact();
+            stage = Stage.ENACTED;
         }
     }
 
-    private void considerHazardBan(MarketModel model, int step, int today) {
-        RegulatorSpec.HazardSpec h = spec.hazard();
+    private void considerHazardBan(int step, int today) {
+        RegulatorParams.Hazard h = spec.hazard();
         MersenneTwisterFast rng = model.random;
         int stepDays = model.calendar().stepDays();
         if (rng.nextDouble() < Controls.stepProbability(h.leakRatePerYear(), stepDays)) {
             leaksSoFar++;
-            model.events().publish(new MarketEvent(today, EventKind.LEAK, model.vendorProduct(),
-                    "leak: controls debated"));
+            desk.publish(new MarketEvent(today, EventKind.LEAK, model.vendorProduct(), "leak: controls debated"));
         }
         double lambda = Controls.decisionHazard(h.baseHazardPerYear(), h.leakBoost(), leaksSoFar,
-                h.stockpileSensitivity(), orderSurge(model, step));
+                h.stockpileSensitivity(), orderSurge(step));
         if (rng.nextDouble() < Controls.stepProbability(lambda, stepDays)) {
-            int announce = today + h.rulemakingWeeks() * 7;
-            scheduleBan(announce, model);
+            decide(today + h.rulemakingWeeks() * 7);
         }
     }
 
@@ -129,7 +141,7 @@ public final class Regulator implements Steppable {
      * Recent vendor orders (13 weeks) over their 52-week average rate, both ending with the previous step; 1 when
      * there is less than a year of history.
      */
-    private double orderSurge(MarketModel model, int step) {
+    private double orderSurge(int step) {
         int recent = model.calendar().stepsForWeeks(ORDER_WINDOW_WEEKS, 1);
         int longRun = model.calendar().stepsForWeeks(BASELINE_WINDOW_WEEKS, 1);
         int last = step - 1;
@@ -147,43 +159,41 @@ public final class Regulator implements Steppable {
         return l <= 0 ? 1.0 : (r / recent) / (l / longRun);
     }
 
-    private void publishDue(MarketModel model, int endOfStep) {
+    private void publishDue(int endOfStep) {
         while (!pending.isEmpty() && pending.get(0).day() < endOfStep) {
             MarketEvent e = pending.remove(0);
             if (e.kind() == EventKind.REVERSAL) {
-                model.banLifted(e.product(), e.day(), e.label());
+                desk.liftBan(e.product(), e.day(), e.label());
             } else {
-                model.events().publish(e);
+                desk.publish(e);
             }
         }
     }
 
-    private void announce(MarketModel model) {
-        for (int p : bannedProducts(model)) {
-            model.events().publish(new MarketEvent(Math.max(model.today(), announceDay),
-                    EventKind.BAN_ANNOUNCED, p, "licence required for " + model.product(p).name()));
+    private void announce() {
+        for (int p : bannedProducts()) {
+            desk.publish(new MarketEvent(Math.max(model.today(), announceDay), EventKind.BAN_ANNOUNCED, p,
+                    "licence required for " + model.product(p).name()));
         }
     }
 
-    private void enact(MarketModel model) {
-        int day = effectiveDay;
-        effectiveDay = Integer.MAX_VALUE;
-        for (int p : bannedProducts(model)) {
-            model.banTakesEffect(p, day, "controls in force on " + model.product(p).name());
-            if (spec.reversal() != null && reversalDraw < spec.reversal().probability()) {
-                schedule(new MarketEvent(day + spec.reversal().afterDays(), EventKind.REVERSAL, p,
+    private void enact() {
+        for (int p : bannedProducts()) {
+            desk.enactBan(p, effectiveDay, "controls in force on " + model.product(p).name());
+            if (reversalDraw < spec.reversalProbability()) {
+                schedule(new MarketEvent(effectiveDay + spec.reversalAfterDays(), EventKind.REVERSAL, p,
                         "controls lifted on " + model.product(p).name()));
             }
         }
     }
 
     /** Products the ban covers: the vendor product, or under a threshold rule every vendor product over a limit. */
-    private List<Integer> bannedProducts(MarketModel model) {
+    private List<Integer> bannedProducts() {
         if (spec.mode() != BanMode.THRESHOLD) {
             return List.of(model.vendorProduct());
         }
         List<Integer> list = new ArrayList<>();
-        for (Product p : model.products()) {
+        for (Product p : desk.products()) {
             if (p.maker().equals(vendorName) && Controls.exceedsThresholds(p, spec.thresholds())) {
                 list.add(p.index());
             }

@@ -7,12 +7,12 @@ import io.gpusim.core.Calendar;
 import io.gpusim.core.Market;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.MarketEvent;
-import io.gpusim.core.scenario.CapacityPoint;
-import io.gpusim.core.scenario.DemandShockSpec;
-import io.gpusim.core.scenario.DomesticMakerSpec;
-import io.gpusim.core.scenario.HyperscalerSpec;
+import io.gpusim.core.params.BuyerParams;
+import io.gpusim.core.params.DomesticParams;
+import io.gpusim.core.params.ScenarioParams;
+import io.gpusim.core.params.ShockParams;
+import io.gpusim.core.params.VendorParams;
 import io.gpusim.core.scenario.Scenario;
-import io.gpusim.core.scenario.VendorSpec;
 import java.util.List;
 
 /**
@@ -34,48 +34,36 @@ public final class ScenarioPlan {
         this.scenario = scenario;
         this.market = Market.of(scenario);
         this.calendar = market.calendar();
+        ScenarioParams params = market.params();
         this.controlRounds = scenario.regulator().history().stream()
                 .map(round -> new MarketEvent(calendar.dayOf(round), EventKind.CONTROL_ROUND, -1,
                         "control round " + round))
                 .toList();
         int steps = calendar.steps();
-        List<HyperscalerSpec> buyers = scenario.hyperscalers();
+        List<BuyerParams> buyers = params.buyers();
         weeklyDemandTrend = new double[buyers.size()][steps];
         for (int b = 0; b < buyers.size(); b++) {
-            HyperscalerSpec h = buyers.get(b);
-            List<DemandShockSpec> mine = scenario.demandShocks().stream()
-                    .filter(d -> d.buyers().isEmpty() || d.buyers().contains(h.name())).toList();
-            int[] days = mine.stream().mapToInt(d -> calendar.dayOf(d.date())).toArray();
-            double[] effects = mine.stream().mapToDouble(DemandShockSpec::effect).toArray();
-            int[] ramps = mine.stream().mapToInt(d -> d.rampWeeks() * 7).toArray();
+            BuyerParams h = buyers.get(b);
+            final int buyer = b;
+            List<ShockParams> mine = params.shocks().stream().filter(d -> d.appliesTo(buyer)).toList();
+            int[] days = mine.stream().mapToInt(ShockParams::day).toArray();
+            double[] effects = mine.stream().mapToDouble(ShockParams::effect).toArray();
+            int[] ramps = mine.stream().mapToInt(ShockParams::rampDays).toArray();
             for (int t = 0; t < steps; t++) {
                 weeklyDemandTrend[b][t] = Demand.expectedWeeklyDemand(h.demandUnitsPerWeek(), 1.0,
                         h.demandGrowthPerYear(), calendar.firstDayOf(t), days, effects, ramps);
             }
         }
-        VendorSpec v = scenario.vendor();
-        double[] capDays = new double[v.capacity().size()];
-        double[] capUnits = new double[capDays.length];
-        for (int i = 0; i < capDays.length; i++) {
-            CapacityPoint c = v.capacity().get(i);
-            capDays[i] = calendar.dayOf(c.date());
-            capUnits[i] = c.unitsPerMonth();
-        }
+        VendorParams v = params.vendor();
         vendorCapacityPerStep = new double[steps];
         for (int t = 0; t < steps; t++) {
-            vendorCapacityPerStep[t] = Production.capacityPerStep(capDays, capUnits, calendar.firstDayOf(t),
-                    calendar.stepDays());
+            vendorCapacityPerStep[t] = Production.capacityPerStep(v.capacityDays(), v.capacityUnitsPerMonth(),
+                    calendar.firstDayOf(t), calendar.stepDays());
         }
-        DomesticMakerSpec d = scenario.domestic();
-        double[] yieldDays = new double[d.yieldCurve().size()];
-        double[] yields = new double[yieldDays.length];
-        for (int i = 0; i < yieldDays.length; i++) {
-            yieldDays[i] = calendar.dayOf(d.yieldCurve().get(i).date());
-            yields[i] = d.yieldCurve().get(i).yield();
-        }
+        DomesticParams d = params.domestic();
         domesticCapacityPerStep = new double[steps];
         for (int t = 0; t < steps; t++) {
-            domesticCapacityPerStep[t] = DomesticSupply.capacityPerStep(d, yieldDays, yields, calendar.firstDayOf(t),
+            domesticCapacityPerStep[t] = DomesticSupply.capacityPerStep(d, calendar.firstDayOf(t),
                     calendar.stepWeeks());
         }
     }

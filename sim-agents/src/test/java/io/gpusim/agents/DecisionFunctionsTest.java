@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.core.Calendar;
 import io.gpusim.core.market.Product;
-import io.gpusim.core.scenario.RegulatorSpec;
+import io.gpusim.core.params.RegulatorParams;
 import org.junit.jupiter.api.Test;
 
 /** Known answers for the agents' decision functions. */
 class DecisionFunctionsTest {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
 
     @Test
     void anticipatoryCoverIsZeroWithoutRiskAndCappedByTheGap() {
@@ -114,9 +116,9 @@ class DecisionFunctionsTest {
         assertEquals(0.1 + 2 * 0.5 + 0.3 * 1.0, Controls.decisionHazard(0.1, 0.5, 2, 0.3, 2.0), 1e-12);
         assertEquals(0.1, Controls.decisionHazard(0.1, 0.5, 0, 0.3, 0.5), 1e-12, "no surge below 1");
         Product h20 = new Product(0, "H20", 0, "V", 1, 4.0, 900, 2368, 1, 1, 0);
-        assertTrue(Controls.exceedsThresholds(h20, new RegulatorSpec.ThresholdSpec(3.5, null, null)));
-        assertTrue(!Controls.exceedsThresholds(h20, new RegulatorSpec.ThresholdSpec(4.0, 900.0, 4800.0)));
-        assertTrue(Controls.exceedsThresholds(h20, new RegulatorSpec.ThresholdSpec(null, 600.0, null)));
+        assertTrue(Controls.exceedsThresholds(h20, new RegulatorParams.Thresholds(3.5, INF, INF)));
+        assertTrue(!Controls.exceedsThresholds(h20, new RegulatorParams.Thresholds(4.0, 900.0, 4800.0)));
+        assertTrue(Controls.exceedsThresholds(h20, new RegulatorParams.Thresholds(INF, 600.0, INF)));
     }
 
     @Test

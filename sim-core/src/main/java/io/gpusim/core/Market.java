@@ -1,6 +1,7 @@
 package io.gpusim.core;
 
 import io.gpusim.core.market.Product;
+import io.gpusim.core.params.ScenarioParams;
 import io.gpusim.core.scenario.ProductSpec;
 import io.gpusim.core.scenario.Scenario;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class Market {
     private final Scenario scenario;
     private final Calendar calendar;
+    private final ScenarioParams params;
     private final List<Product> products;
     private final List<String> sellers;
     private final int[] sellerOf;
@@ -50,6 +52,7 @@ public final class Market {
         this.vendorProduct = scenario.productIndex(scenario.vendor().product());
         this.vendorSeller = sellerOf[vendorProduct];
         this.domesticSeller = domesticName == null ? -1 : sellerIndex.getOrDefault(domesticName, -1);
+        this.params = ScenarioParams.of(scenario, calendar);
     }
 
     /** The market of a validated scenario. */
@@ -63,6 +66,11 @@ public final class Market {
 
     public Calendar calendar() {
         return calendar;
+    }
+
+    /** The scenario's parameters, resolved to primitives once. */
+    public ScenarioParams params() {
+        return params;
     }
 
     public List<Product> products() {

@@ -1,12 +1,12 @@
 package io.gpusim.core;
 
-import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
+import io.gpusim.core.market.Exchange;
 import io.gpusim.core.market.Ledger;
-import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.market.Product;
 import io.gpusim.core.metrics.RunRecorder;
+import io.gpusim.core.params.ScenarioParams;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.Scenario;
 import java.util.ArrayList;
@@ -33,9 +33,7 @@ public class MarketModel extends SimState {
     private final long replicationSeed;
     /** Normal draws from {@code random}; not kept in MASON checkpoints, which gpusim does not use. */
     private final transient NormalizedGaussianSampler gaussian;
-    private final Ledger ledger;
-    private final MarketStatus status;
-    private final EventLog events = new EventLog();
+    private final Exchange exchange;
     private final RunRecorder recorder;
     private final Map<Phase, List<Steppable>> agents = new EnumMap<>(Phase.class);
     private boolean ran;
@@ -65,17 +63,14 @@ public class MarketModel extends SimState {
         this.calendar = market.calendar();
         // Room for one order per buyer and step (a run places fewer); the book grows if one needs more.
         int buyers = market.buyers();
-        this.ledger = new Ledger(buyers, market.sellerOf(), market.sellers().size(), calendar.steps() * buyers);
-        this.status = new MarketStatus(market.listPrices());
-        this.recorder = new RunRecorder(calendar, ledger, status, events, market.vendorProduct(), market.domestic(),
-                recordSeries);
+        this.exchange = new Exchange(market.products(), market.sellers().size(), buyers, calendar.steps() * buyers,
+                this::onBan);
+        this.recorder = new RunRecorder(calendar, exchange.ledger(), exchange.status(), exchange.events(),
+                market.vendorProduct(), market.domestic(), recordSeries);
         for (Phase phase : Phase.values()) {
             agents.put(phase, new ArrayList<>());
         }
-        agents.get(Phase.ARRIVALS).add(state -> {
-            ledger.beginStep();
-            ledger.deliverArrivals(currentStep);
-        });
+        agents.get(Phase.ARRIVALS).add(state -> exchange.beginStep(currentStep));
     }
 
     /** Adds an agent to a phase; agents of one phase act in the order they were added. */
@@ -115,22 +110,11 @@ public class MarketModel extends SimState {
         return recorder.result(replicationSeed, market.vendorSeller(), market.domesticSeller());
     }
 
-    /**
-     * Controls on a product take effect today: it may no longer ship. Publishes the event and, for the vendor
-     * product, captures the market state at the ban.
-     */
-    public void banTakesEffect(int product, int day, String label) {
-        status.setBanned(product, true);
-        events.publish(new MarketEvent(day, EventKind.BAN_EFFECTIVE, product, label));
+    /** Controls on a product took effect: the recorder captures the market at the vendor product's ban. */
+    private void onBan(int product, int day) {
         if (product == market.vendorProduct()) {
             recorder.onVendorBan(day);
         }
-    }
-
-    /** Controls on a product are lifted today. */
-    public void banLifted(int product, int day, String label) {
-        status.setBanned(product, false);
-        events.publish(new MarketEvent(day, EventKind.REVERSAL, product, label));
     }
 
     /** A standard normal draw from the replication's random stream ({@link Seeds#gaussian}). */
@@ -150,6 +134,11 @@ public class MarketModel extends SimState {
 
     public Scenario scenario() {
         return market.scenario();
+    }
+
+    /** The scenario's parameters, resolved once (shared with its other replications). */
+    public ScenarioParams params() {
+        return market.params();
     }
 
     public long replicationSeed() {
@@ -172,16 +161,22 @@ public class MarketModel extends SimState {
         return market.sellers();
     }
 
+    /** The books, to read (agents change them through their views). */
     public Ledger ledger() {
-        return ledger;
+        return exchange.ledger();
     }
 
     public MarketStatus status() {
-        return status;
+        return exchange.status();
     }
 
     public EventLog events() {
-        return events;
+        return exchange.events();
+    }
+
+    /** The market's views for agents: a buyer's, a seller's, the regulator's. */
+    public Exchange exchange() {
+        return exchange;
     }
 
     public RunRecorder recorder() {

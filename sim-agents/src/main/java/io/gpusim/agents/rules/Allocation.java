@@ -1,6 +1,6 @@
 package io.gpusim.agents.rules;
 
-import io.gpusim.core.market.Ledger;
+import io.gpusim.core.market.SellerView;
 import io.gpusim.core.scenario.AllocationRule;
 
 /** How a seller divides scarce finished goods among open orders. Shared by the vendor and the domestic maker. */
@@ -58,26 +58,27 @@ public final class Allocation {
      * Ships up to the seller's finished goods of {@code product} to its open orders under the rule; within a buyer,
      * oldest order first. Returns the units shipped.
      */
-    public static long shipOpenOrders(Ledger ledger, int product, AllocationRule rule, int arrivalStep) {
-        int n = ledger.buyers();
-        return shipOpenOrders(ledger, product, rule, arrivalStep, new long[n], new long[n], new double[n]);
+    public static long shipOpenOrders(SellerView seller, int product, AllocationRule rule, int arrivalStep) {
+        int n = seller.buyers();
+        return shipOpenOrders(seller, product, rule, arrivalStep, new long[n], new long[n], new double[n]);
     }
 
-    /** As {@link #shipOpenOrders(Ledger, int, AllocationRule, int)}, with scratch arrays of one slot per buyer. */
-    public static long shipOpenOrders(Ledger ledger, int product, AllocationRule rule, int arrivalStep, long[] outstanding,
+    /** As {@link #shipOpenOrders(SellerView, int, AllocationRule, int)}, with scratch arrays of one slot per buyer. */
+    public static long shipOpenOrders(SellerView seller, int product, AllocationRule rule, int arrivalStep,
+            long[] outstanding,
             long[] share, double[] remainder) {
-        long available = ledger.finishedGoods(product);
-        if (available <= 0 || ledger.backlog(product) == 0) {
+        long available = seller.finishedGoods(product);
+        if (available <= 0 || seller.backlog(product) == 0) {
             return 0;
         }
-        int buyers = ledger.buyers();
+        int buyers = seller.buyers();
         if (rule == AllocationRule.FIFO) {
             long shipped = 0;
             // Oldest order first across buyers: merge the buyers' queues by order id.
             while (shipped < available) {
                 int oldest = -1;
                 for (int b = 0; b < buyers; b++) {
-                    int head = ledger.oldestOpenOrder(product, b);
+                    int head = seller.oldestOpenOrder(product, b);
                     if (head >= 0 && (oldest < 0 || head < oldest)) {
                         oldest = head;
                     }
@@ -85,16 +86,16 @@ public final class Allocation {
                 if (oldest < 0) {
                     break;
                 }
-                long units = Math.min(ledger.remaining(oldest), available - shipped);
-                ledger.ship(oldest, units, arrivalStep);
+                long units = Math.min(seller.remaining(oldest), available - shipped);
+                seller.ship(oldest, units, arrivalStep);
                 shipped += units;
             }
             return shipped;
         }
         for (int b = 0; b < buyers; b++) {
-            outstanding[b] = ledger.backlog(b, product);
+            outstanding[b] = seller.backlog(b, product);
         }
         proportional(available, outstanding, share, remainder);
-        return ledger.shipToEach(product, share, arrivalStep);
+        return seller.shipToEach(product, share, arrivalStep);
     }
 }

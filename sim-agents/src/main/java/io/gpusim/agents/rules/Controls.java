@@ -2,7 +2,7 @@ package io.gpusim.agents.rules;
 
 import io.gpusim.core.Calendar;
 import io.gpusim.core.market.Product;
-import io.gpusim.core.scenario.RegulatorSpec;
+import io.gpusim.core.params.RegulatorParams;
 
 /** The export-control authority's timing and decision rules. */
 public final class Controls {
@@ -34,10 +34,9 @@ public final class Controls {
         return base + leakBoost * leaks + stockpileSensitivity * Math.max(0.0, orderSurge - 1.0);
     }
 
-    /** Whether a product exceeds any of the threshold rule's limits (a missing limit never binds). */
-    public static boolean exceedsThresholds(Product p, RegulatorSpec.ThresholdSpec t) {
-        return (t.maxMemoryBandwidthTBps() != null && p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps())
-                || (t.maxInterconnectGBps() != null && p.interconnectGBps() > t.maxInterconnectGBps())
-                || (t.maxTpp() != null && p.tpp() > t.maxTpp());
+    /** Whether a product exceeds any of the threshold rule's limits (a missing limit is +infinity: never binds). */
+    public static boolean exceedsThresholds(Product p, RegulatorParams.Thresholds t) {
+        return p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps() || p.interconnectGBps() > t.maxInterconnectGBps()
+                || p.tpp() > t.maxTpp();
     }
 }

@@ -1,7 +1,7 @@
 package io.gpusim.agents.rules;
 
 import io.gpusim.core.Calendar;
-import io.gpusim.core.scenario.DomesticMakerSpec;
+import io.gpusim.core.params.DomesticParams;
 
 /** The domestic chipmaker's roadmap delays and capacity. */
 public final class DomesticSupply {
@@ -30,10 +30,9 @@ public final class DomesticSupply {
      * and wafers and memory grown geometrically at their yearly rates since the start
      * ({@code years = day / 365.2425}).
      */
-    public static double capacityPerStep(DomesticMakerSpec spec, double[] yieldDays, double[] yields, int day,
-            double stepWeeks) {
+    public static double capacityPerStep(DomesticParams spec, int day, double stepWeeks) {
         double years = day / Calendar.DAYS_PER_YEAR;
-        double yield = Curves.interpolate(yieldDays, yields, day);
+        double yield = Curves.interpolate(spec.yieldDays(), spec.yields(), day);
         double wafers = spec.waferStartsPerWeek() * Math.pow(1 + spec.waferGrowthPerYear(), years);
         double hbm = spec.hbmUnitsPerWeek() * Math.pow(1 + spec.hbmGrowthPerYear(), years);
         return weeklyCapacity(wafers, spec.diesPerWafer(), yield, spec.diesPerUnit(), hbm) * stepWeeks;

@@ -11,7 +11,7 @@ public final class EventLog {
 
     private final List<MarketEvent> events = new ArrayList<>();
 
-    public void publish(MarketEvent event) {
+    void publish(MarketEvent event) {
         events.add(event);
     }
 

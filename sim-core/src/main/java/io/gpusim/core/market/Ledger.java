@@ -14,10 +14,8 @@ import java.util.List;
  * The ledger records; it never decides. Agents call it.
  */
 public final class Ledger {
-    /** Steps of arrivals the transit ring holds at first; it doubles when a shipment is due further ahead. */
-    private static final int INITIAL_TRANSIT_STEPS = 8;
-
     private final int buyers;
+    private final PairIndex index;
     private final int products;
     private final int[] sellerOfProduct;
 
@@ -28,7 +26,7 @@ public final class Ledger {
     private final long[] inTransit;
     private final long[] writtenOffFinished;
     private final long[] writtenOffWip;
-    // Per buyer and product, at index product * buyers + buyer.
+    // Per buyer and product, at index index.of(product, buyer).
     private final long[] stock;
     private final long[] deployed;
     private final long[] backlogUnits;
@@ -46,14 +44,8 @@ public final class Ledger {
     private final long[] shippedTotal;
 
     private final OrderBook book;
-    /**
-     * Units in transit by arrival step: [product][(step mod ring size) * buyers + buyer]; the ring, of
-     * {@code ringSteps} steps, doubles when needed.
-     */
-    private long[][] arriving;
-    private int ringSteps = INITIAL_TRANSIT_STEPS;
-    /** The last step whose arrivals were delivered. */
-    private int delivered = -1;
+    private final TransitRing transit;
+    private final TransitRing.Arrivals intoStock = this::arrive;
 
     public Ledger(int buyers, int[] sellerOfProduct, int sellers) {
         this(buyers, sellerOfProduct, sellers, 0);
@@ -65,6 +57,7 @@ public final class Ledger {
      */
     public Ledger(int buyers, int[] sellerOfProduct, int sellers, int expectedOrders) {
         this.buyers = buyers;
+        this.index = new PairIndex(buyers);
         this.products = sellerOfProduct.length;
         this.sellerOfProduct = sellerOfProduct.clone();
         started = new long[products];
@@ -74,10 +67,10 @@ public final class Ledger {
         inTransit = new long[products];
         writtenOffFinished = new long[products];
         writtenOffWip = new long[products];
-        stock = new long[buyers * products];
-        deployed = new long[buyers * products];
-        backlogUnits = new long[buyers * products];
-        transitUnits = new long[buyers * products];
+        stock = new long[index.size(products)];
+        deployed = new long[index.size(products)];
+        backlogUnits = new long[index.size(products)];
+        transitUnits = new long[index.size(products)];
         backlogTotal = new long[products];
         paidCents = new long[buyers];
         receivedCents = new long[sellers];
@@ -87,21 +80,21 @@ public final class Ledger {
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
         shippedTotal = new long[products];
-        book = new OrderBook(buyers, products, expectedOrders);
-        arriving = new long[products][INITIAL_TRANSIT_STEPS * buyers];
+        book = new OrderBook(index, products, expectedOrders);
+        transit = new TransitRing(products, buyers);
     }
 
     // ---- production -------------------------------------------------------------------------------------------
 
     /** Commits production of {@code units} (wafers started, components bought): they enter work in process. */
-    public void startProduction(int product, long units) {
+    void startProduction(int product, long units) {
         requireNonNegative(units);
         started[product] += units;
         wip[product] += units;
     }
 
     /** Moves finished units from work in process to the seller's finished goods. */
-    public void completeProduction(int product, long units) {
+    void completeProduction(int product, long units) {
         requireNonNegative(units);
         if (units > wip[product]) {
             throw new IllegalStateException("completing " + units + " units with only " + wip[product] + " in process");
@@ -116,7 +109,7 @@ public final class Ledger {
     /**
      * Books an order, open until shipped or cancelled, and returns its id (ids count up from 0 in placement order).
      */
-    public int placeOrder(int buyer, int product, long units, long priceCents, int step, int requestedByDay,
+    int placeOrder(int buyer, int product, long units, long priceCents, int step, int requestedByDay,
             boolean rush) {
         if (units <= 0) {
             throw new IllegalArgumentException("order quantity must be positive, got " + units);
@@ -132,7 +125,7 @@ public final class Ledger {
      * are on order at that price, shipped after the units ordered before them; a topped-up order keeps its
      * placement step and requested-by day. Returns the order's id.
      */
-    public int placeOrTopUp(int buyer, int product, long units, long priceCents, int step, int requestedByDay) {
+    int placeOrTopUp(int buyer, int product, long units, long priceCents, int step, int requestedByDay) {
         if (units <= 0) {
             throw new IllegalArgumentException("order quantity must be positive, got " + units);
         }
@@ -147,7 +140,7 @@ public final class Ledger {
     /** Books units newly on order: this step's orders and the buyer's backlog go up. */
     private void onOrder(int buyer, int product, long units) {
         orderedThisStep[product] += units;
-        backlogUnits[product * buyers + buyer] += units;
+        backlogUnits[index.of(product, buyer)] += units;
         backlogTotal[product] += units;
     }
 
@@ -155,7 +148,7 @@ public final class Ledger {
      * Ships units of an order from finished goods: they go into transit, arriving at {@code arrivalStep}, and the
      * buyer pays the order's price to the product's seller.
      */
-    public void ship(int order, long units, int arrivalStep) {
+    void ship(int order, long units, int arrivalStep) {
         requireNonNegative(units);
         if (units == 0) {
             return;
@@ -168,7 +161,7 @@ public final class Ledger {
         int buyer = book.buyer(order);
         book.addShipped(order, units);
         long cents = Math.multiplyExact(units, book.priceCents(order));
-        toBuyer(p, buyer, units, cents, arrivalSlot(arrivalStep));
+        toBuyer(p, buyer, units, cents, transit.slot(arrivalStep));
         fromSeller(p, units, cents);
     }
 
@@ -176,17 +169,17 @@ public final class Ledger {
      * Ships units to a buyer's open orders of a product, oldest order first, as {@link #ship} would one order at a
      * time: they go into transit, arriving at {@code arrivalStep}, and the buyer pays each order's price.
      */
-    public void shipOldestFirst(int product, int buyer, long units, int arrivalStep) {
+    void shipOldestFirst(int product, int buyer, long units, int arrivalStep) {
         requireNonNegative(units);
         if (units == 0) {
             return;
         }
-        if (units > backlogUnits[product * buyers + buyer] || units > finished[product]) {
+        if (units > backlogUnits[index.of(product, buyer)] || units > finished[product]) {
             throw new IllegalStateException("shipping " + units + " units: buyer " + buyer + " has "
-                    + backlogUnits[product * buyers + buyer] + " on order, seller holds " + finished[product]);
+                    + backlogUnits[index.of(product, buyer)] + " on order, seller holds " + finished[product]);
         }
         long cents = book.shipOldestFirst(product, buyer, units);
-        toBuyer(product, buyer, units, cents, arrivalSlot(arrivalStep));
+        toBuyer(product, buyer, units, cents, transit.slot(arrivalStep));
         fromSeller(product, units, cents);
     }
 
@@ -194,14 +187,14 @@ public final class Ledger {
      * Ships {@code units[b]} to each buyer {@code b}'s open orders of a product, oldest order first, in one booking:
      * the same as calling {@link #shipOldestFirst} for each buyer in turn. Returns the units shipped.
      */
-    public long shipToEach(int product, long[] units, int arrivalStep) {
+    long shipToEach(int product, long[] units, int arrivalStep) {
         long total = 0;
         for (int b = 0; b < buyers; b++) {
             long u = units[b];
             requireNonNegative(u);
-            if (u > backlogUnits[product * buyers + b]) {
+            if (u > backlogUnits[index.of(product, b)]) {
                 throw new IllegalStateException("shipping " + u + " units: buyer " + b + " has "
-                        + backlogUnits[product * buyers + b] + " on order");
+                        + backlogUnits[index.of(product, b)] + " on order");
             }
             total += u;
         }
@@ -211,7 +204,7 @@ public final class Ledger {
         if (total == 0) {
             return 0;
         }
-        int slot = arrivalSlot(arrivalStep);
+        int slot = transit.slot(arrivalStep);
         long received = 0;
         for (int b = 0; b < buyers; b++) {
             if (units[b] != 0) {
@@ -224,25 +217,13 @@ public final class Ledger {
         return total;
     }
 
-    /**
-     * The offset in the transit ring of the step a shipment arrives, growing the ring when that step is beyond it. A
-     * shipment due in a step whose arrivals were already delivered arrives with the next delivery.
-     */
-    private int arrivalSlot(int arrivalStep) {
-        int due = Math.max(arrivalStep, delivered + 1);
-        while (due - delivered >= ringSteps) {
-            growTransitRing();
-        }
-        return (due & (ringSteps - 1)) * buyers;
-    }
-
     /** The buyer's side of a shipment: off its backlog, into transit (arriving at {@code slot}), paid for. */
     private void toBuyer(int p, int buyer, long units, long cents, int slot) {
-        int i = p * buyers + buyer;
+        int i = index.of(p, buyer);
         backlogUnits[i] -= units;
         transitUnits[i] += units;
         paidCents[buyer] += cents;
-        arriving[p][slot + buyer] += units;
+        transit.add(p, slot, buyer, units);
     }
 
     /** The seller's side of a shipment: out of finished goods into transit, off the backlog, paid. */
@@ -256,46 +237,26 @@ public final class Ledger {
     }
 
     /** Moves every shipment due at or before {@code step} into its buyer's stock. */
-    public void deliverArrivals(int step) {
-        for (int s = delivered + 1; s <= step; s++) {
-            int slot = (s & (ringSteps - 1)) * buyers;
-            for (int p = 0; p < products; p++) {
-                if (inTransit[p] == 0) {
-                    continue;
-                }
-                long[] due = arriving[p];
-                for (int b = 0; b < buyers; b++) {
-                    long units = due[slot + b];
-                    if (units != 0) {
-                        inTransit[p] -= units;
-                        transitUnits[p * buyers + b] -= units;
-                        stock[p * buyers + b] += units;
-                        due[slot + b] = 0;
-                    }
-                }
-            }
-        }
-        delivered = Math.max(delivered, step);
+    void deliverArrivals(int step) {
+        transit.deliver(step, inTransit, intoStock);
     }
 
-    /** Doubles the transit ring, keeping each pending arrival in the slot of its step. */
-    private void growTransitRing() {
-        int old = ringSteps;
-        long[][] bigger = new long[products][old * 2 * buyers];
-        for (int p = 0; p < products; p++) {
-            for (int s = delivered + 1; s < delivered + 1 + old; s++) {
-                System.arraycopy(arriving[p], (s & (old - 1)) * buyers, bigger[p], (s & (old * 2 - 1)) * buyers,
-                        buyers);
-            }
-        }
-        arriving = bigger;
-        ringSteps = old * 2;
+    /** An arrival: out of transit into the buyer's stock. */
+    private void arrive(int p, int b, long units) {
+        inTransit[p] -= units;
+        transitUnits[index.of(p, b)] -= units;
+        stock[index.of(p, b)] += units;
+    }
+
+    /** Steps the transit ring holds now (it grows when shipments are due further ahead). */
+    int transitSteps() {
+        return transit.steps();
     }
 
     /** Puts units from a buyer's stock into service. */
-    public void deploy(int buyer, int product, long units) {
+    void deploy(int buyer, int product, long units) {
         requireNonNegative(units);
-        int i = product * buyers + buyer;
+        int i = index.of(product, buyer);
         if (units > stock[i]) {
             throw new IllegalStateException("deploying " + units + " units from a stock of " + stock[i]);
         }
@@ -304,9 +265,9 @@ public final class Ledger {
     }
 
     /** Cancels every open order for a product; returns the revenue lost, in cents. */
-    public long cancelOpenOrders(int product) {
+    long cancelOpenOrders(int product) {
         long lost = book.cancelOpen(product, (buyer, units) -> {
-            backlogUnits[product * buyers + buyer] -= units;
+            backlogUnits[index.of(product, buyer)] -= units;
             backlogTotal[product] -= units;
         });
         lostRevenueCents[sellerOfProduct[product]] += lost;
@@ -317,7 +278,7 @@ public final class Ledger {
      * Writes off a product's finished goods and work in process (inventory that can no longer be sold and
      * commitments that can no longer be cancelled), charging {@code costCentsPerUnit} for each. Returns the charge.
      */
-    public long writeOff(int product, long costCentsPerUnit) {
+    long writeOff(int product, long costCentsPerUnit) {
         long units = finished[product] + wip[product];
         writtenOffFinished[product] += finished[product];
         writtenOffWip[product] += wip[product];
@@ -357,22 +318,22 @@ public final class Ledger {
 
     /** Units a buyer has ordered but not yet received shipment of, for a product. */
     public long backlog(int buyer, int product) {
-        return backlogUnits[product * buyers + buyer];
+        return backlogUnits[index.of(product, buyer)];
     }
 
     /** Units shipped to a buyer and still in transit, for a product. */
     public long inTransit(int buyer, int product) {
-        return transitUnits[product * buyers + buyer];
+        return transitUnits[index.of(product, buyer)];
     }
 
     /** A buyer's inventory position in a product: stock, plus units in transit, plus units on order. */
     public long position(int buyer, int product) {
-        int i = product * buyers + buyer;
+        int i = index.of(product, buyer);
         return stock[i] + transitUnits[i] + backlogUnits[i];
     }
 
     /** Resets the per-step flow counters; called at the start of every step. */
-    public void beginStep() {
+    void beginStep() {
         System.arraycopy(orderedThisStep, 0, orderedLastStep, 0, products);
         java.util.Arrays.fill(orderedThisStep, 0);
         java.util.Arrays.fill(shippedThisStep, 0);
@@ -421,17 +382,17 @@ public final class Ledger {
     }
 
     public long stock(int buyer, int p) {
-        return stock[p * buyers + buyer];
+        return stock[index.of(p, buyer)];
     }
 
     public long deployed(int buyer, int p) {
-        return deployed[p * buyers + buyer];
+        return deployed[index.of(p, buyer)];
     }
 
     public long totalStock(int p) {
         long sum = 0;
         for (int b = 0; b < buyers; b++) {
-            sum += stock[p * buyers + b];
+            sum += stock[index.of(p, b)];
         }
         return sum;
     }
@@ -439,7 +400,7 @@ public final class Ledger {
     public long totalDeployed(int p) {
         long sum = 0;
         for (int b = 0; b < buyers; b++) {
-            sum += deployed[p * buyers + b];
+            sum += deployed[index.of(p, b)];
         }
         return sum;
     }
@@ -547,15 +508,15 @@ public final class Ledger {
             }
             long backlog = 0;
             for (int b = 0; b < buyers; b++) {
-                if (stock[p * buyers + b] < 0 || deployed[p * buyers + b] < 0) {
+                if (stock[index.of(p, b)] < 0 || deployed[index.of(p, b)] < 0) {
                     return "buyer " + b + " product " + p + ": negative stock";
                 }
                 long open = 0;
                 for (int i = 0; i < book.openCount(p, b); i++) {
                     open += book.remaining(book.openAt(p, b, i));
                 }
-                if (open != backlogUnits[p * buyers + b] || open < 0) {
-                    return "buyer " + b + " product " + p + ": backlog " + backlogUnits[p * buyers + b]
+                if (open != backlogUnits[index.of(p, b)] || open < 0) {
+                    return "buyer " + b + " product " + p + ": backlog " + backlogUnits[index.of(p, b)]
                             + " but open orders hold " + open;
                 }
                 backlog += open;

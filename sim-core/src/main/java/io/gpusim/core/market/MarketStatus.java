@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * What every agent can see about each product right now: whether it may be shipped to the market (export
- * controls), whether it has been launched, its current price, and its seller's delivery quote.
+ * controls), whether it has been launched, its current price, and its seller's delivery quote. Read by anyone;
+ * changed only through the views of the {@link Exchange}: a product's seller launches it, prices it and quotes it,
+ * and only the regulator's view bans it, on the path that also publishes the ban and records it.
  */
 public final class MarketStatus {
     private final boolean[] banned;
@@ -12,7 +14,7 @@ public final class MarketStatus {
     private final double[] priceUsd;
     private final SupplyQuote[] quotes;
 
-    public MarketStatus(double[] listPricesUsd) {
+    MarketStatus(double[] listPricesUsd) {
         int n = listPricesUsd.length;
         banned = new boolean[n];
         launched = new boolean[n];
@@ -25,7 +27,7 @@ public final class MarketStatus {
         return banned[product];
     }
 
-    public void setBanned(int product, boolean value) {
+    void setBanned(int product, boolean value) {
         banned[product] = value;
     }
 
@@ -33,7 +35,7 @@ public final class MarketStatus {
         return launched[product];
     }
 
-    public void setLaunched(int product, boolean value) {
+    void setLaunched(int product, boolean value) {
         launched[product] = value;
     }
 
@@ -46,7 +48,7 @@ public final class MarketStatus {
         return priceUsd[product];
     }
 
-    public void setPriceUsd(int product, double value) {
+    void setPriceUsd(int product, double value) {
         priceUsd[product] = value;
     }
 
@@ -54,7 +56,7 @@ public final class MarketStatus {
         return quotes[product];
     }
 
-    public void setQuote(int product, SupplyQuote quote) {
+    void setQuote(int product, SupplyQuote quote) {
         quotes[product] = quote;
     }
 }

@@ -1,0 +1,113 @@
+package io.gpusim.core.market;
+
+/**
+ * What one seller may do with its own products: produce, see its finished goods, work in process, backlog and
+ * orders, ship to open orders, cancel its backlog and write off inventory, and launch, price and quote its products.
+ * Changing another seller's product is an error.
+ */
+public final class SellerView {
+    private final Ledger ledger;
+    private final MarketStatus status;
+    private final EventLog events;
+    private final int seller;
+
+    SellerView(Ledger ledger, MarketStatus status, EventLog events, int seller) {
+        this.ledger = ledger;
+        this.status = status;
+        this.events = events;
+        this.seller = seller;
+    }
+
+    private int own(int product) {
+        if (ledger.sellerOf(product) != seller) {
+            throw new IllegalArgumentException("product " + product + " is not seller " + seller + "'s");
+        }
+        return product;
+    }
+
+    public MarketStatus status() {
+        return status;
+    }
+
+    /** Number of buyers. */
+    public int buyers() {
+        return ledger.buyers();
+    }
+
+    public void startProduction(int product, long units) {
+        ledger.startProduction(own(product), units);
+    }
+
+    public void completeProduction(int product, long units) {
+        ledger.completeProduction(own(product), units);
+    }
+
+    public long finishedGoods(int product) {
+        return ledger.finishedGoods(product);
+    }
+
+    public long workInProcess(int product) {
+        return ledger.workInProcess(product);
+    }
+
+    /** Units of a product ordered and not yet shipped. */
+    public long backlog(int product) {
+        return ledger.backlog(product);
+    }
+
+    /** Units of a product a buyer has ordered and not yet received shipment of. */
+    public long backlog(int buyer, int product) {
+        return ledger.backlog(buyer, product);
+    }
+
+    /** Units of a product ordered during this step. */
+    public long orderedThisStep(int product) {
+        return ledger.orderedThisStep(product);
+    }
+
+    /** The id of a buyer's oldest open order for a product, or -1. */
+    public int oldestOpenOrder(int product, int buyer) {
+        return ledger.oldestOpenOrder(product, buyer);
+    }
+
+    /** Units of an order still to ship. */
+    public long remaining(int order) {
+        return ledger.remaining(order);
+    }
+
+    /** Ships units of one order (see {@link Ledger#ship}). */
+    public void ship(int order, long units, int arrivalStep) {
+        own(ledger.orderProduct(order));
+        ledger.ship(order, units, arrivalStep);
+    }
+
+    /** Ships {@code units[b]} to each buyer's open orders, oldest first (see {@link Ledger#shipToEach}). */
+    public long shipToEach(int product, long[] units, int arrivalStep) {
+        return ledger.shipToEach(own(product), units, arrivalStep);
+    }
+
+    /** Cancels the product's whole backlog; returns the revenue lost, in cents. */
+    public long cancelOpenOrders(int product) {
+        return ledger.cancelOpenOrders(own(product));
+    }
+
+    /** Writes off the product's finished goods and work in process at a cost per unit; returns the charge. */
+    public long writeOff(int product, long costCentsPerUnit) {
+        return ledger.writeOff(own(product), costCentsPerUnit);
+    }
+
+    /** Launches a product: from now on it can be ordered; the launch is published on {@code day}. */
+    public void launch(int product, int day, String label) {
+        status.setLaunched(own(product), true);
+        events.publish(new MarketEvent(day, EventKind.LAUNCH, product, label));
+    }
+
+    public void setPrice(int product, double usd) {
+        status.setPriceUsd(own(product), usd);
+    }
+
+    /** Answers buyers' delivery questions for a product from now on. */
+    public void setQuote(int product, SupplyQuote quote) {
+        status.setQuote(own(product), quote);
+    }
+}
