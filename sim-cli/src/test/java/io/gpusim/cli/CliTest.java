@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.core.metrics.Metric;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,4 +116,18 @@ class CliTest {
         assertEquals(0, gpusim("batch", "--help").code());
         assertTrue(gpusim("--version").out().startsWith("gpusim "));
     }
+
+    @Test
+    void versionIsThePomVersion() throws Exception {
+        Properties built = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/gpusim-version.properties")) {
+            built.load(in);
+        }
+        Result r = gpusim("--version");
+        assertEquals(0, r.code(), r.err());
+        String line = r.out().strip();
+        assertTrue(line.matches("gpusim \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), line);
+        assertEquals("gpusim " + built.getProperty("version"), line);
+    }
+
 }
