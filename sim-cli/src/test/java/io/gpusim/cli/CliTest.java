@@ -130,4 +130,14 @@ class CliTest {
         assertEquals("gpusim " + built.getProperty("version"), line);
     }
 
+    @Test
+    void completionPrintsAShellScript() {
+        Result r = gpusim("completion");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("complete -F"), r.out());
+        for (String command : new String[] {"run", "batch", "sweep", "study", "validate"}) {
+            assertTrue(r.out().contains(command), command + " missing from\n" + r.out());
+        }
+        assertTrue(r.out().contains("--runs"), r.out());
+    }
 }
