@@ -47,7 +47,7 @@ class SimulationInvariantsTest {
             }
             double banDay = r.get(Metric.BAN_DAY);
             assertEquals(model.events().firstDay(EventKind.BAN_EFFECTIVE), (int) banDay);
-            assertTrue(r.get(Metric.SHIPPED_SHARE) >= 0 && r.get(Metric.SHIPPED_SHARE) <= 1 || name.equals("no-anticipation"));
+            assertTrue((r.get(Metric.SHIPPED_SHARE) >= 0 && r.get(Metric.SHIPPED_SHARE) <= 1) || name.equals("no-anticipation"));
         }
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
             PlotCommand.class,
             ReportCommand.class,
             ValidateCommand.class,
-            SchemaCommand.class, BenchCommand.class},
+            SchemaCommand.class, BenchCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
 public final class Main implements Runnable {

@@ -1,12 +1,35 @@
 package io.gpusim.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** Version from the jar manifest (falls back to "development" when run from classes). */
+/**
+ * The release version, from {@code gpusim-version.properties}, which the build fills in with the POM's version
+ * (so the shaded jar and the classes in tests say the same); "development" if that file is missing or unfilled.
+ */
 final class Version implements IVersionProvider {
+    private static final String CURRENT = load();
+
     static String current() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return CURRENT;
+    }
+
+    private static String load() {
+        try (InputStream in = Version.class.getResourceAsStream("/gpusim-version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version", "").trim();
+                if (!v.isEmpty() && !v.startsWith("${")) {
+                    return v;
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "development";
     }
 
     /**

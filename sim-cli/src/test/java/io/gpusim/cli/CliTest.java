@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.core.metrics.Metric;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,5 +115,29 @@ class CliTest {
         assertTrue(help.out().contains("batch") && help.out().contains("run"), help.out());
         assertEquals(0, gpusim("batch", "--help").code());
         assertTrue(gpusim("--version").out().startsWith("gpusim "));
+    }
+
+    @Test
+    void versionIsThePomVersion() throws Exception {
+        Properties built = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/gpusim-version.properties")) {
+            built.load(in);
+        }
+        Result r = gpusim("--version");
+        assertEquals(0, r.code(), r.err());
+        String line = r.out().strip();
+        assertTrue(line.matches("gpusim \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), line);
+        assertEquals("gpusim " + built.getProperty("version"), line);
+    }
+
+    @Test
+    void completionPrintsAShellScript() {
+        Result r = gpusim("completion");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("complete -F"), r.out());
+        for (String command : new String[] {"run", "batch", "sweep", "study", "validate"}) {
+            assertTrue(r.out().contains(command), command + " missing from\n" + r.out());
+        }
+        assertTrue(r.out().contains("--runs"), r.out());
     }
 }
