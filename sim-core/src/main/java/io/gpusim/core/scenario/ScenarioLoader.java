@@ -93,7 +93,8 @@ public final class ScenarioLoader {
         String text = readFile(file);
         Map<String, SourceLocation> own = new HashMap<>();
         JsonNode tree = readTree(text, label, own);
-        if (tree != null && tree.isObject() && tree.has(EXTENDS)) {
+        requireMapping(tree, label, "scenario fields");
+        if (tree.has(EXTENDS)) {
             JsonNode parentRef = tree.get(EXTENDS);
             if (!parentRef.isTextual() || parentRef.asText().isBlank()) {
                 SourceLocation at = own.get(EXTENDS);
@@ -120,12 +121,7 @@ public final class ScenarioLoader {
 
     /** Binds an already-parsed (and possibly modified) tree and validates it. */
     public static Scenario bind(JsonNode tree, String label, Map<String, SourceLocation> locations) throws ScenarioException {
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw single(label, "the file is empty");
-        }
-        if (!tree.isObject()) {
-            throw single(label, "the top level must be a mapping of scenario fields");
-        }
+        requireMapping(tree, label, "scenario fields");
         Scenario scenario = bindTree(tree, Scenario.class, label, locations);
         List<ValidationError> errors = ScenarioValidator.validate(scenario);
         if (!errors.isEmpty()) {
@@ -158,10 +154,19 @@ public final class ScenarioLoader {
         String label = file.toString();
         String text = readFile(file);
         JsonNode tree = readTree(text, label, locations);
-        if (tree == null || !tree.isObject()) {
-            throw single(label, "the top level must be a mapping of fields");
-        }
+        requireMapping(tree, label, "fields");
         return bindTree(tree, type, label, locations);
+    }
+
+    /** An empty document, or one that is a list or a single value rather than a mapping, is one error naming the file. */
+    private static void requireMapping(JsonNode tree, String label, String fields) throws ScenarioException {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw single(label, "the file is empty");
+        }
+        if (!tree.isObject()) {
+            throw single(label, "the top level must be a mapping of " + fields + ", not "
+                    + (tree.isArray() ? "a list" : "a single value"));
+        }
     }
 
     /**

@@ -137,6 +137,37 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void emptyAndNonMappingFilesAreOneClearErrorAtEveryEntryPoint() throws Exception {
+        String[][] cases = {
+            {"empty", "", "the file is empty"},
+            {"comment", "# nothing yet\n", "the file is empty"},
+            {"list", "- 1\n", "the top level must be a mapping of scenario fields, not a list"},
+            {"number", "3\n", "the top level must be a mapping of scenario fields, not a single value"},
+        };
+        for (String[] c : cases) {
+            Path f = dir.resolve(c[0] + ".yaml");
+            Files.writeString(f, c[1]);
+            String expected = f + ": " + c[2];
+            assertEquals(expected, single(() -> ScenarioLoader.load(f)), c[0]);
+            assertEquals(expected, single(() -> ScenarioTemplate.load(f)), c[0]);
+            assertEquals("s.yaml: " + c[2], single(() -> ScenarioLoader.parse(c[1], "s.yaml")), c[0]);
+            assertEquals(expected.replace("scenario fields", "fields"),
+                    single(() -> ScenarioLoader.loadFile(f, SimulationSpec.class, new java.util.HashMap<>())), c[0]);
+            Path child = dir.resolve("child-of-" + c[0] + ".yaml");
+            Files.writeString(child, "extends: " + f.getFileName() + "\nname: child\n");
+            String viaExtends = single(() -> ScenarioLoader.load(child));
+            assertTrue(viaExtends.endsWith(f.getFileName() + ": " + c[2]), viaExtends);
+        }
+    }
+
+    /** The one error the call throws, as printed. */
+    private static String single(org.junit.jupiter.api.function.Executable call) {
+        ScenarioException e = assertThrows(ScenarioException.class, call);
+        assertEquals(1, e.errors().size(), e.getMessage());
+        return e.errors().get(0).toString();
+    }
+
+    @Test
     void missingFileIsOneClearError() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.load(dir.resolve("nope.yaml")));
