@@ -18,12 +18,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -136,13 +144,49 @@ public final class ScenarioLoader {
 
     /** A file's text; a missing or unreadable file is a one-line error naming it. */
     private static String readFile(Path file) throws ScenarioException {
+        byte[] bytes;
         try {
-            return Files.readString(file);
+            if (Files.isDirectory(file)) {
+                throw single(file.toString(), "is a directory, not a file");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found");
+        } catch (AccessDeniedException e) {
+            throw single(file.toString(), "cannot read file: permission denied");
         } catch (IOException | UncheckedIOException e) {
             throw single(file.toString(), "cannot read file: " + e.getMessage());
         }
+        return decodeUtf8(bytes, file.toString());
+    }
+
+    /** The bytes as UTF-8 text; an invalid byte is one error at its line and column. */
+    private static String decodeUtf8(byte[] bytes, String label) throws ScenarioException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.limit(); i++) {
+                if (out.get(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            String bad = String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xff);
+            throw new ScenarioException(List.of(new ValidationError(label, line, column, "",
+                    "not UTF-8 text: invalid byte " + bad + " at line " + line + ", column " + column)));
+        }
+        return out.toString();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -158,6 +159,26 @@ class ScenarioLoaderTest {
             String viaExtends = single(() -> ScenarioLoader.load(child));
             assertTrue(viaExtends.endsWith(f.getFileName() + ": " + c[2]), viaExtends);
         }
+    }
+
+    @Test
+    void notUtf8IsOneErrorAtTheBadByte() throws Exception {
+        byte[] text = "name: x\nsimulation:\n  startDate: 2024-\u00e901-01\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[text.length + 2];
+        int at = "name: x\nsimulation:\n  startDate: 2024-\u00e9".getBytes(StandardCharsets.UTF_8).length;
+        System.arraycopy(text, 0, bad, 0, at);
+        bad[at] = (byte) 0xff;
+        bad[at + 1] = (byte) 0xfe;
+        System.arraycopy(text, at, bad, at + 2, text.length - at);
+        Path f = dir.resolve("latin.yaml");
+        Files.write(f, bad);
+        assertEquals(f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
+                single(() -> ScenarioLoader.load(f)));
+        assertEquals(f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
+                single(() -> ScenarioLoader.loadFile(f, SimulationSpec.class, new java.util.HashMap<>())));
+        Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 'n', 0, 'a', 0});
+        assertEquals(f + ":1:1: not UTF-8 text: invalid byte 0xFF at line 1, column 1",
+                single(() -> ScenarioTemplate.load(f)));
     }
 
     /** The one error the call throws, as printed. */
