@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -219,14 +220,22 @@ public final class ScenarioLoader {
      */
     public static <T> T bindTree(JsonNode tree, Class<T> type, String label, Map<String, SourceLocation> locations)
             throws ScenarioException {
+        List<ValidationError> problems = TypeCheck.check(tree, type);
+        if (!problems.isEmpty()) {
+            List<ValidationError> located = new ArrayList<>();
+            for (ValidationError err : problems) {
+                located.add(locate(err.withFile(label), locations));
+            }
+            throw new ScenarioException(located);
+        }
         try {
             return YAML.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             throw new ScenarioException(List.of(locate(mappingError(e, label), locations)));
         } catch (JsonProcessingException e) {
-            throw single(label, firstLine(e.getOriginalMessage()));
+            throw single(label, plain(firstLine(e.getOriginalMessage())));
         } catch (IllegalArgumentException e) {
-            throw single(label, firstLine(e.getMessage()));
+            throw single(label, plain(firstLine(e.getMessage())));
         }
     }
 
@@ -286,26 +295,36 @@ public final class ScenarioLoader {
         }
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            message = "unknown field '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
+            List<String> known = u.getKnownPropertyIds() == null ? List.of() : u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).toList();
+            message = TypeCheck.unknownField(u.getPropertyName(), known);
         } else {
             message = describe(e);
         }
         return new ValidationError(label, 0, 0, path, message);
     }
 
+    /**
+     * A binding error the type check let through, in the file's terms: what the field expects where the binder says
+     * which type it wanted, else the binder's words unless they name program types.
+     */
     private static String describe(JsonMappingException e) {
-        String original = firstLine(e.getOriginalMessage());
-        if (original.startsWith("Cannot deserialize value of type `java.time.LocalDate`")) {
-            return "not a date (expected YYYY-MM-DD)";
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            String expected = TypeCheck.expected(m.getTargetType());
+            if (expected != null) {
+                return expected;
+            }
         }
-        if (original.startsWith("Cannot deserialize value of type `java.lang.Double`")
-                || original.startsWith("Cannot deserialize value of type `java.lang.Integer`")) {
-            String type = original.contains("Double") ? "a number" : "a whole number";
-            return "not " + type + ": " + original.replaceFirst("^[^:]*:\\s*", "");
+        return plain(firstLine(e.getOriginalMessage()));
+    }
+
+    /** A message as it is unless it names program types or exceptions, which mean nothing in a scenario file. */
+    private static String plain(String message) {
+        if (message.contains("`") || message.contains("java.") || message.contains("Exception")
+                || message.contains("Cannot deserialize") || message.contains("Cannot construct")) {
+            return "invalid value";
         }
-        return original;
+        return message;
     }
 
     private static ValidationError locate(ValidationError err, Map<String, SourceLocation> locations) {

@@ -116,11 +116,66 @@ class ScenarioLoaderTest {
         String badNumber = baselineText().replace("demandGrowthPerYear: 0.40", "demandGrowthPerYear: fast");
         ValidationError e = errorsOf(badNumber).get(0);
         assertEquals("hyperscalers[0].demandGrowthPerYear", e.path());
-        assertTrue(e.message().startsWith("not a number"), e.message());
+        assertEquals("expected a number, got 'fast'", e.message());
         String badDate = baselineText().replace("banDate: 2025-04-09", "banDate: 2025-13-40");
         ValidationError d = errorsOf(badDate).get(0);
         assertEquals("regulator.banDate", d.path());
         assertEquals("not a date (expected YYYY-MM-DD)", d.message());
+    }
+
+    @Test
+    void everyWrongTypeIsSaidInTheFilesTerms() throws Exception {
+        String base = baselineText();
+        String leak = "  leak:\n    probability: 1.0\n    leadDays: 70";
+        String[][] cases = {
+            {"anticipation: true", "anticipation: maybe", "hyperscalers[0].anticipation: expected true or false, got 'maybe'"},
+            {"anticipation: true", "anticipation: 2.5", "hyperscalers[0].anticipation: expected true or false, got 2.5"},
+            {"stepDays: 7", "stepDays: 2.5", "simulation.stepDays: expected a whole number, got 2.5"},
+            {"stepDays: 7", "stepDays: weekly", "simulation.stepDays: expected a whole number, got 'weekly'"},
+            {"stepDays: 7", "stepDays: 99999999999", "simulation.stepDays: expected a whole number from -2147483648 to 2147483647, got 99999999999"},
+            {"waferStartsPerWeek: 800", "waferStartsPerWeek: true", "domestic.waferStartsPerWeek: expected a number, got true"},
+            {"waferStartsPerWeek: 800", "waferStartsPerWeek: [1, 2]", "domestic.waferStartsPerWeek: expected a number, got a list"},
+            {"banDate: 2025-04-09", "banDate: 2025-02-30", "regulator.banDate: not a real date: February has no day 30"},
+            {"banDate: 2025-04-09", "banDate: 2025-04-31", "regulator.banDate: not a real date: April has no day 31"},
+            {"banDate: 2025-04-09", "banDate: 2025-02-29", "regulator.banDate: not a real date: 2025 is not a leap year, so February has no day 29"},
+            {"banDate: 2025-04-09", "banDate: 2025/02/03", "regulator.banDate: not a date (expected YYYY-MM-DD)"},
+            {"banDate: 2025-04-09", "banDate: 20250409", "regulator.banDate: not a date (expected YYYY-MM-DD), got 20250409"},
+            {"mode: DATE", "mode: sometimes", "regulator.mode: expected one of NONE, DATE, HAZARD, THRESHOLD, got 'sometimes'"},
+            {"allocation: PROPORTIONAL", "allocation: 1", "vendor.allocation: expected one of PROPORTIONAL, FIFO, got 1"},
+            {"buyers: [Tencent]", "buyers: {Tencent: 1}", "demandShocks[1].buyers: expected a list, got a mapping"},
+            {"buyers: [Tencent]", "buyers: Tencent", "demandShocks[1].buyers: expected a list, got 'Tencent'"},
+            {"buyers: [Tencent]", "buyers: [~]", "demandShocks[1].buyers[0]: empty list item"},
+            {leak, "  leak: 70", "regulator.leak: expected a mapping of fields, got 70"},
+            {"name: h20-2025", "name: [h20, 2025]", "name: expected text, got a list"},
+            {"    - 2022-10-07 ", "    - {date: 2022-10-07} ", "regulator.history[0]: not a date (expected YYYY-MM-DD), got a mapping"},
+        };
+        for (String[] c : cases) {
+            assertTrue(base.contains(c[0]), c[0]);
+            List<ValidationError> errors = errorsOf(base.replaceFirst(java.util.regex.Pattern.quote(c[0]),
+                    java.util.regex.Matcher.quoteReplacement(c[1])));
+            assertEquals(1, errors.size(), joined(errors));
+            ValidationError e = errors.get(0);
+            assertEquals(c[2], e.path() + ": " + e.message());
+            assertTrue(e.line() > 0, e.toString());
+        }
+    }
+
+    @Test
+    void everyTypeProblemIsReportedAtOnce() throws Exception {
+        String text = baselineText().replace("stepDays: 7", "stepDays: weekly")
+                .replace("mode: DATE", "mode: often").replace("  graceDays: 0", "  graceDayz: 0");
+        String all = joined(errorsOf(text));
+        assertTrue(all.contains("simulation.stepDays: expected a whole number"), all);
+        assertTrue(all.contains("regulator.mode: expected one of"), all);
+        assertTrue(all.contains("regulator.graceDayz: unknown field 'graceDayz'; did you mean 'graceDays'?"), all);
+    }
+
+    @Test
+    void unknownFieldFarFromEveryKnownOneListsThem() throws Exception {
+        String text = baselineText().replace("  graceDays: 0", "  graceDays: 0\n  frobnicate: 1");
+        ValidationError e = errorsOf(text).get(0);
+        assertEquals("unknown field 'frobnicate'; known fields: banDate, graceDays, hazard, history, leak, mode, "
+                + "reversal, thresholds", e.message());
     }
 
     @Test
