@@ -246,12 +246,23 @@ public final class ScenarioLoader {
     public static JsonNode readTree(String text, String label, Map<String, SourceLocation> locations) throws ScenarioException {
         try (JsonParser indexer = YAML.getFactory().createParser(text)) {
             JsonToken token;
+            JsonLocation key = null;
             while ((token = indexer.nextToken()) != null) {
-                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                if (token == JsonToken.FIELD_NAME) {
+                    key = indexer.currentTokenLocation();
+                    continue;
+                }
+                if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
                     JsonLocation loc = indexer.currentTokenLocation();
+                    // A block mapping or list starts at its first entry, lines below its key: place it at the key.
+                    if (key != null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                            && loc.getLineNr() > key.getLineNr()) {
+                        loc = key;
+                    }
                     locations.putIfAbsent(pathOf(indexer), new SourceLocation(label, loc.getLineNr(),
                             loc.getColumnNr()));
                 }
+                key = null;
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();

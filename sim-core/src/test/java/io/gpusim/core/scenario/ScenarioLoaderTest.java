@@ -171,6 +171,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aMisspeltFieldHoldingAMappingOrListIsReportedAtItsOwnLine() throws Exception {
+        String leek = baselineText().replace("  leak:\n    probability", "  leek:\n    probability");
+        ValidationError e = errorsOf(leek).get(0);
+        assertEquals("regulator.leek", e.path());
+        assertEquals(lineOf(leek, "  leek:"), e.line(), e.toString());
+        assertEquals(3, e.column(), e.toString());
+        String roadmap = baselineText().replace("  roadmap:\n", "  roadmapp:\n");
+        ValidationError r = errorsOf(roadmap).get(0);
+        assertEquals("unknown field 'roadmapp'; did you mean 'roadmap'?", r.message());
+        assertEquals(lineOf(roadmap, "  roadmapp:"), r.line(), r.toString());
+        String item = baselineText().replace("  - name: Tencent\n", "  - name: Tencent\n    anticipaton:\n      x: 1\n");
+        ValidationError i = errorsOf(item).get(0);
+        assertEquals("hyperscalers[2].anticipaton", i.path());
+        assertEquals(lineOf(item, "    anticipaton:"), i.line(), i.toString());
+    }
+
+    @Test
     void unknownFieldFarFromEveryKnownOneListsThem() throws Exception {
         String text = baselineText().replace("  graceDays: 0", "  graceDays: 0\n  frobnicate: 1");
         ValidationError e = errorsOf(text).get(0);
