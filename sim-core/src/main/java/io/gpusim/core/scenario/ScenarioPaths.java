@@ -39,23 +39,28 @@ public final class ScenarioPaths {
      *
      * @throws IllegalArgumentException with a one-line message when the path or value is not usable
      */
-    public static void set(ObjectNode tree, String path, String value) {
-        set(tree, path, parseValue(path, value));
+    public static String set(ObjectNode tree, String path, String value) {
+        return set(tree, path, parseValue(path, value));
     }
 
-    /** Sets an already-parsed value at a path (see {@link #set(ObjectNode, String, String)}). */
-    public static void set(ObjectNode tree, String path, JsonNode value) {
+    /**
+     * Sets an already-parsed value at a path (see {@link #set(ObjectNode, String, String)}) and returns the path with
+     * list items selected by name written as their index ({@code hyperscalers[2].anticipation}), as errors name it.
+     */
+    public static String set(ObjectNode tree, String path, JsonNode value) {
         Resolved r = resolve(path);
         JsonNode coerced = coerce(path, r.type, value);
         JsonNode node = tree;
         List<Segment> segs = r.segments;
+        StringBuilder at = new StringBuilder();
         for (int i = 0; i < segs.size(); i++) {
             Segment seg = segs.get(i);
             boolean last = i == segs.size() - 1 && seg.selector == null;
             ObjectNode obj = (ObjectNode) node;
+            at.append(i == 0 ? "" : ".").append(seg.field);
             if (last) {
                 obj.set(seg.field, coerced);
-                return;
+                return at.toString();
             }
             JsonNode child = obj.get(seg.field);
             if (seg.selector == null) {
@@ -70,15 +75,17 @@ public final class ScenarioPaths {
             }
             ArrayNode array = (ArrayNode) child;
             int index = indexOf(array, seg.selector, prefix(segs, i));
+            at.append('[').append(index).append(']');
             if (i == segs.size() - 1) {
                 array.set(index, coerced);
-                return;
+                return at.toString();
             }
             node = array.get(index);
             if (!node.isObject()) {
                 throw new IllegalArgumentException(prefix(segs, i) + "[" + seg.selector + "] is not a mapping");
             }
         }
+        return at.toString();
     }
 
     /** Parses override text as YAML (so {@code 2e10}, {@code true}, {@code 2025-06-01}, {@code [a, b]} all work). */
@@ -160,8 +167,11 @@ public final class ScenarioPaths {
                 }
             }
             if (component == null) {
+                String near = Spelling.closest(field, Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getName).toList());
                 throw new IllegalArgumentException(path + ": no field '" + field + "' in "
-                        + (done.isEmpty() ? "the scenario" : done) + "; known: " + knownFields(type));
+                        + (done.isEmpty() ? "the scenario" : done)
+                        + (near != null ? "; did you mean '" + near + "'?" : "; known: " + knownFields(type)));
             }
             Class<?> next = component.getType();
             if (m.group(2) != null) {
