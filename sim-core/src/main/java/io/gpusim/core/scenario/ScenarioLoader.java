@@ -338,7 +338,11 @@ public final class ScenarioLoader {
         return message;
     }
 
-    private static ValidationError locate(ValidationError err, Map<String, SourceLocation> locations) {
+    /**
+     * The error placed where its path (or, for a missing field, the deepest ancestor of it) was written, unless it
+     * already has a line or no path.
+     */
+    public static ValidationError locate(ValidationError err, Map<String, SourceLocation> locations) {
         if (err.line() > 0 || err.path() == null) {
             return err;
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Suggestions for misspelt names: the known name within two edits of what was written. */
-final class Spelling {
+public final class Spelling {
     private static final int MAX_EDITS = 2;
 
     private Spelling() {
@@ -14,7 +14,7 @@ final class Spelling {
      * The known name nearest to {@code written} (case ignored) when it is at most two insertions, deletions or
      * substitutions away and nearer than the written name is long; the first such name on a tie; null otherwise.
      */
-    static String closest(String written, List<String> known) {
+    public static String closest(String written, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = written.toLowerCase(Locale.ROOT);
