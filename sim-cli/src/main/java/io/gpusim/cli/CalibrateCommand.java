@@ -75,8 +75,11 @@ final class CalibrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         int threadCount = model.threadCount();
-        if (runs < 1 || maxEvals < 10 || threadCount < 1) {
-            err.println("gpusim calibrate: --runs and --threads must be >= 1, --max-evals >= 10");
+        String flagProblem = runs < 1 ? "--runs must be >= 1, got " + runs
+                : threadCount < 1 ? "--threads must be >= 1, got " + threadCount
+                : maxEvals < 10 ? "--max-evals must be >= 10, got " + maxEvals : null;
+        if (flagProblem != null) {
+            err.println("gpusim calibrate: " + flagProblem);
             return Main.EXIT_USAGE;
         }
         if (out != null && OutputDirs.problem(out) != null) {

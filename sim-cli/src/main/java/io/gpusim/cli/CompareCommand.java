@@ -67,7 +67,14 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 Map<String, JsonNode> set = new LinkedHashMap<>();
                 for (String assignment : p.substring(colon + 1).split(",")) {
-                    ScenarioOverride o = ScenarioOverride.parse(assignment.trim());
+                    ScenarioOverride o;
+                    try {
+                        o = ScenarioOverride.parse(assignment.trim());
+                    } catch (IllegalArgumentException e) {
+                        err.println("gpusim compare: --policy " + p + ": '" + assignment.trim()
+                                + "' is not PATH=VALUE (expected NAME:PATH=VALUE,...)");
+                        return Main.EXIT_USAGE;
+                    }
                     set.put(o.path(), o.value());
                 }
                 variants.add(new StudyDefinition.VariantSpec(p.substring(0, colon), null, set));

@@ -10,18 +10,23 @@ final class OutputDirs {
 
     /** A one-line problem with {@code dir} as an output directory, or null when it can be used. */
     static String problem(Path dir) {
+        return problem("--out", dir);
+    }
+
+    /** As {@link #problem(Path)}, naming where the directory was given ("--out", "output.dir"). */
+    static String problem(String given, Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return "--out " + dir + " exists and is not a directory";
+            return given + " " + dir + " exists and is not a directory";
         }
         Path existing = dir.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            return "--out " + dir + " cannot be created (" + existing + " is not a directory)";
+            return given + " " + dir + " cannot be created (" + existing + " is not a directory)";
         }
         if (!Files.isWritable(existing)) {
-            return "--out " + dir + " is not writable";
+            return given + " " + dir + " is not writable";
         }
         return null;
     }

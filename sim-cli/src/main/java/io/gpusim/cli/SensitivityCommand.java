@@ -70,8 +70,11 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         int threadCount = model.threadCount();
-        if (runs < 1 || threadCount < 1 || bootstrap < 1) {
-            err.println("gpusim sensitivity: --runs, --threads and --bootstrap must be >= 1");
+        String flagProblem = runs < 1 ? "--runs must be >= 1, got " + runs
+                : threadCount < 1 ? "--threads must be >= 1, got " + threadCount
+                : bootstrap < 1 ? "--bootstrap must be >= 1, got " + bootstrap : null;
+        if (flagProblem != null) {
+            err.println("gpusim sensitivity: " + flagProblem);
             return Main.EXIT_USAGE;
         }
         SensitivityStudy.Method m;

@@ -81,7 +81,7 @@ final class StudyExecution {
         Path outDir = options.out() != null ? options.out()
                 : def.output() != null && def.output().dir() != null ? baseDir.resolve(def.output().dir()) : null;
         if (outDir != null) {
-            String problem = OutputDirs.problem(outDir);
+            String problem = OutputDirs.problem(options.out() != null ? "--out" : "output.dir", outDir);
             if (problem != null) {
                 err.println("gpusim: " + problem);
                 return Main.EXIT_USAGE;

@@ -1,13 +1,16 @@
 package io.gpusim.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gpusim.core.Replicator;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
+import io.gpusim.core.scenario.ValidationError;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -45,8 +48,14 @@ public final class Calibration {
     private final StudyRunner runner;
     private int evaluations;
 
+    /**
+     * Plans a calibration; the overrides and both ends of every range are checked on the scenario first.
+     *
+     * @throws ScenarioException when the scenario with the overrides at the lower or upper ends is invalid
+     */
     public Calibration(ScenarioTemplate template, List<ScenarioOverride> base, List<Parameter> parameters,
-            CalibrationTargets targets, int runs, long seed, TaskEngine engine, Replicator replicator) {
+            CalibrationTargets targets, int runs, long seed, TaskEngine engine, Replicator replicator)
+            throws ScenarioException {
         for (Parameter p : parameters) {
             if (!p.isRange() || p.dates()) {
                 throw new IllegalArgumentException("--vary " + p.path() + ": calibration needs a numeric range lo:hi");
@@ -62,6 +71,19 @@ public final class Calibration {
         this.runs = runs;
         this.seed = seed;
         this.runner = new StudyRunner(engine, replicator, n -> { });
+        List<ValidationError> errors = new ArrayList<>();
+        for (double end : new double[] {0.0, 1.0}) {
+            double[] u = new double[parameters.size()];
+            Arrays.fill(u, end);
+            try {
+                scenarioAt(u);
+            } catch (ScenarioException e) {
+                e.errors().stream().filter(err -> !errors.contains(err)).forEach(errors::add);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
     }
 
     /** The scenario at a point of the unit cube. */
@@ -69,7 +91,8 @@ public final class Calibration {
         List<ScenarioOverride> all = new ArrayList<>(base);
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            all.add(new ScenarioOverride(p.path(), p.at(Math.min(1.0, Math.max(0.0, u[i]))), "calibration"));
+            JsonNode value = p.at(Math.min(1.0, Math.max(0.0, u[i])));
+            all.add(new ScenarioOverride(p.path(), value, "--vary " + p.path() + "=" + value));
         }
         return template.with(all);
     }
@@ -88,7 +111,9 @@ public final class Calibration {
             evaluations++;
             return m;
         } catch (ScenarioException e) {
-            throw new IllegalArgumentException("a calibration point is invalid: " + e.getMessage(), e);
+            List<ValidationError> errors = e.errors();
+            throw new IllegalArgumentException("a calibration point is invalid: " + errors.get(0)
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -305,7 +305,8 @@ public record StudyDefinition(
                         "two scenario files have the same name; give each a distinct name"));
             }
         } else if (cells.size() == 2 && cells.get(0).scenarioLabel().equals(cells.get(1).scenarioLabel())) {
-            errors.add(new ValidationError(null, 0, 0, "variants", "the two variants need distinct names"));
+            errors.add(new ValidationError(null, 0, 0, "variants", "both sides of the comparison are named '"
+                    + cells.get(0).scenarioLabel() + "'; give the scenarios or variants distinct names"));
         }
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);

@@ -13,6 +13,10 @@ public record ScenarioOverride(String path, JsonNode value, String origin) imple
         }
         String path = assignment.substring(0, eq).trim();
         String text = assignment.substring(eq + 1).trim();
-        return new ScenarioOverride(path, ScenarioPaths.parseValue(path, text), "--set " + assignment);
+        try {
+            return new ScenarioOverride(path, ScenarioPaths.parseValue(path, text), "--set " + assignment);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--set " + assignment + ": " + e.getMessage(), e);
+        }
     }
 }

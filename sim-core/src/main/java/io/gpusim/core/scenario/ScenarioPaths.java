@@ -94,7 +94,7 @@ public final class ScenarioPaths {
             JsonNode node = ScenarioLoader.yamlMapper().readTree(text.isEmpty() ? "''" : text);
             return node == null ? NODES.nullNode() : node;
         } catch (Exception e) {
-            throw new IllegalArgumentException(path + ": cannot read value '" + text + "'");
+            throw new IllegalArgumentException(path + ": cannot read value '" + text + "' (not valid YAML)");
         }
     }
 
