@@ -110,12 +110,11 @@ public final class ScenarioPaths {
 
     private static int indexOf(ArrayNode array, String selector, String where) {
         if (selector.chars().allMatch(Character::isDigit)) {
-            int index = Integer.parseInt(selector);
-            if (index >= array.size()) {
-                throw new IllegalArgumentException(where + "[" + index + "]: the list has " + array.size()
+            if (selector.length() > 9 || Integer.parseInt(selector) >= array.size()) {
+                throw new IllegalArgumentException(where + "[" + selector + "]: the list has " + array.size()
                         + " items");
             }
-            return index;
+            return Integer.parseInt(selector);
         }
         for (int i = 0; i < array.size(); i++) {
             JsonNode name = array.get(i).get("name");

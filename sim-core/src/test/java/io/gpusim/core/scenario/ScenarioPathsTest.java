@@ -54,6 +54,9 @@ class ScenarioPathsTest {
         ScenarioException index = assertThrows(ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[9].anticipation=false"))));
         assertTrue(index.getMessage().contains("hyperscalers[9]: the list has 4 items"), index.getMessage());
+        ScenarioException huge = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[99999999999].anticipation=false"))));
+        assertTrue(huge.getMessage().endsWith("hyperscalers[99999999999]: the list has 4 items"), huge.getMessage());
         ScenarioException name = assertThrows(ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Baidu].anticipation=false"))));
         assertTrue(name.getMessage().contains("no item named 'Baidu'"), name.getMessage());
