@@ -16,7 +16,13 @@ final class Converters {
         @Override
         public ScenarioOverride convert(String value) {
             try {
-                return ScenarioOverride.parse(value, "--set");
+                ScenarioOverride o = ScenarioOverride.parse(value, "--set");
+                try {
+                    io.gpusim.core.scenario.ScenarioPaths.typeOf(o.path());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(o.origin() + ": " + e.getMessage(), e);
+                }
+                return o;
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -26,24 +26,24 @@ final class Errors {
     private Errors() {
     }
 
-    /** Prints every error of an input problem, one line each. */
-    static void print(PrintWriter err, ScenarioException e) {
+    /** Prints every error of an input problem, one line each; {@code command} is e.g. "gpusim batch". */
+    static void print(PrintWriter err, String command, ScenarioException e) {
         for (ValidationError v : e.errors()) {
-            err.println(line(v));
+            err.println(line(command, v));
         }
         err.flush();
     }
 
     /** One error as a line: located errors as they are, settings named by their flag. */
-    static String line(ValidationError v) {
+    static String line(String command, ValidationError v) {
         if (v.file() == null) {
             String path = v.path() == null ? "" : v.path();
             String key = path.replaceAll("\\[\\d+]", "");
             String flag = FLAGS.get(key);
             if (flag != null) {
-                return "gpusim: " + flag + ": " + v.message();
+                return command + ": " + flag + " " + v.message();
             }
-            return "gpusim: " + (path.isEmpty() ? "" : path + ": ") + v.message();
+            return command + ": " + (path.isEmpty() ? "" : path + ": ") + v.message();
         }
         return v.toString();
     }

@@ -46,20 +46,21 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(t -> EXIT_USAGE);
+        registerConverters(cli);
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("gpusim: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help' for more information.");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            ex.getCommandLine().getErr().println(command + ": " + ex.getMessage() + " (see '" + command
+                    + " --help')");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof ScenarioException input) {
-                Errors.print(e, input);
+                Errors.print(e, commandLine.getCommandSpec().qualifiedName(), input);
                 return EXIT_USAGE;
             }
             if (ex instanceof IllegalArgumentException) {
-                e.println("gpusim: " + ex.getMessage());
+                e.println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 e.flush();
                 return EXIT_USAGE;
             }
@@ -72,6 +73,38 @@ public final class Main implements Runnable {
             return EXIT_RUN_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** Numbers on the command line are read with messages in the user's terms ("not a whole number"). */
+    private static void registerConverters(CommandLine cli) {
+        CommandLine.ITypeConverter<Integer> integer = text -> (int) whole(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        CommandLine.ITypeConverter<Long> longs = text -> whole(text, Long.MIN_VALUE, Long.MAX_VALUE);
+        CommandLine.ITypeConverter<Double> number = text -> {
+            try {
+                return Double.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a number");
+            }
+        };
+        cli.registerConverter(Integer.class, integer).registerConverter(int.class, integer)
+                .registerConverter(Long.class, longs).registerConverter(long.class, longs)
+                .registerConverter(Double.class, number).registerConverter(double.class, number);
+    }
+
+    private static long whole(String text, long min, long max) {
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            boolean digits = text.trim().matches("[-+]?\\d+");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number"
+                    + (digits ? " from " + min + " to " + max : ""));
+        }
+        if (value < min || value > max) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number from " + min
+                    + " to " + max);
+        }
+        return value;
     }
 
     /** Whether {@code --verbose} was given, to the command or any subcommand. */

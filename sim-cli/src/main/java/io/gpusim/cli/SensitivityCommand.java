@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,11 +75,6 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SensitivityStudy plan = new SensitivityStudy(ScenarioTemplate.load(file), overrides.set, vary, method,
                 basePoints, levels, runs, bootstrap, model.seed);
-        if (!output.quiet && !output.dryRun) {
-            err.printf(Locale.ROOT, "gpusim: %d design points x %d runs = %d replications%n",
-                    plan.study().cells().size(), runs, plan.study().plannedRuns());
-            err.flush();
-        }
         StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome = Pipelines.run(plan, spec, output.out,
                 output.resume, output.dryRun, output.quiet, model.threadCount(null), engine, false);
         if (outcome == null) {

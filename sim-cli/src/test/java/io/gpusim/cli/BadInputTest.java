@@ -51,7 +51,7 @@ class BadInputTest {
         String base = Files.readString(Path.of(CliTest.BASELINE));
         String[][] cases = {
             {"syntax", base.replace("name: h20-2025", "name: [h20"), "syntax error"},
-            {"type", base.replace("stepDays: 7", "stepDays: weekly"), "simulation.stepDays: not a whole number"},
+            {"type", base.replace("stepDays: 7", "stepDays: weekly"), "simulation.stepDays: expected a whole number, got 'weekly'"},
             {"range", base.replace("tpp: 2368", "tpp: -1"), "products[0].tpp: must be between 0 and"},
             {"missing", base.replace("  banDate: 2025-04-09", ""), "regulator.banDate: is required"},
             {"horizon", base.replace("banDate: 2025-04-09", "banDate: 2030-01-01"), "outside the simulated horizon"},
@@ -85,7 +85,7 @@ class BadInputTest {
         assertTrue(under.err().contains("cannot be created"), under.err());
         CliTest.Result noOut = gpusim("batch", CliTest.BASELINE, "--runs", "5", "--resume");
         assertEquals(2, noOut.code());
-        assertTrue(noOut.err().contains("--resume: needs the output directory"), noOut.err());
+        assertTrue(noOut.err().contains("--resume needs the output directory"), noOut.err());
     }
 
     @Test

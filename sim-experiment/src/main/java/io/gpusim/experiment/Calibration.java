@@ -2,6 +2,7 @@ package io.gpusim.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.ScenarioException;
@@ -102,7 +103,20 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         this.maxEvaluations = maxEvaluations;
         this.scenarioLabel = scenarioLabel;
         this.targetsLabel = targetsLabel;
-        scenarioAt(centre()); // the ranges must give valid scenarios
+        // The overrides and both ends of every range must give valid scenarios.
+        List<ValidationError> errors = new ArrayList<>();
+        for (double end : new double[] {0.0, 1.0}) {
+            double[] u = new double[parameters.size()];
+            java.util.Arrays.fill(u, end);
+            try {
+                scenarioAt(u);
+            } catch (ScenarioException e) {
+                e.errors().stream().filter(err -> !errors.contains(err)).forEach(errors::add);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
     }
 
     private double[] centre() {
@@ -116,7 +130,8 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         List<ScenarioOverride> all = new ArrayList<>(base);
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            all.add(new ScenarioOverride(p.path(), p.at(Math.min(1.0, Math.max(0.0, u[i]))), "calibration"));
+            JsonNode value = p.at(Math.min(1.0, Math.max(0.0, u[i])));
+            all.add(new ScenarioOverride(p.path(), value, "--vary " + p.path() + "=" + value));
         }
         return template.with(all);
     }
@@ -128,7 +143,9 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         try {
             s = scenarioAt(u);
         } catch (ScenarioException e) {
-            throw new IllegalArgumentException("a calibration point is invalid: " + e.getMessage(), e);
+            List<ValidationError> errors = e.errors();
+            throw new IllegalArgumentException("a calibration point is invalid: " + errors.get(0)
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), e);
         }
         Study study = new Study("calibration", StudyKind.BATCH, List.of(new Cell(s.name(), "", s, Map.of())), runs,
                 seed, null, 0);

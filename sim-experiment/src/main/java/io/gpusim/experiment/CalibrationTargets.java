@@ -63,35 +63,44 @@ public record CalibrationTargets(List<Target> targets) {
         CalibrationTargets t = ScenarioLoader.loadFile(file, CalibrationTargets.class, locations);
         List<ValidationError> errors = new ArrayList<>();
         if (t.targets().isEmpty()) {
-            errors.add(new ValidationError(file.toString(), 0, 0, "targets", "at least one target is required"));
+            errors.add(problem("targets", "at least one target is required"));
         }
         for (int i = 0; i < t.targets().size(); i++) {
             Target target = t.targets().get(i);
             String p = "targets[" + i + "]";
-            SourceLocation at = locations.getOrDefault(p, new SourceLocation(file.toString(), 0, 0));
-            try {
-                Metric.byId(String.valueOf(target.metric()));
-            } catch (IllegalArgumentException e) {
-                errors.add(new ValidationError(file.toString(), at.line(), at.column(), p + ".metric", e.getMessage()));
+            if (target.metric() == null) {
+                errors.add(problem(p + ".metric", "is required"));
+            } else {
+                try {
+                    Metric.byId(target.metric());
+                } catch (IllegalArgumentException e) {
+                    errors.add(problem(p + ".metric", e.getMessage()));
+                }
             }
             boolean hasMedian = target.median() != null;
             boolean hasBand = target.band() != null;
             if (hasMedian == hasBand) {
-                errors.add(new ValidationError(file.toString(), at.line(), at.column(), p,
-                        "give exactly one of median or band"));
+                errors.add(problem(p, "give exactly one of median or band"));
             } else if (hasBand && (target.band().size() != 2 || target.band().get(0) == null
                     || target.band().get(1) == null || !(target.band().get(0) <= target.band().get(1)))) {
-                errors.add(new ValidationError(file.toString(), at.line(), at.column(), p + ".band",
-                        "must be [lo, hi] with lo <= hi"));
+                errors.add(problem(p + ".band", "must be [lo, hi] with lo <= hi"));
             }
             if (!(target.weight() > 0)) {
-                errors.add(new ValidationError(file.toString(), at.line(), at.column(), p + ".weight",
-                        "must be > 0"));
+                errors.add(problem(p + ".weight", "must be > 0"));
             }
         }
+        List<ValidationError> located = new ArrayList<>();
+        for (ValidationError e : errors) {
+            located.add(ScenarioLoader.locate(e.withFile(file.toString()), locations));
+        }
+        errors = located;
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);
         }
         return t;
+    }
+
+    private static ValidationError problem(String path, String message) {
+        return new ValidationError(null, 0, 0, path, message);
     }
 }

@@ -27,7 +27,11 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         }
         String path = spec.substring(0, eq).trim();
         String body = spec.substring(eq + 1).trim();
-        ScenarioPaths.typeOf(path); // the path must exist
+        try {
+            ScenarioPaths.typeOf(path); // the path must exist
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--vary " + spec + ": " + e.getMessage(), e);
+        }
         if (!body.contains(",") && body.indexOf(':') > 0 && body.indexOf(':') == body.lastIndexOf(':')) {
             String lo = body.substring(0, body.indexOf(':')).trim();
             String hi = body.substring(body.indexOf(':') + 1).trim();

@@ -98,7 +98,11 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
                 Scenario s = template.with(all);
                 cells.add(new Cell(s.name(), Integer.toString(j), s, values));
             } catch (ScenarioException e) {
-                errors.addAll(e.errors());
+                for (ValidationError err : e.errors()) {
+                    if (!errors.contains(err)) { // an override's error is the same at every point
+                        errors.add(err);
+                    }
+                }
                 if (errors.size() > 20) {
                     break;
                 }

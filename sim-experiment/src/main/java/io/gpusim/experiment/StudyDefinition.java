@@ -5,6 +5,7 @@ import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.core.scenario.ScenarioPaths;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.SourceLocation;
 import io.gpusim.core.scenario.ValidationError;
@@ -69,11 +70,120 @@ public record StudyDefinition(
         }
     }
 
-    /** Reads a study file, rejecting unknown fields; errors carry file, line and column. */
+    /**
+     * Reads a study file, rejecting unknown fields and checking what can be checked before any scenario file is
+     * read (runs, threads, the design, the stopping rule, override paths); errors carry file, line and column.
+     */
     public static Loaded load(Path file) throws ScenarioException {
         Map<String, SourceLocation> locations = new HashMap<>();
         StudyDefinition def = ScenarioLoader.loadFile(file, StudyDefinition.class, locations);
-        return new Loaded(def, file.toString(), locations);
+        Loaded loaded = new Loaded(def, file.toString(), locations);
+        List<ValidationError> errors = new ArrayList<>();
+        for (ValidationError e : def.problems()) {
+            errors.add(loaded.locate(e));
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
+        return loaded;
+    }
+
+    /** Problems of the definition on its own, each with the path of the field at fault. */
+    List<ValidationError> problems() {
+        List<ValidationError> errors = new ArrayList<>();
+        if (runs == null) {
+            errors.add(problem("runs", "is required"));
+        } else if (runs < 1) {
+            errors.add(problem("runs", "must be >= 1, got " + runs));
+        }
+        if (threads != null && threads < 1) {
+            errors.add(problem("threads", "must be >= 1, got " + threads));
+        }
+        if (variants.isEmpty() && scenarios.isEmpty()) {
+            errors.add(problem("scenarios", "at least one scenario file is required"));
+        }
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (scenarios.get(i).isBlank()) {
+                errors.add(problem("scenarios[" + i + "]", "must be the path of a scenario file"));
+            }
+        }
+        paths("set", set, errors);
+        if (!variants.isEmpty()) {
+            if (variants.size() != 2) {
+                errors.add(problem("variants", "a comparison needs exactly two variants, got " + variants.size()));
+            } else if (variants.get(0).name() != null && variants.get(0).name().equals(variants.get(1).name())) {
+                errors.add(problem("variants[1].name", "the two variants need distinct names"));
+            }
+            if (design != null) {
+                errors.add(problem("design", "a study has a design or variants, not both"));
+            }
+            for (int i = 0; i < variants.size(); i++) {
+                paths("variants[" + i + "].set", variants.get(i).set(), errors);
+            }
+        }
+        if (design != null) {
+            List<String> vary = design.vary() == null ? List.of() : design.vary();
+            if (vary.isEmpty()) {
+                errors.add(problem("design.vary", "at least one PATH=v1,v2,... or PATH=lo:hi is required"));
+            }
+            for (int i = 0; i < vary.size(); i++) {
+                try {
+                    Parameter.parse(vary.get(i));
+                } catch (IllegalArgumentException e) {
+                    errors.add(problem("design.vary[" + i + "]", after(e.getMessage(), "'" + vary.get(i) + "': ")));
+                }
+            }
+            if (design.points() != null && design.points() < 1) {
+                errors.add(problem("design.points", "must be >= 1, got " + design.points()));
+            }
+        }
+        if (until != null) {
+            if (kind() != StudyKind.BATCH) {
+                errors.add(problem("until", "a stopping rule applies to batches only (no design, no variants)"));
+            }
+            if (until.metric() == null) {
+                errors.add(problem("until.metric", "is required"));
+            } else {
+                try {
+                    io.gpusim.core.metrics.Metric.byId(until.metric());
+                } catch (IllegalArgumentException e) {
+                    errors.add(problem("until.metric", e.getMessage()));
+                }
+            }
+            if (until.relHalfWidth() == null) {
+                errors.add(problem("until.relHalfWidth", "is required"));
+            } else if (!(until.relHalfWidth() > 0 && until.relHalfWidth() < 10)) {
+                errors.add(problem("until.relHalfWidth", "must be more than 0 and less than 10, got "
+                        + until.relHalfWidth()));
+            }
+            if (until.maxRuns() != null && until.maxRuns() < 1) {
+                errors.add(problem("until.maxRuns", "must be >= 1, got " + until.maxRuns()));
+            }
+        }
+        if (output != null && output.seriesRuns() != null && output.seriesRuns() < 1) {
+            errors.add(problem("output.seriesRuns", "must be >= 1, got " + output.seriesRuns()));
+        }
+        return errors;
+    }
+
+    /** Each key of an override mapping must be a scenario path. */
+    private static void paths(String where, Map<String, JsonNode> values, List<ValidationError> errors) {
+        for (String path : values.keySet()) {
+            try {
+                ScenarioPaths.typeOf(path);
+            } catch (IllegalArgumentException e) {
+                errors.add(problem(where + "." + path, after(e.getMessage(), path + ": ")));
+            }
+        }
+    }
+
+    private static ValidationError problem(String path, String message) {
+        return new ValidationError(null, 0, 0, path, message);
+    }
+
+    /** The message without a leading prefix that repeats what the error's path already says. */
+    private static String after(String message, String prefix) {
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** The study's kind: compare with variants, sweep with a design, batch otherwise. */
@@ -113,54 +223,17 @@ public record StudyDefinition(
      * (for example "--set" for command-line overrides).
      */
     public Study resolve(Path baseDir, String setOrigin) throws ScenarioException {
-        List<ValidationError> errors = new ArrayList<>();
+        List<ValidationError> errors = new ArrayList<>(problems());
         String studyName = name == null ? "study" : name;
         int runCount = runs == null ? 0 : runs;
-        if (runCount < 1) {
-            errors.add(new ValidationError(null, 0, 0, "runs", "must be >= 1, got " + runCount));
-        }
-        if (kind() != StudyKind.COMPARE && scenarios.isEmpty()) {
-            errors.add(new ValidationError(null, 0, 0, "scenarios", "at least one scenario file is required"));
-        }
-        if (kind() == StudyKind.COMPARE && variants.size() != 2) {
-            errors.add(new ValidationError(null, 0, 0, "variants", "a comparison needs exactly two variants, got "
-                    + variants.size()));
-        }
         List<ScenarioOverride> base = overrides(set, setOrigin);
         Until rule = null;
         List<DesignPoint> points = List.of();
-        if (design != null) {
-            List<String> vary = design.vary() == null ? List.of() : design.vary();
-            for (int i = 0; i < vary.size(); i++) {
-                try {
-                    Parameter.parse(vary.get(i));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new ValidationError(null, 0, 0, "design.vary[" + i + "]", e.getMessage()));
-                }
-            }
-            if (vary.isEmpty()) {
-                errors.add(new ValidationError(null, 0, 0, "design.vary", "at least one parameter to vary is required"));
-            }
-            if (design.points() != null && design.points() < 1) {
-                errors.add(new ValidationError(null, 0, 0, "design.points", "must be >= 1, got " + design.points()));
-            }
-            if (errors.isEmpty()) {
-                points = designPoints();
-            }
-        }
-        if (until != null) {
-            if (until.maxRuns() != null && until.maxRuns() < 1) {
-                errors.add(new ValidationError(null, 0, 0, "until.maxRuns", "must be >= 1, got " + until.maxRuns()));
-            } else {
-                try {
-                    rule = Until.parse(until.metric() + ":" + until.relHalfWidth(),
-                            until.maxRuns() == null ? 1_000_000L : until.maxRuns());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new ValidationError(null, 0, 0, "until", e.getMessage()));
-                }
-            }
-            if (kind() != StudyKind.BATCH) {
-                errors.add(new ValidationError(null, 0, 0, "until", "a stopping rule applies to batches only"));
+        if (errors.isEmpty()) {
+            points = designPoints();
+            if (until != null) {
+                rule = Until.parse(until.metric() + ":" + until.relHalfWidth(),
+                        until.maxRuns() == null ? 1_000_000L : until.maxRuns());
             }
         }
         Map<String, ScenarioTemplate> templates = new LinkedHashMap<>();
@@ -229,7 +302,8 @@ public record StudyDefinition(
                         "two scenario files have the same name; give each a distinct name"));
             }
         } else if (cells.size() == 2 && cells.get(0).scenarioLabel().equals(cells.get(1).scenarioLabel())) {
-            errors.add(new ValidationError(null, 0, 0, "variants", "the two variants need distinct names"));
+            errors.add(new ValidationError(null, 0, 0, "variants", "both sides of the comparison are named '"
+                    + cells.get(0).scenarioLabel() + "'; give the scenarios or variants distinct names"));
         }
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);

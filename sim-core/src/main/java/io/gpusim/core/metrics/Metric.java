@@ -1,5 +1,9 @@
 package io.gpusim.core.metrics;
 
+import io.gpusim.core.scenario.Spelling;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The per-run metrics. Their names are the output contract (CSV columns and summary rows); NaN means "empty"
  * (for example {@code ban_day} when no ban happened).
@@ -50,6 +54,9 @@ public enum Metric {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown metric '" + id + "'");
+        List<String> ids = Arrays.stream(values()).map(Metric::id).toList();
+        String near = Spelling.closest(String.valueOf(id), ids);
+        throw new IllegalArgumentException("unknown metric '" + id + "'" + (near != null
+                ? "; did you mean '" + near + "'?" : "; metrics: " + String.join(", ", ids)));
     }
 }

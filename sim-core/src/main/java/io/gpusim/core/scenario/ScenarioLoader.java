@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,12 +19,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -93,7 +102,8 @@ public final class ScenarioLoader {
         String text = readFile(file);
         Map<String, SourceLocation> own = new HashMap<>();
         JsonNode tree = readTree(text, label, own);
-        if (tree != null && tree.isObject() && tree.has(EXTENDS)) {
+        requireMapping(tree, label, "scenario fields");
+        if (tree.has(EXTENDS)) {
             JsonNode parentRef = tree.get(EXTENDS);
             if (!parentRef.isTextual() || parentRef.asText().isBlank()) {
                 SourceLocation at = own.get(EXTENDS);
@@ -120,12 +130,7 @@ public final class ScenarioLoader {
 
     /** Binds an already-parsed (and possibly modified) tree and validates it. */
     public static Scenario bind(JsonNode tree, String label, Map<String, SourceLocation> locations) throws ScenarioException {
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw single(label, "the file is empty");
-        }
-        if (!tree.isObject()) {
-            throw single(label, "the top level must be a mapping of scenario fields");
-        }
+        requireMapping(tree, label, "scenario fields");
         Scenario scenario = bindTree(tree, Scenario.class, label, locations);
         List<ValidationError> errors = ScenarioValidator.validate(scenario);
         if (!errors.isEmpty()) {
@@ -140,13 +145,49 @@ public final class ScenarioLoader {
 
     /** A file's text; a missing or unreadable file is a one-line error naming it. */
     private static String readFile(Path file) throws ScenarioException {
+        byte[] bytes;
         try {
-            return Files.readString(file);
+            if (Files.isDirectory(file)) {
+                throw single(file.toString(), "is a directory, not a file");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found");
+        } catch (AccessDeniedException e) {
+            throw single(file.toString(), "cannot read file: permission denied");
         } catch (IOException | UncheckedIOException e) {
             throw single(file.toString(), "cannot read file: " + e.getMessage());
         }
+        return decodeUtf8(bytes, file.toString());
+    }
+
+    /** The bytes as UTF-8 text; an invalid byte is one error at its line and column. */
+    private static String decodeUtf8(byte[] bytes, String label) throws ScenarioException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.limit(); i++) {
+                if (out.get(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            String bad = String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xff);
+            throw new ScenarioException(List.of(new ValidationError(label, line, column, "",
+                    "not UTF-8 text: invalid byte " + bad + " at line " + line + ", column " + column)));
+        }
+        return out.toString();
     }
 
     /**
@@ -158,10 +199,19 @@ public final class ScenarioLoader {
         String label = file.toString();
         String text = readFile(file);
         JsonNode tree = readTree(text, label, locations);
-        if (tree == null || !tree.isObject()) {
-            throw single(label, "the top level must be a mapping of fields");
-        }
+        requireMapping(tree, label, "fields");
         return bindTree(tree, type, label, locations);
+    }
+
+    /** An empty document, or one that is a list or a single value rather than a mapping, is one error naming the file. */
+    private static void requireMapping(JsonNode tree, String label, String fields) throws ScenarioException {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw single(label, "the file is empty");
+        }
+        if (!tree.isObject()) {
+            throw single(label, "the top level must be a mapping of " + fields + ", not "
+                    + (tree.isArray() ? "a list" : "a single value"));
+        }
     }
 
     /**
@@ -170,14 +220,22 @@ public final class ScenarioLoader {
      */
     public static <T> T bindTree(JsonNode tree, Class<T> type, String label, Map<String, SourceLocation> locations)
             throws ScenarioException {
+        List<ValidationError> problems = TypeCheck.check(tree, type);
+        if (!problems.isEmpty()) {
+            List<ValidationError> located = new ArrayList<>();
+            for (ValidationError err : problems) {
+                located.add(locate(err.withFile(label), locations));
+            }
+            throw new ScenarioException(located);
+        }
         try {
             return YAML.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             throw new ScenarioException(List.of(locate(mappingError(e, label), locations)));
         } catch (JsonProcessingException e) {
-            throw single(label, firstLine(e.getOriginalMessage()));
+            throw single(label, plain(firstLine(e.getOriginalMessage())));
         } catch (IllegalArgumentException e) {
-            throw single(label, firstLine(e.getMessage()));
+            throw single(label, plain(firstLine(e.getMessage())));
         }
     }
 
@@ -188,12 +246,23 @@ public final class ScenarioLoader {
     public static JsonNode readTree(String text, String label, Map<String, SourceLocation> locations) throws ScenarioException {
         try (JsonParser indexer = YAML.getFactory().createParser(text)) {
             JsonToken token;
+            JsonLocation key = null;
             while ((token = indexer.nextToken()) != null) {
-                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                if (token == JsonToken.FIELD_NAME) {
+                    key = indexer.currentTokenLocation();
+                    continue;
+                }
+                if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
                     JsonLocation loc = indexer.currentTokenLocation();
+                    // A block mapping or list starts at its first entry, lines below its key: place it at the key.
+                    if (key != null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                            && loc.getLineNr() > key.getLineNr()) {
+                        loc = key;
+                    }
                     locations.putIfAbsent(pathOf(indexer), new SourceLocation(label, loc.getLineNr(),
                             loc.getColumnNr()));
                 }
+                key = null;
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
@@ -237,26 +306,36 @@ public final class ScenarioLoader {
         }
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            message = "unknown field '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
+            List<String> known = u.getKnownPropertyIds() == null ? List.of() : u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).toList();
+            message = TypeCheck.unknownField(u.getPropertyName(), known);
         } else {
             message = describe(e);
         }
         return new ValidationError(label, 0, 0, path, message);
     }
 
+    /**
+     * A binding error the type check let through, in the file's terms: what the field expects where the binder says
+     * which type it wanted, else the binder's words unless they name program types.
+     */
     private static String describe(JsonMappingException e) {
-        String original = firstLine(e.getOriginalMessage());
-        if (original.startsWith("Cannot deserialize value of type `java.time.LocalDate`")) {
-            return "not a date (expected YYYY-MM-DD)";
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            String expected = TypeCheck.expected(m.getTargetType());
+            if (expected != null) {
+                return expected;
+            }
         }
-        if (original.startsWith("Cannot deserialize value of type `java.lang.Double`")
-                || original.startsWith("Cannot deserialize value of type `java.lang.Integer`")) {
-            String type = original.contains("Double") ? "a number" : "a whole number";
-            return "not " + type + ": " + original.replaceFirst("^[^:]*:\\s*", "");
+        return plain(firstLine(e.getOriginalMessage()));
+    }
+
+    /** A message as it is unless it names program types or exceptions, which mean nothing in a scenario file. */
+    private static String plain(String message) {
+        if (message.contains("`") || message.contains("java.") || message.contains("Exception")
+                || message.contains("Cannot deserialize") || message.contains("Cannot construct")) {
+            return "invalid value";
         }
-        return original;
+        return message;
     }
 
     /**

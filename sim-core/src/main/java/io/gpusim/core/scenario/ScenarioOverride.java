@@ -21,6 +21,10 @@ public record ScenarioOverride(String path, JsonNode value, String origin) imple
         }
         String path = assignment.substring(0, eq).trim();
         String text = assignment.substring(eq + 1).trim();
-        return new ScenarioOverride(path, ScenarioPaths.parseValue(path, text), origin + " " + assignment);
+        try {
+            return new ScenarioOverride(path, ScenarioPaths.parseValue(path, text), origin + " " + assignment);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + " " + assignment + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -39,23 +39,28 @@ public final class ScenarioPaths {
      *
      * @throws IllegalArgumentException with a one-line message when the path or value is not usable
      */
-    public static void set(ObjectNode tree, String path, String value) {
-        set(tree, path, parseValue(path, value));
+    public static String set(ObjectNode tree, String path, String value) {
+        return set(tree, path, parseValue(path, value));
     }
 
-    /** Sets an already-parsed value at a path (see {@link #set(ObjectNode, String, String)}). */
-    public static void set(ObjectNode tree, String path, JsonNode value) {
+    /**
+     * Sets an already-parsed value at a path (see {@link #set(ObjectNode, String, String)}) and returns the path with
+     * list items selected by name written as their index ({@code hyperscalers[2].anticipation}), as errors name it.
+     */
+    public static String set(ObjectNode tree, String path, JsonNode value) {
         Resolved r = resolve(path);
         JsonNode coerced = coerce(path, r.type, value);
         JsonNode node = tree;
         List<Segment> segs = r.segments;
+        StringBuilder at = new StringBuilder();
         for (int i = 0; i < segs.size(); i++) {
             Segment seg = segs.get(i);
             boolean last = i == segs.size() - 1 && seg.selector == null;
             ObjectNode obj = (ObjectNode) node;
+            at.append(i == 0 ? "" : ".").append(seg.field);
             if (last) {
                 obj.set(seg.field, coerced);
-                return;
+                return at.toString();
             }
             JsonNode child = obj.get(seg.field);
             if (seg.selector == null) {
@@ -70,15 +75,17 @@ public final class ScenarioPaths {
             }
             ArrayNode array = (ArrayNode) child;
             int index = indexOf(array, seg.selector, prefix(segs, i));
+            at.append('[').append(index).append(']');
             if (i == segs.size() - 1) {
                 array.set(index, coerced);
-                return;
+                return at.toString();
             }
             node = array.get(index);
             if (!node.isObject()) {
                 throw new IllegalArgumentException(prefix(segs, i) + "[" + seg.selector + "] is not a mapping");
             }
         }
+        return at.toString();
     }
 
     /** Parses override text as YAML (so {@code 2e10}, {@code true}, {@code 2025-06-01}, {@code [a, b]} all work). */
@@ -87,7 +94,7 @@ public final class ScenarioPaths {
             JsonNode node = ScenarioLoader.yamlMapper().readTree(text.isEmpty() ? "''" : text);
             return node == null ? NODES.nullNode() : node;
         } catch (Exception e) {
-            throw new IllegalArgumentException(path + ": cannot read value '" + text + "'");
+            throw new IllegalArgumentException(path + ": cannot read value '" + text + "' (not valid YAML)");
         }
     }
 
@@ -103,12 +110,11 @@ public final class ScenarioPaths {
 
     private static int indexOf(ArrayNode array, String selector, String where) {
         if (selector.chars().allMatch(Character::isDigit)) {
-            int index = Integer.parseInt(selector);
-            if (index >= array.size()) {
-                throw new IllegalArgumentException(where + "[" + index + "]: the list has " + array.size()
+            if (selector.length() > 9 || Integer.parseInt(selector) >= array.size()) {
+                throw new IllegalArgumentException(where + "[" + selector + "]: the list has " + array.size()
                         + " items");
             }
-            return index;
+            return Integer.parseInt(selector);
         }
         for (int i = 0; i < array.size(); i++) {
             JsonNode name = array.get(i).get("name");
@@ -160,8 +166,11 @@ public final class ScenarioPaths {
                 }
             }
             if (component == null) {
+                String near = Spelling.closest(field, Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getName).toList());
                 throw new IllegalArgumentException(path + ": no field '" + field + "' in "
-                        + (done.isEmpty() ? "the scenario" : done) + "; known: " + knownFields(type));
+                        + (done.isEmpty() ? "the scenario" : done)
+                        + (near != null ? "; did you mean '" + near + "'?" : "; known: " + knownFields(type)));
             }
             Class<?> next = component.getType();
             if (m.group(2) != null) {

@@ -55,8 +55,10 @@ public final class ScenarioTemplate {
         List<ValidationError> errors = new ArrayList<>();
         for (ScenarioOverride o : overrides) {
             try {
-                ScenarioPaths.set(copy, o.path(), o.value());
-                where.put(o.path(), new SourceLocation(o.origin(), 0, 0));
+                String at = ScenarioPaths.set(copy, o.path(), o.value());
+                // What the file wrote at or under the path is gone: errors there are the override's.
+                where.keySet().removeIf(k -> k.equals(at) || k.startsWith(at + ".") || k.startsWith(at + "["));
+                where.put(at, new SourceLocation(o.origin(), 0, 0));
             } catch (IllegalArgumentException e) {
                 errors.add(new ValidationError(o.origin(), 0, 0, "", e.getMessage()));
             }

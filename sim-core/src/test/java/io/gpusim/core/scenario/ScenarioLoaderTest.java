@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -115,11 +116,83 @@ class ScenarioLoaderTest {
         String badNumber = baselineText().replace("demandGrowthPerYear: 0.40", "demandGrowthPerYear: fast");
         ValidationError e = errorsOf(badNumber).get(0);
         assertEquals("hyperscalers[0].demandGrowthPerYear", e.path());
-        assertTrue(e.message().startsWith("not a number"), e.message());
+        assertEquals("expected a number, got 'fast'", e.message());
         String badDate = baselineText().replace("banDate: 2025-04-09", "banDate: 2025-13-40");
         ValidationError d = errorsOf(badDate).get(0);
         assertEquals("regulator.banDate", d.path());
         assertEquals("not a date (expected YYYY-MM-DD)", d.message());
+    }
+
+    @Test
+    void everyWrongTypeIsSaidInTheFilesTerms() throws Exception {
+        String base = baselineText();
+        String leak = "  leak:\n    probability: 1.0\n    leadDays: 70";
+        String[][] cases = {
+            {"anticipation: true", "anticipation: maybe", "hyperscalers[0].anticipation: expected true or false, got 'maybe'"},
+            {"anticipation: true", "anticipation: 2.5", "hyperscalers[0].anticipation: expected true or false, got 2.5"},
+            {"stepDays: 7", "stepDays: 2.5", "simulation.stepDays: expected a whole number, got 2.5"},
+            {"stepDays: 7", "stepDays: weekly", "simulation.stepDays: expected a whole number, got 'weekly'"},
+            {"stepDays: 7", "stepDays: 99999999999", "simulation.stepDays: expected a whole number from -2147483648 to 2147483647, got 99999999999"},
+            {"waferStartsPerWeek: 800", "waferStartsPerWeek: true", "domestic.waferStartsPerWeek: expected a number, got true"},
+            {"waferStartsPerWeek: 800", "waferStartsPerWeek: [1, 2]", "domestic.waferStartsPerWeek: expected a number, got a list"},
+            {"banDate: 2025-04-09", "banDate: 2025-02-30", "regulator.banDate: not a real date: February has no day 30"},
+            {"banDate: 2025-04-09", "banDate: 2025-04-31", "regulator.banDate: not a real date: April has no day 31"},
+            {"banDate: 2025-04-09", "banDate: 2025-02-29", "regulator.banDate: not a real date: 2025 is not a leap year, so February has no day 29"},
+            {"banDate: 2025-04-09", "banDate: 2025/02/03", "regulator.banDate: not a date (expected YYYY-MM-DD)"},
+            {"banDate: 2025-04-09", "banDate: 20250409", "regulator.banDate: not a date (expected YYYY-MM-DD), got 20250409"},
+            {"mode: DATE", "mode: sometimes", "regulator.mode: expected one of NONE, DATE, HAZARD, THRESHOLD, got 'sometimes'"},
+            {"allocation: PROPORTIONAL", "allocation: 1", "vendor.allocation: expected one of PROPORTIONAL, FIFO, got 1"},
+            {"buyers: [Tencent]", "buyers: {Tencent: 1}", "demandShocks[1].buyers: expected a list, got a mapping"},
+            {"buyers: [Tencent]", "buyers: Tencent", "demandShocks[1].buyers: expected a list, got 'Tencent'"},
+            {"buyers: [Tencent]", "buyers: [~]", "demandShocks[1].buyers[0]: empty list item"},
+            {leak, "  leak: 70", "regulator.leak: expected a mapping of fields, got 70"},
+            {"name: h20-2025", "name: [h20, 2025]", "name: expected text, got a list"},
+            {"    - 2022-10-07 ", "    - {date: 2022-10-07} ", "regulator.history[0]: not a date (expected YYYY-MM-DD), got a mapping"},
+        };
+        for (String[] c : cases) {
+            assertTrue(base.contains(c[0]), c[0]);
+            List<ValidationError> errors = errorsOf(base.replaceFirst(java.util.regex.Pattern.quote(c[0]),
+                    java.util.regex.Matcher.quoteReplacement(c[1])));
+            assertEquals(1, errors.size(), joined(errors));
+            ValidationError e = errors.get(0);
+            assertEquals(c[2], e.path() + ": " + e.message());
+            assertTrue(e.line() > 0, e.toString());
+        }
+    }
+
+    @Test
+    void everyTypeProblemIsReportedAtOnce() throws Exception {
+        String text = baselineText().replace("stepDays: 7", "stepDays: weekly")
+                .replace("mode: DATE", "mode: often").replace("  graceDays: 0", "  graceDayz: 0");
+        String all = joined(errorsOf(text));
+        assertTrue(all.contains("simulation.stepDays: expected a whole number"), all);
+        assertTrue(all.contains("regulator.mode: expected one of"), all);
+        assertTrue(all.contains("regulator.graceDayz: unknown field 'graceDayz'; did you mean 'graceDays'?"), all);
+    }
+
+    @Test
+    void aMisspeltFieldHoldingAMappingOrListIsReportedAtItsOwnLine() throws Exception {
+        String leek = baselineText().replace("  leak:\n    probability", "  leek:\n    probability");
+        ValidationError e = errorsOf(leek).get(0);
+        assertEquals("regulator.leek", e.path());
+        assertEquals(lineOf(leek, "  leek:"), e.line(), e.toString());
+        assertEquals(3, e.column(), e.toString());
+        String roadmap = baselineText().replace("  roadmap:\n", "  roadmapp:\n");
+        ValidationError r = errorsOf(roadmap).get(0);
+        assertEquals("unknown field 'roadmapp'; did you mean 'roadmap'?", r.message());
+        assertEquals(lineOf(roadmap, "  roadmapp:"), r.line(), r.toString());
+        String item = baselineText().replace("  - name: Tencent\n", "  - name: Tencent\n    anticipaton:\n      x: 1\n");
+        ValidationError i = errorsOf(item).get(0);
+        assertEquals("hyperscalers[2].anticipaton", i.path());
+        assertEquals(lineOf(item, "    anticipaton:"), i.line(), i.toString());
+    }
+
+    @Test
+    void unknownFieldFarFromEveryKnownOneListsThem() throws Exception {
+        String text = baselineText().replace("  graceDays: 0", "  graceDays: 0\n  frobnicate: 1");
+        ValidationError e = errorsOf(text).get(0);
+        assertEquals("unknown field 'frobnicate'; known fields: banDate, graceDays, hazard, history, leak, mode, "
+                + "reversal, thresholds", e.message());
     }
 
     @Test
@@ -134,6 +207,57 @@ class ScenarioLoaderTest {
     void emptyAndNonMappingFilesAreRejected() {
         assertEquals("the file is empty", errorsOf("").get(0).message());
         assertTrue(errorsOf("- a\n- b\n").get(0).message().contains("mapping"));
+    }
+
+    @Test
+    void emptyAndNonMappingFilesAreOneClearErrorAtEveryEntryPoint() throws Exception {
+        String[][] cases = {
+            {"empty", "", "the file is empty"},
+            {"comment", "# nothing yet\n", "the file is empty"},
+            {"list", "- 1\n", "the top level must be a mapping of scenario fields, not a list"},
+            {"number", "3\n", "the top level must be a mapping of scenario fields, not a single value"},
+        };
+        for (String[] c : cases) {
+            Path f = dir.resolve(c[0] + ".yaml");
+            Files.writeString(f, c[1]);
+            String expected = f + ": " + c[2];
+            assertEquals(expected, single(() -> ScenarioLoader.load(f)), c[0]);
+            assertEquals(expected, single(() -> ScenarioTemplate.load(f)), c[0]);
+            assertEquals("s.yaml: " + c[2], single(() -> ScenarioLoader.parse(c[1], "s.yaml")), c[0]);
+            assertEquals(expected.replace("scenario fields", "fields"),
+                    single(() -> ScenarioLoader.loadFile(f, SimulationSpec.class, new java.util.HashMap<>())), c[0]);
+            Path child = dir.resolve("child-of-" + c[0] + ".yaml");
+            Files.writeString(child, "extends: " + f.getFileName() + "\nname: child\n");
+            String viaExtends = single(() -> ScenarioLoader.load(child));
+            assertTrue(viaExtends.endsWith(f.getFileName() + ": " + c[2]), viaExtends);
+        }
+    }
+
+    @Test
+    void notUtf8IsOneErrorAtTheBadByte() throws Exception {
+        byte[] text = "name: x\nsimulation:\n  startDate: 2024-\u00e901-01\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[text.length + 2];
+        int at = "name: x\nsimulation:\n  startDate: 2024-\u00e9".getBytes(StandardCharsets.UTF_8).length;
+        System.arraycopy(text, 0, bad, 0, at);
+        bad[at] = (byte) 0xff;
+        bad[at + 1] = (byte) 0xfe;
+        System.arraycopy(text, at, bad, at + 2, text.length - at);
+        Path f = dir.resolve("latin.yaml");
+        Files.write(f, bad);
+        assertEquals(f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
+                single(() -> ScenarioLoader.load(f)));
+        assertEquals(f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
+                single(() -> ScenarioLoader.loadFile(f, SimulationSpec.class, new java.util.HashMap<>())));
+        Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 'n', 0, 'a', 0});
+        assertEquals(f + ":1:1: not UTF-8 text: invalid byte 0xFF at line 1, column 1",
+                single(() -> ScenarioTemplate.load(f)));
+    }
+
+    /** The one error the call throws, as printed. */
+    private static String single(org.junit.jupiter.api.function.Executable call) {
+        ScenarioException e = assertThrows(ScenarioException.class, call);
+        assertEquals(1, e.errors().size(), e.getMessage());
+        return e.errors().get(0).toString();
     }
 
     @Test

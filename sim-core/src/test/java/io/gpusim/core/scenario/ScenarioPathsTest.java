@@ -45,11 +45,18 @@ class ScenarioPathsTest {
                 () -> t.with(List.of(ScenarioOverride.parse("regulator.banDat=2025-01-01", "--set"))));
         assertEquals(1, unknown.errors().size());
         String msg = unknown.errors().get(0).toString();
-        assertTrue(msg.startsWith("--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in "
-                + "regulator; known: history, mode, banDate"), msg);
+        assertEquals("--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in "
+                + "regulator; did you mean 'banDate'?", msg);
+        ScenarioException far = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("regulator.frobnicate=1", "--set"))));
+        assertTrue(far.getMessage().endsWith("no field 'frobnicate' in regulator; known: history, mode, banDate, "
+                + "hazard, thresholds, leak, graceDays, reversal"), far.getMessage());
         ScenarioException index = assertThrows(ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[9].anticipation=false", "--set"))));
         assertTrue(index.getMessage().contains("hyperscalers[9]: the list has 4 items"), index.getMessage());
+        ScenarioException huge = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[99999999999].anticipation=false", "--set"))));
+        assertTrue(huge.getMessage().endsWith("hyperscalers[99999999999]: the list has 4 items"), huge.getMessage());
         ScenarioException name = assertThrows(ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Baidu].anticipation=false", "--set"))));
         assertTrue(name.getMessage().contains("no item named 'Baidu'"), name.getMessage());
@@ -69,6 +76,23 @@ class ScenarioPathsTest {
         ScenarioException date = assertThrows(ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("regulator.banDate=soon", "--set"))));
         assertTrue(date.getMessage().contains("regulator.banDate: not a date"), date.getMessage());
+    }
+
+    @Test
+    void errorsInsideAnOverrideAreBlamedOnItEvenWhenItSelectsAnItemByName() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        ScenarioException byName = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Tencent].anticipation=maybe", "--set"))));
+        assertEquals(List.of("--set hyperscalers[Tencent].anticipation=maybe: hyperscalers[2].anticipation: "
+                + "expected true or false, got 'maybe'"), byName.errors().stream().map(Object::toString).toList());
+        ScenarioException mapping = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("regulator.leak={probability: 2, leadDays: 70}", "--set"))));
+        assertEquals(List.of("--set regulator.leak={probability: 2, leadDays: 70}: regulator.leak.probability: "
+                + "must be between 0 and 1, got 2"), mapping.errors().stream().map(Object::toString).toList());
+        ScenarioException date = assertThrows(ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("regulator.banDate=2025-02-30", "--set"))));
+        assertEquals("--set regulator.banDate=2025-02-30: regulator.banDate: not a real date: February has no day 30",
+                date.errors().get(0).toString());
     }
 
     @Test
