@@ -1,6 +1,5 @@
 package io.gpusim.core.scenario;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,12 +62,9 @@ public final class ScenarioSchema {
             ObjectNode props = s.putObject("properties");
             for (RecordComponent c : type.getRecordComponents()) {
                 ObjectNode p = schemaOf(c.getGenericType(), c.getType());
-                JsonPropertyDescription d = c.getAccessor().getAnnotation(JsonPropertyDescription.class);
-                if (d == null && c.isAnnotationPresent(JsonPropertyDescription.class)) {
-                    d = c.getAnnotation(JsonPropertyDescription.class);
-                }
+                Param d = c.getAnnotation(Param.class);
                 if (d != null) {
-                    p.put("description", d.value());
+                    p.put("description", d.description());
                 }
                 props.set(c.getName(), p);
             }
