@@ -57,14 +57,20 @@ public final class ScenarioValidator {
 
     /** Parts of the regulator that only a mode uses are checked only in that mode. */
     private static boolean applies(Record record, String component) {
-        if (record instanceof RegulatorSpec r) {
-            return switch (component) {
-                case "hazard" -> r.mode() == BanMode.HAZARD;
-                case "thresholds" -> r.mode() == BanMode.THRESHOLD;
-                default -> true;
-            };
+        BanMode only = onlyInMode(record.getClass(), component);
+        return only == null || ((RegulatorSpec) record).mode() == only;
+    }
+
+    /** The regulator mode a block belongs to, or null for a field checked whatever the mode. */
+    static BanMode onlyInMode(Class<?> owner, String component) {
+        if (owner != RegulatorSpec.class) {
+            return null;
         }
-        return true;
+        return switch (component) {
+            case "hazard" -> BanMode.HAZARD;
+            case "thresholds" -> BanMode.THRESHOLD;
+            default -> null;
+        };
     }
 
     private void field(String path, Param param, Type type, Object value) {
