@@ -1,17 +1,34 @@
 package io.gpusim.core.scenario;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks a bound {@link Scenario}: required fields, numeric ranges, references between sections and dates inside
  * the horizon. Collects every problem rather than stopping at the first.
+ *
+ * <p>What a single field may hold is declared once, by {@link Param} on the record component, and checked by one
+ * reflective walk over the records ({@link #walk}): required-ness, blank names, finiteness and ranges. Rules that
+ * relate fields to each other or depend on the regulator's mode are written out below ({@link #rules}). Errors are
+ * reported in the order of the fields in the scenario, a rule's error next to the field it names.
  */
 public final class ScenarioValidator {
-    private final List<ValidationError> errors = new ArrayList<>();
+    private final List<Found> found = new ArrayList<>();
+    /** Position of every field path in the walk, which visits fields in declaration order. */
+    private final Map<String, Integer> order = new HashMap<>();
+
+    private record Found(int position, ValidationError error) {
+    }
 
     private ScenarioValidator() {
     }
@@ -19,342 +36,107 @@ public final class ScenarioValidator {
     /** All problems in the scenario; empty when it is valid. */
     public static List<ValidationError> validate(Scenario s) {
         ScenarioValidator v = new ScenarioValidator();
-        v.scenario(s);
-        return List.copyOf(v.errors);
+        v.walk("", s);
+        v.rules(s);
+        // Stable: at one position the walk's errors stay ahead of the rules', each in the order found.
+        return v.found.stream().sorted(Comparator.comparingInt(Found::position)).map(Found::error).toList();
     }
 
-    private void scenario(Scenario s) {
-        text("name", s.name());
-        if (present("simulation", s.simulation())) {
-            simulation(s.simulation());
-        }
-        Set<String> productNames = new HashSet<>();
-        if (present("products", s.products())) {
-            if (s.products().isEmpty()) {
-                error("products", "at least one product is required");
-            }
-            for (int i = 0; i < s.products().size(); i++) {
-                product("products[" + i + "]", s.products().get(i), productNames);
-            }
-        }
-        for (int i = 0; i < s.demandShocks().size(); i++) {
-            shock("demandShocks[" + i + "]", s.demandShocks().get(i), s);
-        }
-        if (present("beliefs", s.beliefs())) {
-            beliefs(s.beliefs());
-        }
-        if (present("hyperscalers", s.hyperscalers())) {
-            if (s.hyperscalers().isEmpty()) {
-                error("hyperscalers", "at least one hyperscaler is required");
-            }
-            Set<String> names = new HashSet<>();
-            for (int i = 0; i < s.hyperscalers().size(); i++) {
-                String p = "hyperscalers[" + i + "]";
-                HyperscalerSpec h = s.hyperscalers().get(i);
-                if (h == null) {
-                    error(p, "must not be empty");
-                    continue;
-                }
-                if (text(p + ".name", h.name()) && !names.add(h.name())) {
-                    error(p + ".name", "duplicate hyperscaler name '" + h.name() + "'");
-                }
-                hyperscaler(p, h);
-            }
-        }
-        if (present("vendor", s.vendor())) {
-            vendor(s.vendor(), s, productNames);
-        }
-        if (present("regulator", s.regulator())) {
-            regulator(s.regulator(), s);
-        }
-        if (present("domestic", s.domestic())) {
-            domestic(s.domestic(), s, productNames);
-        }
-    }
+    // ---- the declared fields ----------------------------------------------------------------------------------
 
-    private void simulation(SimulationSpec sim) {
-        present("simulation.startDate", sim.startDate());
-        present("simulation.endDate", sim.endDate());
-        range("simulation.stepDays", sim.stepDays(), 1, 91);
-        if (sim.startDate() != null && sim.endDate() != null && !sim.endDate().isAfter(sim.startDate())) {
-            error("simulation.endDate", "must be after simulation.startDate (" + sim.startDate() + ")");
-        }
-    }
-
-    private void product(String p, ProductSpec prod, Set<String> names) {
-        if (prod == null) {
-            error(p, "must not be empty");
-            return;
-        }
-        if (text(p + ".name", prod.name()) && !names.add(prod.name())) {
-            error(p + ".name", "duplicate product name '" + prod.name() + "'");
-        }
-        text(p + ".maker", prod.maker());
-        positive(p + ".relativePerformance", prod.relativePerformance(), 100);
-        nonNegative(p + ".memoryBandwidthTBps", prod.memoryBandwidthTBps(), 1e3);
-        nonNegative(p + ".interconnectGBps", prod.interconnectGBps(), 1e5);
-        nonNegative(p + ".tpp", prod.tpp(), 1e7);
-        positive(p + ".unitPriceUsd", prod.unitPriceUsd(), 1e7);
-        nonNegative(p + ".unitCostUsd", prod.unitCostUsd(), 1e7);
-        present(p + ".firstAvailable", prod.firstAvailable());
-    }
-
-    private void shock(String p, DemandShockSpec d, Scenario s) {
-        if (d == null) {
-            error(p, "must not be empty");
-            return;
-        }
-        text(p + ".name", d.name());
-        inHorizon(p + ".date", d.date(), s, true);
-        range(p + ".effect", d.effect(), -0.95, 10.0);
-        range(p + ".rampWeeks", d.rampWeeks(), 1, 520);
-        for (int i = 0; i < d.buyers().size(); i++) {
-            String b = d.buyers().get(i);
-            if (s.hyperscalers() != null && s.hyperscalers().stream().noneMatch(h -> h != null && b != null && b.equals(h.name()))) {
-                error(p + ".buyers[" + i + "]", "no hyperscaler named '" + b + "'");
+    /** Checks every component of a record against its {@link Param}, descending into lists and nested records. */
+    private void walk(String path, Record record) {
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            String p = path.isEmpty() ? c.getName() : path + "." + c.getName();
+            order.put(p, order.size());
+            if (applies(record, c.getName())) {
+                field(p, c.getAnnotation(Param.class), c.getGenericType(), read(c, record));
             }
         }
     }
 
-    private void beliefs(BeliefSpec b) {
-        nonNegative("beliefs.priorHazardPerYear", b.priorHazardPerYear(), 50);
-        nonNegative("beliefs.controlRoundWeight", b.controlRoundWeight(), 50);
-        nonNegative("beliefs.leakWeight", b.leakWeight(), 50);
-        nonNegative("beliefs.banWeight", b.banWeight(), 50);
-        range("beliefs.reversalWeight", b.reversalWeight(), -50.0, 50.0);
-        positive("beliefs.decayMonths", b.decayMonths(), 600);
-        positive("beliefs.planningHorizonMonths", b.planningHorizonMonths(), 120);
+    /** Parts of the regulator that only a mode uses are checked only in that mode. */
+    private static boolean applies(Record record, String component) {
+        BanMode only = onlyInMode(record.getClass(), component);
+        return only == null || ((RegulatorSpec) record).mode() == only;
     }
 
-    private void hyperscaler(String p, HyperscalerSpec h) {
-        positive(p + ".demandUnitsPerWeek", h.demandUnitsPerWeek(), 1e8);
-        range(p + ".demandGrowthPerYear", h.demandGrowthPerYear(), -0.9, 20.0);
-        nonNegative(p + ".demandNoiseSd", h.demandNoiseSd(), 2);
-        nonNegative(p + ".demandLevelSd", h.demandLevelSd(), 2);
-        nonNegative(p + ".signalSensitivity", h.signalSensitivity(), 100);
-        nonNegative(p + ".sensitivitySd", h.sensitivitySd(), 3);
-        nonNegative(p + ".workingInventoryWeeks", h.workingInventoryWeeks(), 104);
-        positive(p + ".shortageCostMultiple", h.shortageCostMultiple(), 100);
-        positive(p + ".holdingCostPerYear", h.holdingCostPerYear(), 10);
-        positive(p + ".budgetUsdPerYear", h.budgetUsdPerYear(), 1e13);
-        range(p + ".minLeadWeeks", h.minLeadWeeks(), 0, 104);
-        positive(p + ".adequatePerformance", h.adequatePerformance(), 100);
-        nonNegative(p + ".substituteRampMonths", h.substituteRampMonths(), 120);
-        range(p + ".domesticSoftwareDiscount", h.domesticSoftwareDiscount(), 0.01, 1.0);
-        nonNegative(p + ".switchingSensitivity", h.switchingSensitivity(), 100);
+    /** The regulator mode a block belongs to, or null for a field checked whatever the mode. */
+    static BanMode onlyInMode(Class<?> owner, String component) {
+        if (owner != RegulatorSpec.class) {
+            return null;
+        }
+        return switch (component) {
+            case "hazard" -> BanMode.HAZARD;
+            case "thresholds" -> BanMode.THRESHOLD;
+            default -> null;
+        };
     }
 
-    private void vendor(VendorSpec v, Scenario s, Set<String> productNames) {
-        text("vendor.name", v.name());
-        if (text("vendor.product", v.product())) {
-            productRef("vendor.product", v.product(), productNames);
-            int idx = productNames.contains(v.product()) ? s.productIndex(v.product()) : -1;
-            if (idx >= 0 && v.name() != null && !v.name().equals(s.products().get(idx).maker())) {
-                error("vendor.product", "product '" + v.product() + "' is made by '" + s.products().get(idx).maker()
-                        + "', not by the vendor '" + v.name() + "'");
-            }
-        }
-        range("vendor.waferLeadWeeksMin", v.waferLeadWeeksMin(), 1, 156);
-        range("vendor.waferLeadWeeksMax", v.waferLeadWeeksMax(), 1, 156);
-        if (v.waferLeadWeeksMin() != null && v.waferLeadWeeksMax() != null
-                && v.waferLeadWeeksMax() < v.waferLeadWeeksMin()) {
-            error("vendor.waferLeadWeeksMax", "must be >= vendor.waferLeadWeeksMin (" + v.waferLeadWeeksMin() + ")");
-        }
-        if (present("vendor.capacity", v.capacity())) {
-            if (v.capacity().isEmpty()) {
-                error("vendor.capacity", "at least one capacity point is required");
-            }
-            LocalDate previous = null;
-            for (int i = 0; i < v.capacity().size(); i++) {
-                String p = "vendor.capacity[" + i + "]";
-                CapacityPoint c = v.capacity().get(i);
-                if (c == null) {
-                    error(p, "must not be empty");
-                    continue;
-                }
-                if (present(p + ".date", c.date())) {
-                    if (previous != null && !c.date().isAfter(previous)) {
-                        error(p + ".date", "capacity dates must increase (previous " + previous + ")");
-                    }
-                    previous = c.date();
-                }
-                nonNegative(p + ".unitsPerMonth", c.unitsPerMonth(), 1e8);
-            }
-        }
-        range("vendor.forecastSmoothing", v.forecastSmoothing(), 0.001, 1.0);
-        nonNegative("vendor.safetyStockWeeks", v.safetyStockWeeks(), 104);
-        nonNegative("vendor.initialOrdersPerWeek", v.initialOrdersPerWeek(), 1e8);
-        range("vendor.shippingWeeks", v.shippingWeeks(), 0, 52);
-        nonNegative("vendor.scarcityMarkupMax", v.scarcityMarkupMax(), 10);
-        positive("vendor.scarcityBacklogWeeks", v.scarcityBacklogWeeks(), 520);
-        range("vendor.writedownShare", v.writedownShare(), 0.0, 1.0);
-    }
-
-    private void regulator(RegulatorSpec r, Scenario s) {
-        for (int i = 0; i < r.history().size(); i++) {
-            present("regulator.history[" + i + "]", r.history().get(i));
-        }
-        switch (r.mode()) {
-            case NONE -> { }
-            case DATE, THRESHOLD -> inHorizon("regulator.banDate", r.banDate(), s, true);
-            case HAZARD -> {
-                if (present("regulator.hazard", r.hazard())) {
-                    RegulatorSpec.HazardSpec h = r.hazard();
-                    nonNegative("regulator.hazard.baseHazardPerYear", h.baseHazardPerYear(), 50);
-                    nonNegative("regulator.hazard.leakRatePerYear", h.leakRatePerYear(), 52);
-                    nonNegative("regulator.hazard.leakBoost", h.leakBoost(), 50);
-                    nonNegative("regulator.hazard.stockpileSensitivity", h.stockpileSensitivity(), 50);
-                    range("regulator.hazard.rulemakingWeeks", h.rulemakingWeeks(), 0, 104);
-                }
-            }
-            default -> throw new IllegalStateException("unhandled ban mode " + r.mode());
-        }
-        if (r.mode() == BanMode.THRESHOLD && present("regulator.thresholds", r.thresholds())) {
-            RegulatorSpec.ThresholdSpec t = r.thresholds();
-            if (t.maxMemoryBandwidthTBps() == null && t.maxInterconnectGBps() == null && t.maxTpp() == null) {
-                error("regulator.thresholds", "give at least one of maxMemoryBandwidthTBps, maxInterconnectGBps, maxTpp");
-            }
-            optionalPositive("regulator.thresholds.maxMemoryBandwidthTBps", t.maxMemoryBandwidthTBps());
-            optionalPositive("regulator.thresholds.maxInterconnectGBps", t.maxInterconnectGBps());
-            optionalPositive("regulator.thresholds.maxTpp", t.maxTpp());
-        }
-        if (r.leak() != null) {
-            range("regulator.leak.probability", r.leak().probability(), 0.0, 1.0);
-            range("regulator.leak.leadDays", r.leak().leadDays(), 0, 3650);
-        }
-        range("regulator.graceDays", r.graceDays(), 0, 3650);
-        if (r.reversal() != null) {
-            range("regulator.reversal.probability", r.reversal().probability(), 0.0, 1.0);
-            range("regulator.reversal.afterDays", r.reversal().afterDays(), 1, 3650);
-        }
-    }
-
-    private void domestic(DomesticMakerSpec d, Scenario s, Set<String> productNames) {
-        text("domestic.name", d.name());
-        if (present("domestic.roadmap", d.roadmap())) {
-            if (d.roadmap().isEmpty()) {
-                error("domestic.roadmap", "at least one roadmap entry is required");
-            }
-            for (int i = 0; i < d.roadmap().size(); i++) {
-                String p = "domestic.roadmap[" + i + "]";
-                DomesticMakerSpec.RoadmapEntry e = d.roadmap().get(i);
-                if (e == null) {
-                    error(p, "must not be empty");
-                    continue;
-                }
-                if (text(p + ".product", e.product()) && productRef(p + ".product", e.product(), productNames)) {
-                    String maker = s.products().get(s.productIndex(e.product())).maker();
-                    if (d.name() != null && !d.name().equals(maker)) {
-                        error(p + ".product", "product '" + e.product() + "' is made by '" + maker
-                                + "', not by the domestic maker '" + d.name() + "'");
-                    }
-                }
-                range(p + ".delayMeanMonths", e.delayMeanMonths(), -120.0, 120.0);
-                nonNegative(p + ".delaySdMonths", e.delaySdMonths(), 120);
-            }
-        }
-        if (present("domestic.yieldCurve", d.yieldCurve())) {
-            if (d.yieldCurve().isEmpty()) {
-                error("domestic.yieldCurve", "at least one yield point is required");
-            }
-            LocalDate previous = null;
-            for (int i = 0; i < d.yieldCurve().size(); i++) {
-                String p = "domestic.yieldCurve[" + i + "]";
-                DomesticMakerSpec.YieldPoint y = d.yieldCurve().get(i);
-                if (y == null) {
-                    error(p, "must not be empty");
-                    continue;
-                }
-                if (present(p + ".date", y.date())) {
-                    if (previous != null && !y.date().isAfter(previous)) {
-                        error(p + ".date", "yield dates must increase (previous " + previous + ")");
-                    }
-                    previous = y.date();
-                }
-                range(p + ".yield", y.yield(), 0.0, 1.0);
-            }
-        }
-        nonNegative("domestic.waferStartsPerWeek", d.waferStartsPerWeek(), 1e7);
-        range("domestic.waferGrowthPerYear", d.waferGrowthPerYear(), -0.9, 20.0);
-        positive("domestic.diesPerWafer", d.diesPerWafer(), 1e4);
-        positive("domestic.diesPerUnit", d.diesPerUnit(), 64);
-        nonNegative("domestic.hbmUnitsPerWeek", d.hbmUnitsPerWeek(), 1e8);
-        range("domestic.hbmGrowthPerYear", d.hbmGrowthPerYear(), -0.9, 20.0);
-        range("domestic.shippingWeeks", d.shippingWeeks(), 0, 52);
-    }
-
-    // ---- primitive checks -------------------------------------------------------------------------------------
-
-    private boolean present(String path, Object value) {
+    private void field(String path, Param param, Type type, Object value) {
         if (value == null) {
-            error(path, "is required");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean text(String path, String value) {
-        if (!present(path, value)) {
-            return false;
-        }
-        if (value.isBlank()) {
-            error(path, "must not be blank");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean productRef(String path, String name, Set<String> productNames) {
-        if (!productNames.contains(name)) {
-            error(path, "no product named '" + name + "' is defined in products");
-            return false;
-        }
-        return true;
-    }
-
-    private void inHorizon(String path, LocalDate date, Scenario s, boolean required) {
-        if (date == null) {
-            if (required) {
+            if (param.required()) {
                 error(path, "is required");
             }
-            return;
-        }
-        SimulationSpec sim = s.simulation();
-        if (sim != null && sim.startDate() != null && sim.endDate() != null
-                && (date.isBefore(sim.startDate()) || date.isAfter(sim.endDate()))) {
-            error(path, date + " is outside the simulated horizon " + sim.startDate() + " to " + sim.endDate());
-        }
-    }
-
-    private void positive(String path, Double value, double max) {
-        if (present(path, value)) {
-            finite(path, value);
-            if (!(value > 0) || value > max) {
-                error(path, "must be > 0 and <= " + fmt(max) + ", got " + fmt(value));
+        } else if (value instanceof String text) {
+            if (param.required() && text.isBlank()) {
+                error(path, "must not be blank");
             }
+        } else if (value instanceof Double number) {
+            number(path, param, number);
+        } else if (value instanceof Integer whole) {
+            whole(path, param, whole);
+        } else if (value instanceof List<?> list) {
+            Class<?> itemType = type instanceof ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> c ? c : Object.class;
+            for (int i = 0; i < list.size(); i++) {
+                String p = path + "[" + i + "]";
+                order.put(p, order.size());
+                Object item = list.get(i);
+                if (item == null) {
+                    error(p, itemType.isRecord() ? "must not be empty" : "is required");
+                } else if (item instanceof Record r) {
+                    walk(p, r);
+                }
+            }
+        } else if (value instanceof Record r) {
+            walk(path, r);
         }
     }
 
-    private void optionalPositive(String path, Double value) {
-        if (value != null && !(value > 0 && Double.isFinite(value))) {
-            error(path, "must be a positive number, got " + fmt(value));
+    private void number(String path, Param param, double value) {
+        double min = param.min();
+        double max = param.max();
+        if (param.minExclusive() && max == Double.POSITIVE_INFINITY) {
+            if (!(value > min && Double.isFinite(value))) {
+                error(path, "must be " + (min == 0 ? "a positive number" : "a finite number > " + fmt(min))
+                        + ", got " + fmt(value));
+            }
+        } else if (param.minExclusive()) {
+            // A value that is not finite gets both messages.
+            finite(path, value);
+            if (!(value > min) || value > max) {
+                error(path, "must be > " + fmt(min) + " and <= " + fmt(max) + ", got " + fmt(value));
+            }
+        } else if (finite(path, value) && (value < min || value > max)) {
+            error(path, bounds(min, max) + ", got " + fmt(value));
         }
     }
 
-    private void nonNegative(String path, Double value, double max) {
-        range(path, value, 0.0, max);
-    }
-
-    private void range(String path, Double value, double min, double max) {
-        if (present(path, value) && finite(path, value) && (value < min || value > max)) {
-            error(path, "must be between " + fmt(min) + " and " + fmt(max) + ", got " + fmt(value));
+    private void whole(String path, Param param, int value) {
+        if (value < param.min() || value > param.max()) {
+            error(path, bounds(param.min(), param.max()) + ", got " + value);
         }
     }
 
-    private void range(String path, Integer value, int min, int max) {
-        if (present(path, value) && (value < min || value > max)) {
-            error(path, "must be between " + min + " and " + max + ", got " + value);
+    private static String bounds(double min, double max) {
+        if (min == Double.NEGATIVE_INFINITY) {
+            return "must be <= " + fmt(max);
         }
+        if (max == Double.POSITIVE_INFINITY) {
+            return "must be >= " + fmt(min);
+        }
+        return "must be between " + fmt(min) + " and " + fmt(max);
     }
 
     private boolean finite(String path, double value) {
@@ -365,8 +147,226 @@ public final class ScenarioValidator {
         return true;
     }
 
+    private static Object read(RecordComponent c, Record record) {
+        try {
+            return c.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + c, e);
+        }
+    }
+
+    // ---- rules between fields ---------------------------------------------------------------------------------
+
+    private void rules(Scenario s) {
+        calendar(s.simulation());
+        Set<String> productNames = products(s.products());
+        for (int i = 0; i < s.demandShocks().size(); i++) {
+            shock("demandShocks[" + i + "]", s.demandShocks().get(i), s);
+        }
+        hyperscalers(s.hyperscalers());
+        if (s.vendor() != null) {
+            vendor(s.vendor(), s, productNames);
+        }
+        if (s.regulator() != null) {
+            regulator(s.regulator(), s);
+        }
+        if (s.domestic() != null) {
+            domestic(s.domestic(), s, productNames);
+        }
+    }
+
+    private void calendar(SimulationSpec sim) {
+        if (sim != null && sim.startDate() != null && sim.endDate() != null
+                && !sim.endDate().isAfter(sim.startDate())) {
+            // Reported after the calendar's own fields.
+            error("simulation.endDate", "must be after simulation.startDate (" + sim.startDate() + ")",
+                    "simulation.stepDays");
+        }
+    }
+
+    /** The names of the products, checking they are unique. */
+    private Set<String> products(List<ProductSpec> products) {
+        Set<String> names = new HashSet<>();
+        if (products == null) {
+            return names;
+        }
+        if (products.isEmpty()) {
+            error("products", "at least one product is required");
+        }
+        for (int i = 0; i < products.size(); i++) {
+            ProductSpec prod = products.get(i);
+            if (prod != null && given(prod.name()) && !names.add(prod.name())) {
+                error("products[" + i + "].name", "duplicate product name '" + prod.name() + "'");
+            }
+        }
+        return names;
+    }
+
+    private void shock(String p, DemandShockSpec d, Scenario s) {
+        if (d == null) {
+            return;
+        }
+        inHorizon(p + ".date", d.date(), s);
+        for (int i = 0; i < d.buyers().size(); i++) {
+            String b = d.buyers().get(i);
+            if (s.hyperscalers() != null
+                    && s.hyperscalers().stream().noneMatch(h -> h != null && b != null && b.equals(h.name()))) {
+                error(p + ".buyers[" + i + "]", "no hyperscaler named '" + b + "'");
+            }
+        }
+    }
+
+    private void hyperscalers(List<HyperscalerSpec> hyperscalers) {
+        if (hyperscalers == null) {
+            return;
+        }
+        if (hyperscalers.isEmpty()) {
+            error("hyperscalers", "at least one hyperscaler is required");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < hyperscalers.size(); i++) {
+            HyperscalerSpec h = hyperscalers.get(i);
+            if (h != null && given(h.name()) && !names.add(h.name())) {
+                error("hyperscalers[" + i + "].name", "duplicate hyperscaler name '" + h.name() + "'");
+            }
+        }
+    }
+
+    private void vendor(VendorSpec v, Scenario s, Set<String> productNames) {
+        if (given(v.product()) && productRef("vendor.product", v.product(), productNames)) {
+            String maker = s.products().get(s.productIndex(v.product())).maker();
+            if (v.name() != null && !v.name().equals(maker)) {
+                error("vendor.product", "product '" + v.product() + "' is made by '" + maker
+                        + "', not by the vendor '" + v.name() + "'");
+            }
+        }
+        if (v.waferLeadWeeksMin() != null && v.waferLeadWeeksMax() != null
+                && v.waferLeadWeeksMax() < v.waferLeadWeeksMin()) {
+            error("vendor.waferLeadWeeksMax", "must be >= vendor.waferLeadWeeksMin (" + v.waferLeadWeeksMin() + ")");
+        }
+        if (v.capacity() != null) {
+            if (v.capacity().isEmpty()) {
+                error("vendor.capacity", "at least one capacity point is required");
+            }
+            increasing("vendor.capacity", v.capacity().stream().map(c -> c == null ? null : c.date()).toList(),
+                    "capacity");
+        }
+    }
+
+    private void regulator(RegulatorSpec r, Scenario s) {
+        switch (r.mode()) {
+            case NONE -> { }
+            case DATE, THRESHOLD -> {
+                if (r.banDate() == null) {
+                    error("regulator.banDate", "is required");
+                }
+                inHorizon("regulator.banDate", r.banDate(), s);
+            }
+            case HAZARD -> {
+                if (r.hazard() == null) {
+                    error("regulator.hazard", "is required");
+                }
+            }
+            default -> throw new IllegalStateException("unhandled ban mode " + r.mode());
+        }
+        if (r.mode() == BanMode.THRESHOLD) {
+            RegulatorSpec.ThresholdSpec t = r.thresholds();
+            if (t == null) {
+                error("regulator.thresholds", "is required");
+            } else if (t.maxMemoryBandwidthTBps() == null && t.maxInterconnectGBps() == null && t.maxTpp() == null) {
+                error("regulator.thresholds",
+                        "give at least one of maxMemoryBandwidthTBps, maxInterconnectGBps, maxTpp");
+            }
+        }
+    }
+
+    private void domestic(DomesticMakerSpec d, Scenario s, Set<String> productNames) {
+        if (d.roadmap() != null) {
+            if (d.roadmap().isEmpty()) {
+                error("domestic.roadmap", "at least one roadmap entry is required");
+            }
+            for (int i = 0; i < d.roadmap().size(); i++) {
+                String p = "domestic.roadmap[" + i + "]";
+                DomesticMakerSpec.RoadmapEntry e = d.roadmap().get(i);
+                if (e != null && given(e.product()) && productRef(p + ".product", e.product(), productNames)) {
+                    String maker = s.products().get(s.productIndex(e.product())).maker();
+                    if (d.name() != null && !d.name().equals(maker)) {
+                        error(p + ".product", "product '" + e.product() + "' is made by '" + maker
+                                + "', not by the domestic maker '" + d.name() + "'");
+                    }
+                }
+            }
+        }
+        if (d.yieldCurve() != null) {
+            if (d.yieldCurve().isEmpty()) {
+                error("domestic.yieldCurve", "at least one yield point is required");
+            }
+            increasing("domestic.yieldCurve", d.yieldCurve().stream().map(y -> y == null ? null : y.date()).toList(),
+                    "yield");
+        }
+    }
+
+    // ---- helpers of the rules ---------------------------------------------------------------------------------
+
+    /** Whether a text field holds a usable value (the walk reports it when it does not). */
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private boolean productRef(String path, String name, Set<String> productNames) {
+        if (!productNames.contains(name)) {
+            error(path, "no product named '" + name + "' is defined in products");
+            return false;
+        }
+        return true;
+    }
+
+    /** The dates of a curve's points must increase; points and dates left out are skipped. */
+    private void increasing(String path, List<LocalDate> dates, String what) {
+        LocalDate previous = null;
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate date = dates.get(i);
+            if (date == null) {
+                continue;
+            }
+            if (previous != null && !date.isAfter(previous)) {
+                error(path + "[" + i + "].date", what + " dates must increase (previous " + previous + ")");
+            }
+            previous = date;
+        }
+    }
+
+    private void inHorizon(String path, LocalDate date, Scenario s) {
+        SimulationSpec sim = s.simulation();
+        if (date != null && sim != null && sim.startDate() != null && sim.endDate() != null
+                && (date.isBefore(sim.startDate()) || date.isAfter(sim.endDate()))) {
+            error(path, date + " is outside the simulated horizon " + sim.startDate() + " to " + sim.endDate());
+        }
+    }
+
     private void error(String path, String message) {
-        errors.add(new ValidationError(null, 0, 0, path, message));
+        error(path, message, path);
+    }
+
+    /** Records an error at {@code path}, placed among the others where the field {@code at} is. */
+    private void error(String path, String message, String at) {
+        found.add(new Found(position(at), new ValidationError(null, 0, 0, path, message)));
+    }
+
+    /** The walk's position of a path, or of its deepest ancestor the walk visited. */
+    private int position(String path) {
+        String p = path;
+        while (true) {
+            Integer at = order.get(p);
+            if (at != null) {
+                return at;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            if (cut <= 0) {
+                return order.size();
+            }
+            p = p.substring(0, cut);
+        }
     }
 
     private static String fmt(double v) {
