@@ -118,6 +118,33 @@ class RegulatorModesTest {
     }
 
     @Test
+    void stockpilingRaisesTheBanHazard() throws Exception {
+        // The figures are quoted in docs/MODEL.md, 3.3.2; update them there if they change.
+        assertEquals(356, hazardBans(0), "bans in 400 runs without a response to stockpiling");
+        assertEquals(399, hazardBans(20), "bans in 400 runs with stockpileSensitivity 20");
+    }
+
+    private int hazardBans(double stockpileSensitivity) throws Exception {
+        Scenario s = variant("""
+                regulator:
+                  mode: HAZARD
+                  banDate: null
+                  hazard: {baseHazardPerYear: 0.6, leakRatePerYear: 1.0, leakBoost: 0.5, stockpileSensitivity: %s,
+                           rulemakingWeeks: 4}
+                """.formatted(stockpileSensitivity));
+        ScenarioPlan plan = ScenarioPlan.of(s);
+        int banned = 0;
+        for (int rep = 0; rep < 400; rep++) {
+            MarketModel m = Simulation.build(plan, Seeds.replicationSeed(42, rep), false);
+            m.run();
+            if (m.events().firstDay(EventKind.BAN_EFFECTIVE) != EventLog.NONE) {
+                banned++;
+            }
+        }
+        return banned;
+    }
+
+    @Test
     void noBanMeansNoWritedownAndEmptyBanMetrics() throws Exception {
         Scenario s = variant("""
                 regulator:
