@@ -43,9 +43,10 @@ public final class DomesticMaker implements Steppable {
         this.launchDays = new int[n];
         for (int i = 0; i < n; i++) {
             int p = roadmapProducts[i];
-            double delayMonths = DomesticSupply.launchDelayMonths(spec.delayMeanMonths()[i], spec.delaySdMonths()[i],
-                    model.nextGaussian());
-            launchDays[i] = model.product(p).firstAvailableDay() + (int) Math.round(delayMonths * Calendar.DAYS_PER_MONTH);
+            double delayMonths = DomesticSupply.launchDelayMonths(
+                    spec.delayMeanMonths()[i], spec.delaySdMonths()[i], model.nextGaussian());
+            launchDays[i] =
+                    model.product(p).firstAvailableDay() + (int) Math.round(delayMonths * Calendar.DAYS_PER_MONTH);
         }
         this.capacityPerStep = plan.domesticCapacity(0);
         this.outstanding = new long[desk.buyers()];
@@ -57,9 +58,6 @@ public final class DomesticMaker implements Steppable {
     }
 
     // ---- decisions ------------------------------------------------------------------------------------------
-
-
-
 
     /** Actual launch day of the i-th roadmap product in this replication. */
     public int launchDay(int roadmapIndex) {
@@ -97,8 +95,7 @@ public final class DomesticMaker implements Steppable {
                 continue;
             }
             double buffer = p == current ? DomesticSupply.BUFFER_STEPS * capacityPerStep : 0;
-            long make = (long) Math.max(0, Math.min(capacityLeft,
-                    desk.backlog(p) + buffer - desk.finishedGoods(p)));
+            long make = (long) Math.max(0, Math.min(capacityLeft, desk.backlog(p) + buffer - desk.finishedGoods(p)));
             if (make > 0) {
                 desk.startProduction(p, make);
                 desk.completeProduction(p, make);
@@ -107,8 +104,8 @@ public final class DomesticMaker implements Steppable {
         }
         for (int p : roadmapProducts) {
             if (status.launched(p) && !status.banned(p)) {
-                Allocation.shipOpenOrders(desk, p, AllocationRule.PROPORTIONAL, step + shippingSteps, outstanding,
-                        share, remainder);
+                Allocation.shipOpenOrders(
+                        desk, p, AllocationRule.PROPORTIONAL, step + shippingSteps, outstanding, share, remainder);
             }
         }
     }

@@ -80,12 +80,6 @@ public final class GpuVendor implements Steppable {
 
     // ---- decisions ------------------------------------------------------------------------------------------
 
-
-
-
-
-
-
     // ---- step -------------------------------------------------------------------------------------------------
 
     @Override
@@ -110,23 +104,31 @@ public final class GpuVendor implements Steppable {
         desk.completeProduction(product, completions[slot]);
         completions[slot] = 0;
 
-        forecastPerStep = Production.updateForecast(forecastPerStep, desk.orderedThisStep(product),
-                spec.forecastSmoothing());
+        forecastPerStep =
+                Production.updateForecast(forecastPerStep, desk.orderedThisStep(product), spec.forecastSmoothing());
         long backlog = desk.backlog(product);
-        long starts = Production.productionStarts(forecastPerStep, leadSteps, safetySteps, backlog,
-                desk.finishedGoods(product), desk.workInProcess(product), capacityPerStep);
+        long starts = Production.productionStarts(
+                forecastPerStep,
+                leadSteps,
+                safetySteps,
+                backlog,
+                desk.finishedGoods(product),
+                desk.workInProcess(product),
+                capacityPerStep);
         if (starts > 0) {
             desk.startProduction(product, starts);
             completions[(step + leadSteps) % completions.length] += starts;
         }
 
         if (status.launched(product)) {
-            Allocation.shipOpenOrders(desk, product, spec.allocation(), step + shippingSteps, outstanding, share,
-                    remainder);
+            Allocation.shipOpenOrders(
+                    desk, product, spec.allocation(), step + shippingSteps, outstanding, share, remainder);
         }
         double backlogWeeks = desk.backlog(product) / Math.max(1.0, forecastPerStep / stepWeeks);
-        desk.setPrice(product, Production.scarcityPrice(info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks,
-                spec.scarcityBacklogWeeks()));
+        desk.setPrice(
+                product,
+                Production.scarcityPrice(
+                        info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks, spec.scarcityBacklogWeeks()));
     }
 
     /** At the ban: cancel the backlog, write down inventory and commitments, stop the production pipeline. */

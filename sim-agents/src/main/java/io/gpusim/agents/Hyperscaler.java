@@ -5,9 +5,9 @@ import io.gpusim.agents.rules.Stocking;
 import io.gpusim.agents.rules.Switching;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
+import io.gpusim.core.market.BuyerView;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
-import io.gpusim.core.market.BuyerView;
 import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.params.BeliefParams;
@@ -73,8 +73,8 @@ public final class Hyperscaler implements Steppable {
         this.vendorPerformance = model.product(vendorProduct).relativePerformance();
         this.domesticEffectivePerformance = new double[model.products().size()];
         for (int i = 0; i < n; i++) {
-            domesticEffectivePerformance[domesticProducts[i]] = model.product(domesticProducts[i])
-                    .relativePerformance() * buyer.domesticSoftwareDiscount();
+            domesticEffectivePerformance[domesticProducts[i]] =
+                    model.product(domesticProducts[i]).relativePerformance() * buyer.domesticSoftwareDiscount();
             // Buyers know the announced date and the typical slip, not this replication's draw.
             domesticExpectedLaunchDay[i] = model.product(domesticProducts[i]).firstAvailableDay()
                     + Math.max(0.0, dom.delayMeanMonths()[i]) * Calendar.DAYS_PER_MONTH;
@@ -112,8 +112,10 @@ public final class Hyperscaler implements Steppable {
         double anticipatory = 0;
         if (vendorOpen && buyer.anticipation()) {
             double p = Beliefs.banProbability(hazard, beliefs.planningHorizonMonths());
-            double gap = Stocking.substituteGapMonths(expectedAdequateDay(status, today), today, buyer.substituteRampMonths());
-            double cover = Stocking.anticipatoryCoverMonths(p, buyer.shortageCostMultiple(), buyer.holdingCostPerYear(), gap);
+            double gap = Stocking.substituteGapMonths(
+                    expectedAdequateDay(status, today), today, buyer.substituteRampMonths());
+            double cover =
+                    Stocking.anticipatoryCoverMonths(p, buyer.shortageCostMultiple(), buyer.holdingCostPerYear(), gap);
             anticipatory = cover * weekly * (1 - domesticShare) * Calendar.WEEKS_PER_MONTH / vendorPerformance;
         }
         model.recorder().reportBelief(hazard, anticipatory);
@@ -208,7 +210,6 @@ public final class Hyperscaler implements Steppable {
         }
     }
 
-
     private double signalWeight(MarketEvent e) {
         EventKind k = e.kind();
         return switch (k) {
@@ -234,14 +235,14 @@ public final class Hyperscaler implements Steppable {
         return best;
     }
 
-    private void orderVendor(MarketStatus status, double weekly, double anticipatory, double hazard,
-            int today, int step, int window) {
+    private void orderVendor(
+            MarketStatus status, double weekly, double anticipatory, double hazard, int today, int step, int window) {
         double weeklyNeed = weekly * (1 - domesticShare) / vendorPerformance;
         double working = Stocking.workingTarget(buyer.workingInventoryWeeks(), vendorReplenishWeeks, weeklyNeed);
         double position = desk.position(vendorProduct);
         double price = status.priceUsd(vendorProduct);
-        long units = Stocking.affordable(Stocking.orderUpTo(working + anticipatory, position), price,
-                buyer.budgetUsdPerYear() - spentInWindow);
+        long units = Stocking.affordable(
+                Stocking.orderUpTo(working + anticipatory, position), price, buyer.budgetUsdPerYear() - spentInWindow);
         if (units <= 0) {
             return;
         }
@@ -255,25 +256,29 @@ public final class Hyperscaler implements Steppable {
         }
         if (rush > 0) {
             int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(rush));
-            int expectedBan = today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
-            desk.order(vendorProduct, rush, priceCents, step, Stocking.rushDeadline(earliest, quoted, expectedBan),
-                    true);
+            int expectedBan =
+                    today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
+            desk.order(
+                    vendorProduct, rush, priceCents, step, Stocking.rushDeadline(earliest, quoted, expectedBan), true);
             rushCommitted += rush;
         }
         spend(units * price, window);
     }
 
-    private void orderDomestic(MarketStatus status, double weekly, int product, int today,
-            int window) {
-        double workingCompute = Stocking.workingTarget(buyer.workingInventoryWeeks(), domesticReplenishWeeks,
-                weekly * domesticShare);
+    private void orderDomestic(MarketStatus status, double weekly, int product, int today, int window) {
+        double workingCompute =
+                Stocking.workingTarget(buyer.workingInventoryWeeks(), domesticReplenishWeeks, weekly * domesticShare);
         double positionCompute = 0;
         for (int p : domesticProducts) {
             positionCompute += desk.position(p) * effectivePerformance(p);
         }
         double price = status.priceUsd(product);
-        long units = Stocking.affordable(Stocking.orderUpTo(workingCompute / effectivePerformance(product),
-                positionCompute / effectivePerformance(product)), price, buyer.budgetUsdPerYear() - spentInWindow);
+        long units = Stocking.affordable(
+                Stocking.orderUpTo(
+                        workingCompute / effectivePerformance(product),
+                        positionCompute / effectivePerformance(product)),
+                price,
+                buyer.budgetUsdPerYear() - spentInWindow);
         if (units > 0) {
             // Domestic purchases are call-offs under a standing order with the maker.
             desk.callOff(product, units, Math.round(price * 100.0), model.step(), today + minLeadDays);

@@ -63,7 +63,8 @@ public final class Regulator implements Steppable {
         this.leakDrawn = rng.nextDouble() < spec.leakProbability();
         this.reversalDraw = rng.nextDouble();
         // Only the hazard rule watches orders.
-        this.vendorOrdersByStep = spec.mode() == BanMode.HAZARD ? new double[model.calendar().steps()] : null;
+        this.vendorOrdersByStep =
+                spec.mode() == BanMode.HAZARD ? new double[model.calendar().steps()] : null;
         for (MarketEvent round : controlRounds) {
             schedule(round);
         }
@@ -130,8 +131,8 @@ public final class Regulator implements Steppable {
             leaksSoFar++;
             desk.publish(new MarketEvent(today, EventKind.LEAK, model.vendorProduct(), "leak: controls debated"));
         }
-        double lambda = Controls.decisionHazard(h.baseHazardPerYear(), h.leakBoost(), leaksSoFar,
-                h.stockpileSensitivity(), orderSurge(step));
+        double lambda = Controls.decisionHazard(
+                h.baseHazardPerYear(), h.leakBoost(), leaksSoFar, h.stockpileSensitivity(), orderSurge(step));
         if (rng.nextDouble() < Controls.stepProbability(lambda, stepDays)) {
             decide(today + h.rulemakingWeeks() * 7);
         }
@@ -172,16 +173,23 @@ public final class Regulator implements Steppable {
 
     private void announce() {
         for (int p : bannedProducts()) {
-            desk.publish(new MarketEvent(Math.max(model.today(), announceDay), EventKind.BAN_ANNOUNCED, p,
+            desk.publish(new MarketEvent(
+                    Math.max(model.today(), announceDay),
+                    EventKind.BAN_ANNOUNCED,
+                    p,
                     "licence required for " + model.product(p).name()));
         }
     }
 
     private void enact() {
         for (int p : bannedProducts()) {
-            desk.enactBan(p, effectiveDay, "controls in force on " + model.product(p).name());
+            desk.enactBan(
+                    p, effectiveDay, "controls in force on " + model.product(p).name());
             if (reversalDraw < spec.reversalProbability()) {
-                schedule(new MarketEvent(effectiveDay + spec.reversalAfterDays(), EventKind.REVERSAL, p,
+                schedule(new MarketEvent(
+                        effectiveDay + spec.reversalAfterDays(),
+                        EventKind.REVERSAL,
+                        p,
                         "controls lifted on " + model.product(p).name()));
             }
         }

@@ -36,8 +36,8 @@ public final class ScenarioPlan {
         this.calendar = market.calendar();
         ScenarioParams params = market.params();
         this.controlRounds = scenario.regulator().history().stream()
-                .map(round -> new MarketEvent(calendar.dayOf(round), EventKind.CONTROL_ROUND, -1,
-                        "control round " + round))
+                .map(round ->
+                        new MarketEvent(calendar.dayOf(round), EventKind.CONTROL_ROUND, -1, "control round " + round))
                 .toList();
         int steps = calendar.steps();
         List<BuyerParams> buyers = params.buyers();
@@ -45,26 +45,33 @@ public final class ScenarioPlan {
         for (int b = 0; b < buyers.size(); b++) {
             BuyerParams h = buyers.get(b);
             final int buyer = b;
-            List<ShockParams> mine = params.shocks().stream().filter(d -> d.appliesTo(buyer)).toList();
+            List<ShockParams> mine =
+                    params.shocks().stream().filter(d -> d.appliesTo(buyer)).toList();
             int[] days = mine.stream().mapToInt(ShockParams::day).toArray();
             double[] effects = mine.stream().mapToDouble(ShockParams::effect).toArray();
             int[] ramps = mine.stream().mapToInt(ShockParams::rampDays).toArray();
             for (int t = 0; t < steps; t++) {
-                weeklyDemandTrend[b][t] = Demand.expectedWeeklyDemand(h.demandUnitsPerWeek(), 1.0,
-                        h.demandGrowthPerYear(), calendar.firstDayOf(t), days, effects, ramps);
+                weeklyDemandTrend[b][t] = Demand.expectedWeeklyDemand(
+                        h.demandUnitsPerWeek(),
+                        1.0,
+                        h.demandGrowthPerYear(),
+                        calendar.firstDayOf(t),
+                        days,
+                        effects,
+                        ramps);
             }
         }
         VendorParams v = params.vendor();
         vendorCapacityPerStep = new double[steps];
         for (int t = 0; t < steps; t++) {
-            vendorCapacityPerStep[t] = Production.capacityPerStep(v.capacityDays(), v.capacityUnitsPerMonth(),
-                    calendar.firstDayOf(t), calendar.stepDays());
+            vendorCapacityPerStep[t] = Production.capacityPerStep(
+                    v.capacityDays(), v.capacityUnitsPerMonth(), calendar.firstDayOf(t), calendar.stepDays());
         }
         DomesticParams d = params.domestic();
         domesticCapacityPerStep = new double[steps];
         for (int t = 0; t < steps; t++) {
-            domesticCapacityPerStep[t] = DomesticSupply.capacityPerStep(d, calendar.firstDayOf(t),
-                    calendar.stepWeeks());
+            domesticCapacityPerStep[t] =
+                    DomesticSupply.capacityPerStep(d, calendar.firstDayOf(t), calendar.stepWeeks());
         }
     }
 

@@ -2,9 +2,9 @@ package io.gpusim.agents;
 
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.Phase;
+import io.gpusim.core.Replicator;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.Scenario;
-import io.gpusim.core.Replicator;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -13,8 +13,7 @@ import java.util.Map;
  * (regulator, hyperscalers in scenario order, vendor, domestic maker), which fixes the order of random draws.
  */
 public final class Simulation {
-    private Simulation() {
-    }
+    private Simulation() {}
 
     /** A model with every agent in place, ready to {@link MarketModel#run()}. */
     public static MarketModel build(ScenarioPlan plan, long replicationSeed, boolean recordSeries) {

@@ -1,9 +1,9 @@
 package io.gpusim.agents;
 
-import io.gpusim.agents.rules.Allocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpusim.agents.rules.Allocation;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -12,7 +12,8 @@ import net.jqwik.api.constraints.Size;
 class AllocationProperties {
 
     @Property(tries = 500)
-    void proportionalSharesAreExactBoundedAndFair(@ForAll @LongRange(min = 0, max = 2_000_000) long available,
+    void proportionalSharesAreExactBoundedAndFair(
+            @ForAll @LongRange(min = 0, max = 2_000_000) long available,
             @ForAll @Size(min = 1, max = 8) long[] rawOutstanding) {
         long[] outstanding = new long[rawOutstanding.length];
         long total = 0;

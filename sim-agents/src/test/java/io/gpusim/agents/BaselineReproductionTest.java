@@ -29,8 +29,8 @@ class BaselineReproductionTest {
     @BeforeAll
     void runAllScenarios() throws InterruptedException {
         try (ReplicationRunner runner = new ReplicationRunner(2)) {
-            for (String name : new String[] {"h20-2025", "no-anticipation", "early-ban", "late-ban",
-                    "fast-substitute"}) {
+            for (String name :
+                    new String[] {"h20-2025", "no-anticipation", "early-ban", "late-ban", "fast-substitute"}) {
                 Scenario s = Scenarios.load(name);
                 BatchSummary summary = new BatchSummary(name, "");
                 runner.run(s, Simulation.replicator(false), MASTER_SEED, 0, RUNS, summary::add);
@@ -46,8 +46,10 @@ class BaselineReproductionTest {
 
     private void assertBand(Metric m, double low, double high) {
         double v = median("h20-2025", m);
-        assertTrue(v >= low && v <= high, String.format(Locale.ROOT,
-                "baseline median %s = %.4g, expected in [%.4g, %.4g]", m.id(), v, low, high));
+        assertTrue(
+                v >= low && v <= high,
+                String.format(
+                        Locale.ROOT, "baseline median %s = %.4g, expected in [%.4g, %.4g]", m.id(), v, low, high));
     }
 
     @Test
@@ -79,9 +81,14 @@ class BaselineReproductionTest {
     void withoutAnticipationTheStockpileIsUnderAQuarterOfTheBaseline() {
         double base = median("h20-2025", Metric.STOCKPILE_UNITS_AT_BAN);
         double none = median("no-anticipation", Metric.STOCKPILE_UNITS_AT_BAN);
-        assertTrue(none < 0.25 * base, String.format(Locale.ROOT,
-                "no-anticipation stockpile %.0f is %.1f%% of the baseline's %.0f (must be < 25%%)", none,
-                100 * none / base, base));
+        assertTrue(
+                none < 0.25 * base,
+                String.format(
+                        Locale.ROOT,
+                        "no-anticipation stockpile %.0f is %.1f%% of the baseline's %.0f (must be < 25%%)",
+                        none,
+                        100 * none / base,
+                        base));
     }
 
     @Test

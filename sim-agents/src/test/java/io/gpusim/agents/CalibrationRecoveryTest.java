@@ -18,21 +18,22 @@ class CalibrationRecoveryTest {
     @Test
     void recoversLeakWeightAndSafetyStockFromTheirOwnMoments() throws Exception {
         ScenarioTemplate template = ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"));
-        List<Parameter> params = List.of(Parameter.parse("beliefs.leakWeight=1:6"),
-                Parameter.parse("vendor.safetyStockWeeks=2:12"));
+        List<Parameter> params =
+                List.of(Parameter.parse("beliefs.leakWeight=1:6"), Parameter.parse("vendor.safetyStockWeeks=2:12"));
         try (ReplicationRunner engine = new ReplicationRunner(2)) {
             // Truth: leakWeight 3.0, safetyStockWeeks 6.0 (unit point 0.4, 0.4).
             CalibrationTargets none = new CalibrationTargets(List.of(
                     new CalibrationTargets.Target("requested_units", 1.0, null, 1.0),
                     new CalibrationTargets.Target("stockpile_units_at_ban", 1.0, null, 1.0)));
-            StudyRunner runner = new StudyRunner(engine, Simulation.replicator(false), n -> { });
+            StudyRunner runner = new StudyRunner(engine, Simulation.replicator(false), n -> {});
             double[] truth = new Calibration(template, List.of(), params, none, 30, 7, 300, "baseline", "truth")
                     .medians(runner, null, new double[] {0.4, 0.4});
             CalibrationTargets targets = new CalibrationTargets(List.of(
                     new CalibrationTargets.Target("requested_units", truth[0], null, 1.0),
                     new CalibrationTargets.Target("stockpile_units_at_ban", truth[1], null, 1.0)));
-            Calibration.Result fit = new Calibration(template, List.of(), params, targets, 30, 7, 300, "baseline",
-                    "truth").fit(runner, null);
+            Calibration.Result fit = new Calibration(
+                            template, List.of(), params, targets, 30, 7, 300, "baseline", "truth")
+                    .fit(runner, null);
             double leak = fit.fitted().get("beliefs.leakWeight");
             double safety = fit.fitted().get("vendor.safetyStockWeeks");
             assertEquals(3.0, leak, 0.6, "leakWeight recovered: " + fit);

@@ -1,5 +1,8 @@
 package io.gpusim.agents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.gpusim.agents.rules.Beliefs;
 import io.gpusim.agents.rules.Controls;
 import io.gpusim.agents.rules.Demand;
@@ -7,9 +10,6 @@ import io.gpusim.agents.rules.DomesticSupply;
 import io.gpusim.agents.rules.Production;
 import io.gpusim.agents.rules.Stocking;
 import io.gpusim.agents.rules.Switching;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.gpusim.core.Calendar;
 import io.gpusim.core.market.Product;
 import io.gpusim.core.params.RegulatorParams;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 /** Known answers for the agents' decision functions. */
 class DecisionFunctionsTest {
     private static final double INF = Double.POSITIVE_INFINITY;
-
 
     @Test
     void anticipatoryCoverIsZeroWithoutRiskAndCappedByTheGap() {

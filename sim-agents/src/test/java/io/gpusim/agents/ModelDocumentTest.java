@@ -38,6 +38,7 @@ class ModelDocumentTest {
     private static final Path MODEL = Path.of("..", "docs", "MODEL.md");
     /** {@code Class.member}: a capitalised name, a dot, an identifier. */
     private static final Pattern REFERENCE = Pattern.compile("\\b([A-Z][A-Za-z0-9]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
+
     private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
     /** Extensions of file names written like references ({@code OTHER.yaml}). */
     private static final Set<String> FILE_EXTENSIONS = Set.of("yaml", "yml", "json", "md", "csv", "java");
@@ -49,8 +50,7 @@ class ModelDocumentTest {
     private static List<Snippet> code;
 
     /** Code from the document; {@code fenced} when it comes from a fenced block of equations. */
-    private record Snippet(int line, String text, boolean fenced) {
-    }
+    private record Snippet(int line, String text, boolean fenced) {}
 
     @BeforeAll
     static void read() throws Exception {
@@ -74,7 +74,11 @@ class ModelDocumentTest {
         // Inline code may run over a line break, so spans are found in the prose as a whole.
         Matcher m = INLINE_CODE.matcher(prose);
         while (m.find()) {
-            int line = 1 + (int) prose.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            int line = 1
+                    + (int) prose.substring(0, m.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
             code.add(new Snippet(line, m.group(1), false));
         }
     }
@@ -82,7 +86,8 @@ class ModelDocumentTest {
     @Test
     void everyClassMemberTheDocumentNamesExists() throws Exception {
         Map<String, List<Class<?>>> classes = gpusimClasses();
-        assertTrue(classes.keySet().containsAll(List.of("Hyperscaler", "Ledger", "Stocking")),
+        assertTrue(
+                classes.keySet().containsAll(List.of("Hyperscaler", "Ledger", "Stocking")),
                 "the class scan found sim-core and sim-agents: " + classes.keySet());
         Set<String> problems = new LinkedHashSet<>();
         int checked = 0;
@@ -111,16 +116,20 @@ class ModelDocumentTest {
             }
         }
         assertTrue(checked > 50, "the document names gpusim methods (found " + checked + ")");
-        assertTrue(problems.isEmpty(), "MODEL.md names members the code does not have:\n  "
-                + String.join("\n  ", problems));
+        assertTrue(
+                problems.isEmpty(),
+                "MODEL.md names members the code does not have:\n  " + String.join("\n  ", problems));
     }
 
     @Test
     void everyScenarioFieldHasARowInAParameterTable() {
         Set<String> documented = parameterTableFields().keySet();
-        List<String> missing = scenarioFields(true).stream().filter(f -> !documented.contains(f)).toList();
-        assertTrue(missing.isEmpty(), "scenario fields missing from MODEL.md's parameter tables:\n  "
-                + String.join("\n  ", missing));
+        List<String> missing = scenarioFields(true).stream()
+                .filter(f -> !documented.contains(f))
+                .toList();
+        assertTrue(
+                missing.isEmpty(),
+                "scenario fields missing from MODEL.md's parameter tables:\n  " + String.join("\n  ", missing));
     }
 
     @Test
@@ -131,8 +140,9 @@ class ModelDocumentTest {
                 .filter(e -> !known.contains(e.getKey()))
                 .map(e -> "line " + e.getValue() + ": `" + e.getKey() + "`")
                 .toList();
-        assertTrue(unknown.isEmpty(), "MODEL.md's parameter tables name fields no scenario record has:\n  "
-                + String.join("\n  ", unknown));
+        assertTrue(
+                unknown.isEmpty(),
+                "MODEL.md's parameter tables name fields no scenario record has:\n  " + String.join("\n  ", unknown));
     }
 
     // ---- the code -----------------------------------------------------------------------------------------------
@@ -144,13 +154,19 @@ class ModelDocumentTest {
         // The document cites a few tests as well.
         for (Class<?> anchor : List.of(MarketModel.class, Simulation.class, ModelDocumentTest.class)) {
             for (String entry : classFiles(anchor)) {
-                if (!entry.startsWith("io/gpusim/") || !entry.endsWith(".class") || entry.contains("$")
-                        || entry.endsWith("package-info.class") || entry.endsWith("module-info.class")) {
+                if (!entry.startsWith("io/gpusim/")
+                        || !entry.endsWith(".class")
+                        || entry.contains("$")
+                        || entry.endsWith("package-info.class")
+                        || entry.endsWith("module-info.class")) {
                     continue;
                 }
-                String name = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+                String name =
+                        entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
                 Class<?> c = Class.forName(name, false, loader);
-                bySimpleName.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(c);
+                bySimpleName
+                        .computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>())
+                        .add(c);
             }
         }
         return bySimpleName;
@@ -163,8 +179,9 @@ class ModelDocumentTest {
         if (Files.isDirectory(root)) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.filter(Files::isRegularFile)
-                        .forEach(f -> names.add(root.relativize(f).toString().replace(f.getFileSystem()
-                                .getSeparator(), "/")));
+                        .forEach(f -> names.add(root.relativize(f)
+                                .toString()
+                                .replace(f.getFileSystem().getSeparator(), "/")));
             }
         } else {
             try (JarFile jar = new JarFile(root.toFile())) {
@@ -175,14 +192,18 @@ class ModelDocumentTest {
     }
 
     private static Path codeSource(Class<?> anchor) throws URISyntaxException {
-        return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(
+                anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** A method, field (enum constants included) or nested class declared on the class, of any visibility. */
     private static boolean declares(Class<?> c, String member) {
-        return Stream.of(c.getDeclaredMethods(), c.getDeclaredFields()).flatMap(Arrays::stream)
-                        .map(Member::getName).anyMatch(member::equals)
-                || Arrays.stream(c.getDeclaredClasses()).anyMatch(n -> n.getSimpleName().equals(member));
+        return Stream.of(c.getDeclaredMethods(), c.getDeclaredFields())
+                        .flatMap(Arrays::stream)
+                        .map(Member::getName)
+                        .anyMatch(member::equals)
+                || Arrays.stream(c.getDeclaredClasses())
+                        .anyMatch(n -> n.getSimpleName().equals(member));
     }
 
     private static boolean declaresMethod(Class<?> c, String member) {
@@ -272,8 +293,9 @@ class ModelDocumentTest {
                 previous = path;
             }
         }
-        assertTrue(fields.size() > 50, "MODEL.md has parameter tables headed 'YAML field' (found " + fields.size()
-                + " fields)");
+        assertTrue(
+                fields.size() > 50,
+                "MODEL.md has parameter tables headed 'YAML field' (found " + fields.size() + " fields)");
         return fields;
     }
 }

@@ -49,16 +49,19 @@ class ModelLawsProperties {
     @Provide
     Arbitrary<List<ScenarioOverride>> variants() {
         Arbitrary<List<ScenarioOverride>> regulator = Combinators.combine(
-                Arbitraries.of("NONE", "DATE", "THRESHOLD", "HAZARD"),
-                Arbitraries.integers().between(30, 790),
-                Arbitraries.integers().between(0, 60),
-                Arbitraries.doubles().between(0, 1),
-                Arbitraries.integers().between(0, 200),
-                Arbitraries.of(true, false),
-                Arbitraries.doubles().between(3.0, 5.0)).as((mode, banDay, grace, leakP, lead, reverse, bw) -> {
+                        Arbitraries.of("NONE", "DATE", "THRESHOLD", "HAZARD"),
+                        Arbitraries.integers().between(30, 790),
+                        Arbitraries.integers().between(0, 60),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(0, 200),
+                        Arbitraries.of(true, false),
+                        Arbitraries.doubles().between(3.0, 5.0))
+                .as((mode, banDay, grace, leakP, lead, reverse, bw) -> {
                     List<ScenarioOverride> o = new ArrayList<>();
                     o.add(set("regulator.mode", mode));
-                    o.add(set("regulator.banDate", java.time.LocalDate.of(2024, 4, 1).plusDays(banDay)));
+                    o.add(set(
+                            "regulator.banDate",
+                            java.time.LocalDate.of(2024, 4, 1).plusDays(banDay)));
                     o.add(set("regulator.graceDays", grace));
                     o.add(set("regulator.leak.probability", leakP));
                     o.add(set("regulator.leak.leadDays", lead));
@@ -66,19 +69,22 @@ class ModelLawsProperties {
                         o.add(set("regulator.reversal", "{probability: 1.0, afterDays: " + (30 + lead) + "}"));
                     }
                     o.add(set("regulator.thresholds", "{maxMemoryBandwidthTBps: " + bw + "}"));
-                    o.add(set("regulator.hazard", "{baseHazardPerYear: 0.5, leakRatePerYear: 1.0, leakBoost: 0.5, "
-                            + "stockpileSensitivity: 0.5, rulemakingWeeks: 4}"));
+                    o.add(set(
+                            "regulator.hazard",
+                            "{baseHazardPerYear: 0.5, leakRatePerYear: 1.0, leakBoost: 0.5, "
+                                    + "stockpileSensitivity: 0.5, rulemakingWeeks: 4}"));
                     return o;
                 });
         Arbitrary<List<ScenarioOverride>> market = Combinators.combine(
-                Arbitraries.of("PROPORTIONAL", "FIFO"),
-                Arbitraries.integers().between(4, 30),
-                Arbitraries.integers().between(0, 10),
-                Arbitraries.doubles().between(10_000, 300_000),
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.of(3, 7, 14),
-                Arbitraries.doubles().between(0, 3000),
-                Arbitraries.doubles().between(0, 8)).as((rule, lead, spread, cap, ship, stepDays, wafers, leak) -> {
+                        Arbitraries.of("PROPORTIONAL", "FIFO"),
+                        Arbitraries.integers().between(4, 30),
+                        Arbitraries.integers().between(0, 10),
+                        Arbitraries.doubles().between(10_000, 300_000),
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.of(3, 7, 14),
+                        Arbitraries.doubles().between(0, 3000),
+                        Arbitraries.doubles().between(0, 8))
+                .as((rule, lead, spread, cap, ship, stepDays, wafers, leak) -> {
                     List<ScenarioOverride> o = new ArrayList<>();
                     o.add(set("vendor.allocation", rule));
                     o.add(set("vendor.waferLeadWeeksMin", lead));
@@ -91,13 +97,14 @@ class ModelLawsProperties {
                     return o;
                 });
         Arbitrary<List<ScenarioOverride>> buyers = Combinators.combine(
-                Arbitraries.doubles().between(100, 20_000),
-                Arbitraries.of(true, false),
-                Arbitraries.doubles().between(1e8, 1e11),
-                Arbitraries.doubles().between(0, 4),
-                Arbitraries.doubles().between(0.1, 2),
-                Arbitraries.doubles().between(0.01, 0.3)).as((demand, anticipate, budget, working, shortage, noise) ->
-                List.of(set("hyperscalers[0].demandUnitsPerWeek", demand),
+                        Arbitraries.doubles().between(100, 20_000),
+                        Arbitraries.of(true, false),
+                        Arbitraries.doubles().between(1e8, 1e11),
+                        Arbitraries.doubles().between(0, 4),
+                        Arbitraries.doubles().between(0.1, 2),
+                        Arbitraries.doubles().between(0.01, 0.3))
+                .as((demand, anticipate, budget, working, shortage, noise) -> List.of(
+                        set("hyperscalers[0].demandUnitsPerWeek", demand),
                         set("hyperscalers[1].anticipation", anticipate),
                         set("hyperscalers[2].budgetUsdPerYear", budget),
                         set("hyperscalers[0].workingInventoryWeeks", working),
@@ -120,8 +127,8 @@ class ModelLawsProperties {
     }
 
     @Property(tries = 400)
-    void unitsAndMoneyAreConservedAndCapacityAndBansAreRespected(@ForAll("variants") List<ScenarioOverride> o,
-            @ForAll long seed) {
+    void unitsAndMoneyAreConservedAndCapacityAndBansAreRespected(
+            @ForAll("variants") List<ScenarioOverride> o, @ForAll long seed) {
         Scenario s = scenario(o);
         ScenarioPlan plan = ScenarioPlan.of(s);
         MarketModel model = Simulation.build(plan, seed, false);
@@ -137,8 +144,9 @@ class ModelLawsProperties {
             for (int p = 0; p < ledger.products(); p++) {
                 long started = ledger.started(p) - startedBefore[p];
                 double capacity = p == v ? plan.vendorCapacity(step) : plan.domesticCapacity(step);
-                assertTrue(started <= Math.round(capacity) + 1, "product " + p + " step " + step + ": started "
-                        + started + " beyond capacity " + capacity);
+                assertTrue(
+                        started <= Math.round(capacity) + 1,
+                        "product " + p + " step " + step + ": started " + started + " beyond capacity " + capacity);
                 startedBefore[p] = ledger.started(p);
             }
             if (model.status().banned(v)) {
@@ -157,15 +165,17 @@ class ModelLawsProperties {
         for (int b = 0; b < ledger.buyers(); b++) {
             assertEquals(owed[b], ledger.paidCents(b), "buyer " + b + " paid for exactly what was shipped");
             for (int p = 0; p < ledger.products(); p++) {
-                assertEquals(shippedTo[b][p], ledger.stock(b, p) + ledger.deployed(b, p) + ledger.inTransit(b, p),
+                assertEquals(
+                        shippedTo[b][p],
+                        ledger.stock(b, p) + ledger.deployed(b, p) + ledger.inTransit(b, p),
                         "buyer " + b + " holds exactly what it was shipped of product " + p);
             }
         }
     }
 
     @Property(tries = 200)
-    void theSameSeedGivesTheSameRunAndAnotherReplicationAnother(@ForAll("variants") List<ScenarioOverride> o,
-            @ForAll long master) {
+    void theSameSeedGivesTheSameRunAndAnotherReplicationAnother(
+            @ForAll("variants") List<ScenarioOverride> o, @ForAll long master) {
         Scenario s = scenario(o);
         ScenarioPlan plan = ScenarioPlan.of(s);
         long seed = Seeds.replicationSeed(master, 0);
@@ -176,13 +186,13 @@ class ModelLawsProperties {
             assertArrayEquals(a.series(x), b.series(x), x.id());
         }
         RunResult c = Simulation.run(plan, Seeds.replicationSeed(master, 1), true);
-        assertFalse(java.util.Arrays.equals(a.series(Series.DEMAND), c.series(Series.DEMAND)),
+        assertFalse(
+                java.util.Arrays.equals(a.series(Series.DEMAND), c.series(Series.DEMAND)),
                 "replication 1 draws its own demand");
     }
 
     @Property(tries = 200)
-    void withoutBanOrBanRiskNoAnticipatoryStockIsHeld(@ForAll("variants") List<ScenarioOverride> o,
-            @ForAll long seed) {
+    void withoutBanOrBanRiskNoAnticipatoryStockIsHeld(@ForAll("variants") List<ScenarioOverride> o, @ForAll long seed) {
         List<ScenarioOverride> calm = new ArrayList<>(o);
         calm.add(set("regulator.mode", "NONE"));
         calm.add(set("regulator.history", "[]"));

@@ -44,7 +44,8 @@ class RegulatorModesTest {
                   thresholds: {maxMemoryBandwidthTBps: 3.5}
                 """);
         MarketModel m = run(over, 0);
-        assertEquals(m.calendar().dayOf(java.time.LocalDate.of(2025, 4, 9)),
+        assertEquals(
+                m.calendar().dayOf(java.time.LocalDate.of(2025, 4, 9)),
                 m.events().firstDay(EventKind.BAN_EFFECTIVE));
         Scenario under = variant("""
                 regulator:
@@ -54,8 +55,9 @@ class RegulatorModesTest {
                 """);
         MarketModel n = run(under, 0);
         assertEquals(EventLog.NONE, n.events().firstDay(EventKind.BAN_EFFECTIVE), "H20 is within the limits");
-        assertEquals(0.0, n.recorder().result(0, n.vendorSeller(), n.domesticSeller())
-                .get(Metric.VENDOR_WRITEDOWN_USD));
+        assertEquals(
+                0.0,
+                n.recorder().result(0, n.vendorSeller(), n.domesticSeller()).get(Metric.VENDOR_WRITEDOWN_USD));
     }
 
     @Test

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** The shipped scenario files, for tests. */
 final class Scenarios {
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static Scenario load(String name) {
         try {

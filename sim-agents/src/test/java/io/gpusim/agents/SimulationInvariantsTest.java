@@ -15,9 +15,9 @@ import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.Scenario;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SimulationInvariantsTest {
 
@@ -42,12 +42,14 @@ class SimulationInvariantsTest {
             assertEquals(0, shippedAfterBan[0], "vendor units shipped while banned");
             for (Order o : model.ledger().orders()) {
                 assertTrue(o.shipped() + o.cancelled() <= o.quantity());
-                assertTrue(o.requestedByDay() >= model.calendar().firstDayOf(o.placedStep()),
+                assertTrue(
+                        o.requestedByDay() >= model.calendar().firstDayOf(o.placedStep()),
                         "requested-by precedes the order");
             }
             double banDay = r.get(Metric.BAN_DAY);
             assertEquals(model.events().firstDay(EventKind.BAN_EFFECTIVE), (int) banDay);
-            assertTrue((r.get(Metric.SHIPPED_SHARE) >= 0 && r.get(Metric.SHIPPED_SHARE) <= 1) || name.equals("no-anticipation"));
+            assertTrue((r.get(Metric.SHIPPED_SHARE) >= 0 && r.get(Metric.SHIPPED_SHARE) <= 1)
+                    || name.equals("no-anticipation"));
         }
     }
 
@@ -75,16 +77,26 @@ class SimulationInvariantsTest {
         double[] stock = r.series(Series.BUYER_STOCK_VENDOR);
         double[] demand = r.series(Series.DEMAND);
         for (int t = 10; t < stock.length; t++) {
-            assertTrue(stock[t] <= 4 * demand[t], "step " + t + ": stock " + stock[t] + " vs weekly demand " + demand[t]);
+            assertTrue(
+                    stock[t] <= 4 * demand[t], "step " + t + ": stock " + stock[t] + " vs weekly demand " + demand[t]);
         }
         assertTrue(r.get(Metric.VENDOR_WRITEDOWN_USD) == 0.0);
     }
 
     static Scenario withoutBan(Scenario s) {
         var r = s.regulator();
-        var calmRegulator = new io.gpusim.core.scenario.RegulatorSpec(r.history(),
-                io.gpusim.core.scenario.BanMode.NONE, null, null, null, null, 0, null);
-        return new Scenario(s.name(), s.description(), s.simulation(), s.products(), s.demandShocks(), s.beliefs(),
-                s.hyperscalers(), s.vendor(), calmRegulator, s.domestic());
+        var calmRegulator = new io.gpusim.core.scenario.RegulatorSpec(
+                r.history(), io.gpusim.core.scenario.BanMode.NONE, null, null, null, null, 0, null);
+        return new Scenario(
+                s.name(),
+                s.description(),
+                s.simulation(),
+                s.products(),
+                s.demandShocks(),
+                s.beliefs(),
+                s.hyperscalers(),
+                s.vendor(),
+                calmRegulator,
+                s.domestic());
     }
 }

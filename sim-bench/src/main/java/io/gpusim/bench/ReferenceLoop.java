@@ -1,5 +1,6 @@
 package io.gpusim.bench;
 
+import ec.util.MersenneTwisterFast;
 import io.gpusim.agents.ScenarioPlan;
 import io.gpusim.agents.rules.Allocation;
 import io.gpusim.agents.rules.Beliefs;
@@ -7,7 +8,6 @@ import io.gpusim.agents.rules.DomesticSupply;
 import io.gpusim.agents.rules.Production;
 import io.gpusim.agents.rules.Stocking;
 import io.gpusim.agents.rules.Switching;
-import ec.util.MersenneTwisterFast;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
@@ -87,7 +87,8 @@ public final class ReferenceLoop {
         this.stepWeeks = cal.stepWeeks();
         var reg = scenario.regulator();
         this.banDay = reg.banDate() == null ? Integer.MAX_VALUE : cal.dayOf(reg.banDate()) + reg.graceDays();
-        int leak = reg.leak() == null || reg.banDate() == null ? Integer.MAX_VALUE
+        int leak = reg.leak() == null || reg.banDate() == null
+                ? Integer.MAX_VALUE
                 : cal.dayOf(reg.banDate()) - reg.leak().leadDays();
         int n = reg.history().size() + (leak == Integer.MAX_VALUE ? 0 : 1);
         signalDays = new double[n];
@@ -130,9 +131,10 @@ public final class ReferenceLoop {
             delaySd[k] = e.delaySdMonths();
             domesticPrice[k] = p.unitPriceUsd();
             for (int b = 0; b < buyers; b++) {
-                domesticPerf[b][k] = p.relativePerformance() * scenario.hyperscalers().get(b).domesticSoftwareDiscount();
-                expectedLaunchDay[b][k] = plannedLaunchDay[k] + Math.max(0.0, e.delayMeanMonths())
-                        * Calendar.DAYS_PER_MONTH;
+                domesticPerf[b][k] =
+                        p.relativePerformance() * scenario.hyperscalers().get(b).domesticSoftwareDiscount();
+                expectedLaunchDay[b][k] =
+                        plannedLaunchDay[k] + Math.max(0.0, e.delayMeanMonths()) * Calendar.DAYS_PER_MONTH;
             }
         }
         demandLevelSd = new double[buyers];
@@ -182,8 +184,9 @@ public final class ReferenceLoop {
         int lead = cal.stepsForWeeks(leadMin + rng.nextInt(leadSpan), 1);
         int[] launchDay = new int[roadmap];
         for (int k = 0; k < roadmap; k++) {
-            launchDay[k] = plannedLaunchDay[k] + (int) Math.round(DomesticSupply.launchDelayMonths(delayMean[k],
-                    delaySd[k], normal.sample()) * Calendar.DAYS_PER_MONTH);
+            launchDay[k] = plannedLaunchDay[k]
+                    + (int) Math.round(DomesticSupply.launchDelayMonths(delayMean[k], delaySd[k], normal.sample())
+                            * Calendar.DAYS_PER_MONTH);
         }
 
         VendorSpec v = s.vendor();
@@ -273,8 +276,8 @@ public final class ReferenceLoop {
             }
             signal *= decay;
             for (; signalsSeen < signalDays.length && signalDays[signalsSeen] < endOfStep; signalsSeen++) {
-                signal += signalWeights[signalsSeen] * Math.exp(-Math.max(0, today - signalDays[signalsSeen])
-                        / Calendar.DAYS_PER_MONTH / tau);
+                signal += signalWeights[signalsSeen]
+                        * Math.exp(-Math.max(0, today - signalDays[signalsSeen]) / Calendar.DAYS_PER_MONTH / tau);
             }
             int current = -1;
             for (int k = 0; k < roadmap; k++) {
@@ -294,8 +297,12 @@ public final class ReferenceLoop {
                 double demand = weekly * stepWeeks * Math.exp(sd * normal.sample() - sd * sd / 2);
                 demandStep += demand;
                 double[] perf = domesticPerf[b];
-                double shareD = current < 0 ? 0 : banned ? 1
-                        : Switching.domesticShare(price / vendorPerf, domesticPrice[current] / perf[current], beta[b]);
+                double shareD = current < 0
+                        ? 0
+                        : banned
+                                ? 1
+                                : Switching.domesticShare(
+                                        price / vendorPerf, domesticPrice[current] / perf[current], beta[b]);
                 // Deploy: the domestic share from domestic stock (newest first), the rest from vendor stock, then
                 // domestic stock again for what is still unmet.
                 double servedD = deployDomestic(stockD, perf, b, demand * shareD);
@@ -318,36 +325,43 @@ public final class ReferenceLoop {
                         double adequateDay = Double.POSITIVE_INFINITY;
                         for (int k = 0; k < roadmap; k++) {
                             if (perf[k] >= adequate[b]) {
-                                adequateDay = Math.min(adequateDay, launched[k] ? today
-                                        : Math.max(today, expectedLaunchDay[b][k]));
+                                adequateDay = Math.min(
+                                        adequateDay, launched[k] ? today : Math.max(today, expectedLaunchDay[b][k]));
                             }
                         }
                         double gap = Stocking.substituteGapMonths(adequateDay, today, rampMonths[b]);
                         anticipatory = Stocking.anticipatoryCoverMonths(p, shortageCost[b], holdingCost[b], gap)
-                                * weekly * (1 - shareD) * Calendar.WEEKS_PER_MONTH / vendorPerf;
+                                * weekly
+                                * (1 - shareD)
+                                * Calendar.WEEKS_PER_MONTH
+                                / vendorPerf;
                     }
                     double need = weekly * (1 - shareD) / vendorPerf;
-                    double target = Stocking.workingTarget(workingWeeks[b], stepWeeks + v.shippingWeeks(), need)
-                            + anticipatory;
-                    long units = Stocking.affordable(Stocking.orderUpTo(target,
-                            stockV[b] + transitV[b] + backlogReg[b] + backlogRush[b]), price,
+                    double target =
+                            Stocking.workingTarget(workingWeeks[b], stepWeeks + v.shippingWeeks(), need) + anticipatory;
+                    long units = Stocking.affordable(
+                            Stocking.orderUpTo(target, stockV[b] + transitV[b] + backlogReg[b] + backlogRush[b]),
+                            price,
                             budget[b] - spendWindow[b]);
                     if (units > 0) {
                         long rush = Stocking.rushPortion(units, anticipatory, rushCommitted[b]);
                         int earliest = today + minLeadDays[b];
                         long backlog = sumOf(backlogReg) + sumOf(backlogRush);
                         if (units > rush) {
-                            int quoted = cal.firstDayOf(quoteStep(t, backlog + units - rush - fg, pipeline, lead,
-                                    plan.vendorCapacity(t)));
-                            regularDueDays[b] = dueDay(regularDueDays[b], backlogReg[b], Math.max(earliest, quoted),
-                                    units - rush);
+                            int quoted = cal.firstDayOf(
+                                    quoteStep(t, backlog + units - rush - fg, pipeline, lead, plan.vendorCapacity(t)));
+                            regularDueDays[b] =
+                                    dueDay(regularDueDays[b], backlogReg[b], Math.max(earliest, quoted), units - rush);
                         }
                         if (rush > 0) {
-                            int quoted = cal.firstDayOf(quoteStep(t, backlog + units - fg, pipeline, lead,
-                                    plan.vendorCapacity(t)));
+                            int quoted = cal.firstDayOf(
+                                    quoteStep(t, backlog + units - fg, pipeline, lead, plan.vendorCapacity(t)));
                             int expectedBan = today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, horizon));
-                            rushDueDays[b] = dueDay(rushDueDays[b], backlogRush[b],
-                                    Stocking.rushDeadline(earliest, quoted, expectedBan), rush);
+                            rushDueDays[b] = dueDay(
+                                    rushDueDays[b],
+                                    backlogRush[b],
+                                    Stocking.rushDeadline(earliest, quoted, expectedBan),
+                                    rush);
                         }
                         ordered += units;
                         rushCommitted[b] += rush;
@@ -360,14 +374,16 @@ public final class ReferenceLoop {
                     }
                 }
                 if (current >= 0) {
-                    double targetD = Stocking.workingTarget(workingWeeks[b], stepWeeks + s.domestic().shippingWeeks(),
-                            weekly * shareD);
+                    double targetD = Stocking.workingTarget(
+                            workingWeeks[b], stepWeeks + s.domestic().shippingWeeks(), weekly * shareD);
                     double position = 0;
                     for (int k = 0; k < roadmap; k++) {
                         position += (stockD[k][b] + transitD[k][b] + backlogD[k][b]) * perf[k];
                     }
-                    long units = Stocking.affordable(Stocking.orderUpTo(targetD / perf[current],
-                            position / perf[current]), domesticPrice[current], budget[b] - spendWindow[b]);
+                    long units = Stocking.affordable(
+                            Stocking.orderUpTo(targetD / perf[current], position / perf[current]),
+                            domesticPrice[current],
+                            budget[b] - spendWindow[b]);
                     backlogD[current][b] += units;
                     spend[b][w] += units * domesticPrice[current];
                     spendWindow[b] += units * domesticPrice[current];
@@ -384,8 +400,8 @@ public final class ReferenceLoop {
                     out[b] = backlogRush[b] + backlogReg[b];
                     backlog += out[b];
                 }
-                long starts = Production.productionStarts(forecast, lead, safety, backlog, fg, wip,
-                        plan.vendorCapacity(t));
+                long starts =
+                        Production.productionStarts(forecast, lead, safety, backlog, fg, wip, plan.vendorCapacity(t));
                 wip += starts;
                 completions[(t + lead) % completions.length] += starts;
                 Allocation.proportional(fg, out, share, remainder);
@@ -399,8 +415,11 @@ public final class ReferenceLoop {
                     arrivalsV[((t + ship) % ringV) * buyers + b] += share[b];
                 }
                 backlog = sumOf(backlogReg) + sumOf(backlogRush);
-                price = Production.scarcityPrice(vendorListPrice, v.scarcityMarkupMax(),
-                        backlog / Math.max(1.0, forecast / stepWeeks), v.scarcityBacklogWeeks());
+                price = Production.scarcityPrice(
+                        vendorListPrice,
+                        v.scarcityMarkupMax(),
+                        backlog / Math.max(1.0, forecast / stepWeeks),
+                        v.scarcityBacklogWeeks());
             }
             // The domestic maker: launches, builds older products' backlogs first and the current product with a
             // buffer, within capacity, and allocates each product among its buyers.

@@ -24,8 +24,14 @@ class ReferenceLoopTest {
     void referenceOutcomesTrackTheModel() throws Exception {
         ScenarioPlan plan = ScenarioPlan.of(ScenarioLoader.load(Path.of("..", "scenarios", "h20-2025.yaml")));
         ReferenceLoop loop = new ReferenceLoop(plan);
-        Metric[] close = {Metric.REQUESTED_UNITS, Metric.REQUESTED_VALUE_USD, Metric.STOCKPILE_UNITS_AT_BAN,
-            Metric.VENDOR_WRITEDOWN_USD, Metric.UNMET_DEMAND_UNITS, Metric.DELIVERY_SHORTFALL_MONTHS};
+        Metric[] close = {
+            Metric.REQUESTED_UNITS,
+            Metric.REQUESTED_VALUE_USD,
+            Metric.STOCKPILE_UNITS_AT_BAN,
+            Metric.VENDOR_WRITEDOWN_USD,
+            Metric.UNMET_DEMAND_UNITS,
+            Metric.DELIVERY_SHORTFALL_MONTHS
+        };
         double[][] model = new double[close.length][RUNS];
         double[][] reference = new double[close.length][RUNS];
         for (int i = 0; i < RUNS; i++) {
@@ -48,7 +54,8 @@ class ReferenceLoopTest {
 
     @Test
     void theSameSeedGivesTheSameReferenceRun() throws Exception {
-        ReferenceLoop loop = new ReferenceLoop(ScenarioPlan.of(ScenarioLoader.load(Path.of("..", "scenarios", "h20-2025.yaml"))));
+        ReferenceLoop loop =
+                new ReferenceLoop(ScenarioPlan.of(ScenarioLoader.load(Path.of("..", "scenarios", "h20-2025.yaml"))));
         long seed = Seeds.replicationSeed(7, 3);
         assertTrue(Arrays.equals(loop.run(seed).metrics(), loop.run(seed).metrics()));
     }

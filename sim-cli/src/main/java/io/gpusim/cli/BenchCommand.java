@@ -9,27 +9,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gpusim bench}: replications per second of a scenario through the full stack (MASON schedule, agents,
  * ledger, recorder, streaming statistics), against a plain-Java reference loop of the same per-step arithmetic with
  * no scheduler and no ledger. Prints every repeat, the medians and their ratio.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure replications per second against a plain-Java reference loop.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/h20-2025.yaml",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SCENARIO",
+            defaultValue = "scenarios/h20-2025.yaml",
             description = "Scenario to run (default: ${DEFAULT-VALUE}).")
     private Path scenarioFile;
 
-    @Option(names = "--runs", defaultValue = "20000", description = "Replications per repeat (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--runs",
+            defaultValue = "20000",
+            description = "Replications per repeat (default: ${DEFAULT-VALUE}).")
     private int runs;
 
     @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
@@ -51,8 +60,14 @@ final class BenchCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         Scenario scenario = Scenarios.loadAll(List.of(scenarioFile)).get(0);
-        out.printf(Locale.ROOT, "scenario %s, %d replications per repeat, %d threads, %d warm-up + %d timed repeats%n",
-                scenario.name(), runs, threadCount, warmup, repeats);
+        out.printf(
+                Locale.ROOT,
+                "scenario %s, %d replications per repeat, %d threads, %d warm-up + %d timed repeats%n",
+                scenario.name(),
+                runs,
+                threadCount,
+                warmup,
+                repeats);
         double[] model = new double[repeats];
         double[] reference = new double[repeats];
         Bench bench = new Bench(scenario, runs);
@@ -70,8 +85,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         double mm = Bench.median(model);
         double rm = Bench.median(reference);
-        out.printf(Locale.ROOT, "median: model %,.0f runs/s, reference %,.0f runs/s, reference/model %.2f%n",
-                mm, rm, rm / mm);
+        out.printf(
+                Locale.ROOT,
+                "median: model %,.0f runs/s, reference %,.0f runs/s, reference/model %.2f%n",
+                mm,
+                rm,
+                rm / mm);
         out.flush();
         return 0;
     }

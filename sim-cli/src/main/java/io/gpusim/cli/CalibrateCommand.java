@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gpusim calibrate}: fit parameters to target moments (simulated method of moments, CMA-ES). */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
         description = "Fit free parameters to target moments (medians or bands of metrics) by the simulated method "
                 + "of moments with common random numbers and CMA-ES; report the fit and write the calibrated "
                 + "scenario.")
@@ -35,11 +37,18 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--targets", required = true, paramLabel = "TARGETS.yaml", description = "Target moments.")
     private Path targetsFile;
 
-    @Option(names = "--vary", required = true, paramLabel = "PATH=lo:hi", converter = Converters.Vary.class,
+    @Option(
+            names = "--vary",
+            required = true,
+            paramLabel = "PATH=lo:hi",
+            converter = Converters.Vary.class,
             description = "A free parameter (repeatable).")
     private List<Parameter> vary;
 
-    @Option(names = "--runs", defaultValue = "50", description = "Replications per evaluation (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--runs",
+            defaultValue = "50",
+            description = "Replications per evaluation (default: ${DEFAULT-VALUE}).")
     private int runs;
 
     @Option(names = "--max-evals", defaultValue = "300", description = "Most evaluations (default: ${DEFAULT-VALUE}).")
@@ -59,11 +68,26 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Calibration calibration = new Calibration(ScenarioTemplate.load(file), overrides.set, vary,
-                CalibrationTargets.load(targetsFile), runs, model.seed, maxEvals, file.toString(),
+        Calibration calibration = new Calibration(
+                ScenarioTemplate.load(file),
+                overrides.set,
+                vary,
+                CalibrationTargets.load(targetsFile),
+                runs,
+                model.seed,
+                maxEvals,
+                file.toString(),
                 targetsFile.toString());
-        StudyPipeline.Outcome<Calibration.Result> outcome = Pipelines.run(calibration, spec, output.out,
-                output.resume, output.dryRun, output.quiet, model.threadCount(null), engine, false);
+        StudyPipeline.Outcome<Calibration.Result> outcome = Pipelines.run(
+                calibration,
+                spec,
+                output.out,
+                output.resume,
+                output.dryRun,
+                output.quiet,
+                model.threadCount(null),
+                engine,
+                false);
         if (outcome == null) {
             return 0;
         }
@@ -79,12 +103,20 @@ final class CalibrateCommand implements Callable<Integer> {
         List<String[]> targets = new ArrayList<>();
         targets.add(new String[] {"metric", "target", "model median", "distance"});
         for (Calibration.TargetFit t : fit.targets()) {
-            targets.add(new String[] {t.target().metric(), t.target().describe(), SummaryWriters.num(t.modelMedian()),
-                SummaryWriters.num(t.distance())});
+            targets.add(new String[] {
+                t.target().metric(),
+                t.target().describe(),
+                SummaryWriters.num(t.modelMedian()),
+                SummaryWriters.num(t.distance())
+            });
         }
         stdout.print(SummaryWriters.align(targets));
-        stdout.printf(Locale.ROOT, "objective %s after %d evaluations of %d replications each%n",
-                SummaryWriters.num(fit.objective()), fit.evaluations(), runs);
+        stdout.printf(
+                Locale.ROOT,
+                "objective %s after %d evaluations of %d replications each%n",
+                SummaryWriters.num(fit.objective()),
+                fit.evaluations(),
+                runs);
         stdout.flush();
         return Pipelines.reportFailures(fit.failures(), spec.commandLine().getErr());
     }

@@ -6,8 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Helpers shared by commands. */
 final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
     /** The command line as typed: "gpusim", the subcommand and its arguments. */
     static List<String> commandLine(CommandSpec spec) {

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code gpusim compare}: two variants with common random numbers, compared pair by pair. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Compare two scenarios (or a scenario and policy variants of it) with common random numbers: "
                 + "replication i of each uses the same seed. Reports paired differences B - A with 95%% CIs and "
                 + "P(B > A).")
@@ -31,7 +33,10 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..2", paramLabel = "SCENARIO", description = "A and B, or one scenario with --policy.")
     private List<Path> files;
 
-    @Option(names = "--policy", paramLabel = "NAME:PATH=VALUE,...", converter = Policy.class,
+    @Option(
+            names = "--policy",
+            paramLabel = "NAME:PATH=VALUE,...",
+            converter = Policy.class,
             description = "A variant of the scenario: a name and overrides. One policy is compared with the "
                     + "scenario as it is; two policies are compared with each other.")
     private List<StudyDefinition.VariantSpec> policies = new ArrayList<>();
@@ -65,15 +70,15 @@ final class CompareCommand implements Callable<Integer> {
         List<StudyDefinition.VariantSpec> variants = new ArrayList<>();
         if (files.size() == 2) {
             if (!policies.isEmpty()) {
-                throw new ParameterException(spec.commandLine(),
-                        "give two scenarios or one scenario with --policy, not both");
+                throw new ParameterException(
+                        spec.commandLine(), "give two scenarios or one scenario with --policy, not both");
             }
             variants.add(new StudyDefinition.VariantSpec(null, files.get(0).toString(), Map.of()));
             variants.add(new StudyDefinition.VariantSpec(null, files.get(1).toString(), Map.of()));
         } else {
             if (policies.isEmpty() || policies.size() > 2) {
-                throw new ParameterException(spec.commandLine(),
-                        "with one scenario give one or two --policy NAME:PATH=VALUE,...");
+                throw new ParameterException(
+                        spec.commandLine(), "with one scenario give one or two --policy NAME:PATH=VALUE,...");
             }
             if (policies.size() == 1) {
                 variants.add(new StudyDefinition.VariantSpec("base", null, Map.of()));
@@ -81,9 +86,17 @@ final class CompareCommand implements Callable<Integer> {
             variants.addAll(policies);
         }
         List<String> scenarios = files.size() == 1 ? List.of(files.get(0).toString()) : List.of();
-        StudyDefinition def = new StudyDefinition("compare", scenarios, flags.overrides.asMap(), null,
-                variants, flags.runs, flags.model.seed, null, null, flags.outputSpec());
-        return StudyExecution.execute(def, Path.of(""), "--set", spec, flags.output, flags.model.threads,
-                flags.engine);
+        StudyDefinition def = new StudyDefinition(
+                "compare",
+                scenarios,
+                flags.overrides.asMap(),
+                null,
+                variants,
+                flags.runs,
+                flags.model.seed,
+                null,
+                null,
+                flags.outputSpec());
+        return StudyExecution.execute(def, Path.of(""), "--set", spec, flags.output, flags.model.threads, flags.engine);
     }
 }

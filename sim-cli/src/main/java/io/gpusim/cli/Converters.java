@@ -8,8 +8,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Text from the command line parsed once, at the boundary, into the experiment layer's types. */
 final class Converters {
-    private Converters() {
-    }
+    private Converters() {}
 
     /** {@code --set PATH=VALUE}: a scenario override, its value typed by the path. */
     static final class SetValue implements ITypeConverter<ScenarioOverride> {
@@ -51,8 +50,8 @@ final class Converters {
             }
             try {
                 io.gpusim.experiment.Until.parse(value, 1);
-                return new StudyDefinition.UntilSpec(value.substring(0, colon),
-                        Double.parseDouble(value.substring(colon + 1)), null);
+                return new StudyDefinition.UntilSpec(
+                        value.substring(0, colon), Double.parseDouble(value.substring(colon + 1)), null);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gpusim discover}: scenario discovery (PRIM) on a sweep's outputs. */
-@Command(name = "discover", mixinStandardHelpOptions = true,
+@Command(
+        name = "discover",
+        mixinStandardHelpOptions = true,
         description = "Find the boxes of input space where an outcome happens (PRIM) in a sweep's output: writes "
                 + "SWEEP_DIR/boxes.csv and prints the chosen box in words.")
 final class DiscoverCommand implements Callable<Integer> {
@@ -39,7 +41,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--peel", defaultValue = "0.05", description = "Share peeled per step (default: ${DEFAULT-VALUE}).")
     private double peel;
 
-    @Option(names = "--min-coverage", defaultValue = "0.5",
+    @Option(
+            names = "--min-coverage",
+            defaultValue = "0.5",
             description = "Choose the densest box covering at least this share of cases (default: ${DEFAULT-VALUE}).")
     private double minCoverage;
 
@@ -55,8 +59,8 @@ final class DiscoverCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         boolean above = threshold.above != null;
-        Discovery.Result result = Discovery.run(dir, metric, above, above ? threshold.above : threshold.below, peel,
-                minCoverage);
+        Discovery.Result result =
+                Discovery.run(dir, metric, above, above ? threshold.above : threshold.below, peel, minCoverage);
         Discovery.write(dir.resolve("boxes.csv"), result.rows());
         spec.commandLine().getOut().println(result.summary());
         spec.commandLine().getOut().flush();

@@ -13,18 +13,30 @@ import java.util.Map;
 final class Errors {
     /** Study-file fields and the flags that set them. */
     private static final Map<String, String> FLAGS = Map.ofEntries(
-            Map.entry("runs", "--runs"), Map.entry("seed", "--seed"), Map.entry("threads", "--threads"),
-            Map.entry("engine", "--engine"), Map.entry("output.dir", "--out"), Map.entry("resume", "--resume"),
-            Map.entry("until", "--until"), Map.entry("until.metric", "--until"),
-            Map.entry("until.relHalfWidth", "--until"), Map.entry("until.maxRuns", "--max-runs"),
-            Map.entry("design.vary", "--vary"), Map.entry("vary", "--vary"), Map.entry("design.points", "--points"),
-            Map.entry("points", "--points"), Map.entry("design.type", "--design"),
-            Map.entry("basePoints", "--base-points"), Map.entry("levels", "--levels"),
-            Map.entry("bootstrap", "--bootstrap"), Map.entry("maxEvaluations", "--max-evals"),
-            Map.entry("variants", "--policy"), Map.entry("scenarios", "SCENARIO"), Map.entry("set", "--set"));
+            Map.entry("runs", "--runs"),
+            Map.entry("seed", "--seed"),
+            Map.entry("threads", "--threads"),
+            Map.entry("engine", "--engine"),
+            Map.entry("output.dir", "--out"),
+            Map.entry("resume", "--resume"),
+            Map.entry("until", "--until"),
+            Map.entry("until.metric", "--until"),
+            Map.entry("until.relHalfWidth", "--until"),
+            Map.entry("until.maxRuns", "--max-runs"),
+            Map.entry("design.vary", "--vary"),
+            Map.entry("vary", "--vary"),
+            Map.entry("design.points", "--points"),
+            Map.entry("points", "--points"),
+            Map.entry("design.type", "--design"),
+            Map.entry("basePoints", "--base-points"),
+            Map.entry("levels", "--levels"),
+            Map.entry("bootstrap", "--bootstrap"),
+            Map.entry("maxEvaluations", "--max-evals"),
+            Map.entry("variants", "--policy"),
+            Map.entry("scenarios", "SCENARIO"),
+            Map.entry("set", "--set"));
 
-    private Errors() {
-    }
+    private Errors() {}
 
     /** Prints every error of an input problem, one line each; {@code command} is e.g. "gpusim batch". */
     static void print(PrintWriter err, String command, ScenarioException e) {

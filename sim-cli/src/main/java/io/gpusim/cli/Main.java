@@ -11,14 +11,27 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code gpusim} command. */
-@Command(name = "gpusim", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "gpusim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
-        subcommands = {RunCommand.class, BatchCommand.class, SweepCommand.class, CompareCommand.class,
-            StudyCommand.class, SensitivityCommand.class, DiscoverCommand.class, CalibrateCommand.class,
+        subcommands = {
+            RunCommand.class,
+            BatchCommand.class,
+            SweepCommand.class,
+            CompareCommand.class,
+            StudyCommand.class,
+            SensitivityCommand.class,
+            DiscoverCommand.class,
+            CalibrateCommand.class,
             PlotCommand.class,
             ReportCommand.class,
             ValidateCommand.class,
-            SchemaCommand.class, BenchCommand.class, CompletionCommand.class},
+            SchemaCommand.class,
+            BenchCommand.class,
+            CompletionCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
 public final class Main implements Runnable {
@@ -49,8 +62,7 @@ public final class Main implements Runnable {
         registerConverters(cli);
         cli.setParameterExceptionHandler((ex, a) -> {
             String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-            ex.getCommandLine().getErr().println(command + ": " + ex.getMessage() + " (see '" + command
-                    + " --help')");
+            ex.getCommandLine().getErr().println(command + ": " + ex.getMessage() + " (see '" + command + " --help')");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -64,8 +76,7 @@ public final class Main implements Runnable {
                 e.flush();
                 return EXIT_USAGE;
             }
-            e.println("gpusim: " + (ex instanceof java.io.IOException ? "I/O error: " : "error: ")
-                    + ex.getMessage());
+            e.println("gpusim: " + (ex instanceof java.io.IOException ? "I/O error: " : "error: ") + ex.getMessage());
             if (verbose(parseResult)) {
                 ex.printStackTrace(e);
             }
@@ -86,9 +97,12 @@ public final class Main implements Runnable {
                 throw new CommandLine.TypeConversionException("'" + text + "' is not a number");
             }
         };
-        cli.registerConverter(Integer.class, integer).registerConverter(int.class, integer)
-                .registerConverter(Long.class, longs).registerConverter(long.class, longs)
-                .registerConverter(Double.class, number).registerConverter(double.class, number);
+        cli.registerConverter(Integer.class, integer)
+                .registerConverter(int.class, integer)
+                .registerConverter(Long.class, longs)
+                .registerConverter(long.class, longs)
+                .registerConverter(Double.class, number)
+                .registerConverter(double.class, number);
     }
 
     private static long whole(String text, long min, long max) {
@@ -97,12 +111,12 @@ public final class Main implements Runnable {
             value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             boolean digits = text.trim().matches("[-+]?\\d+");
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number"
-                    + (digits ? " from " + min + " to " + max : ""));
+            throw new CommandLine.TypeConversionException(
+                    "'" + text + "' is not a whole number" + (digits ? " from " + min + " to " + max : ""));
         }
         if (value < min || value > max) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number from " + min
-                    + " to " + max);
+            throw new CommandLine.TypeConversionException(
+                    "'" + text + "' is not a whole number from " + min + " to " + max);
         }
         return value;
     }
@@ -119,7 +133,9 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, sweep, "
-                + "compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "a command is required (run, batch, sweep, "
+                        + "compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench)");
     }
 }

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** Number formatting for command output. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** Shortest exact decimal form, without exponent for ordinary magnitudes. */
     static String plain(double v) {

@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
 
 /** Option groups shared by the commands, as picocli mixins. */
 final class Options {
-    private Options() {
-    }
+    private Options() {}
 
     /** {@code --seed} and {@code --threads}. */
     static final class SeedThreads {
@@ -25,13 +24,18 @@ final class Options {
 
         /** The threads to use: the option, else a default, else every processor. */
         int threadCount(Integer fallback) {
-            return threads != null ? threads : fallback != null ? fallback : Runtime.getRuntime().availableProcessors();
+            return threads != null
+                    ? threads
+                    : fallback != null ? fallback : Runtime.getRuntime().availableProcessors();
         }
     }
 
     /** {@code --set PATH=VALUE}, repeatable. */
     static final class Overrides {
-        @Option(names = "--set", paramLabel = "PATH=VALUE", converter = Converters.SetValue.class,
+        @Option(
+                names = "--set",
+                paramLabel = "PATH=VALUE",
+                converter = Converters.SetValue.class,
                 description = "Override a scenario field, e.g. regulator.banDate=2025-06-01 or "
                         + "hyperscalers[1].budgetUsdPerYear=2e10 (repeatable).")
         List<ScenarioOverride> set = new ArrayList<>();
@@ -48,12 +52,16 @@ final class Options {
 
     /** Where results go and how the run is reported: {@code --out}, {@code --resume}, {@code --dry-run}, {@code --quiet}. */
     static final class Output {
-        @Option(names = "--out", paramLabel = "DIR", description = "Write the outputs (runs.csv, summary.csv, "
-                + "manifest.json, ...) here.")
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Write the outputs (runs.csv, summary.csv, " + "manifest.json, ...) here.")
         Path out;
 
-        @Option(names = "--resume", description = "Finish an interrupted study in --out: only missing replications "
-                + "run, and the outputs equal an uninterrupted run's.")
+        @Option(
+                names = "--resume",
+                description = "Finish an interrupted study in --out: only missing replications "
+                        + "run, and the outputs equal an uninterrupted run's.")
         boolean resume;
 
         @Option(names = "--dry-run", description = "Print the plan and stop.")
@@ -65,7 +73,10 @@ final class Options {
 
     /** Where replications run: {@code --engine} and {@code --master}. */
     static final class Engine {
-        @Option(names = "--engine", defaultValue = "local", completionCandidates = EngineNames.class,
+        @Option(
+                names = "--engine",
+                defaultValue = "local",
+                completionCandidates = EngineNames.class,
                 description = "Where replications run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         String engine;
 

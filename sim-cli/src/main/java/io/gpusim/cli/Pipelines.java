@@ -16,23 +16,36 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs a job through the experiment layer's pipeline for a command: settings, progress bar, interrupt message. */
 final class Pipelines {
-    private Pipelines() {
-    }
+    private Pipelines() {}
 
     /**
      * Runs (or, with {@code --dry-run}, describes) a job. Returns the outcome, or null after a dry run or when the
      * output directory already held the finished study (said on stdout).
      */
-    static <R> StudyPipeline.Outcome<R> run(StudyJob<R> job, CommandSpec spec, Path out, boolean resume,
-            boolean dryRun, boolean quiet, int threads, Options.Engine engine, boolean recordSeries)
+    static <R> StudyPipeline.Outcome<R> run(
+            StudyJob<R> job,
+            CommandSpec spec,
+            Path out,
+            boolean resume,
+            boolean dryRun,
+            boolean quiet,
+            int threads,
+            Options.Engine engine,
+            boolean recordSeries)
             throws ScenarioException, IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> commandLine = Commands.commandLine(spec);
         boolean bar = !quiet && Terminal.stderrIsTerminal();
-        try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName(job.name())
-                .setInitialMax(job.plannedRuns()).setStyle(ProgressBarStyle.ASCII).showSpeed()
-                .setUpdateIntervalMillis(250).build() : null) {
+        try (ProgressBar progress = bar
+                ? new ProgressBarBuilder()
+                        .setTaskName(job.name())
+                        .setInitialMax(job.plannedRuns())
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .showSpeed()
+                        .setUpdateIntervalMillis(250)
+                        .build()
+                : null) {
             StudyPipeline.Listener listener = new StudyPipeline.Listener() {
                 @Override
                 public void progress(long done, long planned) {
@@ -43,7 +56,8 @@ final class Pipelines {
 
                 @Override
                 public void interrupted(long done, long planned, Path journal) {
-                    String again = commandLine.stream().filter(a -> !a.equals("--resume"))
+                    String again = commandLine.stream()
+                            .filter(a -> !a.equals("--resume"))
                             .collect(Collectors.joining(" "));
                     err.println("gpusim: interrupted after " + done + " of " + planned + " replications (saved in "
                             + journal + "); finish with:");
@@ -51,9 +65,15 @@ final class Pipelines {
                     err.flush();
                 }
             };
-            StudyPipeline.Settings settings = new StudyPipeline.Settings(out, resume, threads, engine.engine,
-                    engine.master, Simulation.replicator(recordSeries),
-                    new StudyPipeline.Provenance(Version.current(), Version.commit(), commandLine), listener);
+            StudyPipeline.Settings settings = new StudyPipeline.Settings(
+                    out,
+                    resume,
+                    threads,
+                    engine.engine,
+                    engine.master,
+                    Simulation.replicator(recordSeries),
+                    new StudyPipeline.Provenance(Version.current(), Version.commit(), commandLine),
+                    listener);
             if (dryRun) {
                 StudyPipeline.check(settings);
                 stdout.print(job.describe());
@@ -73,8 +93,14 @@ final class Pipelines {
     /** Prints the failed replications to stderr; returns the exit code (0, or 1 when any failed). */
     static int reportFailures(List<io.gpusim.experiment.StudyResult.Failure> failures, PrintWriter err) {
         for (io.gpusim.experiment.StudyResult.Failure f : failures) {
-            err.printf(java.util.Locale.ROOT, "gpusim: %s%s replication %d (seed %d) failed: %s%n", f.scenario(),
-                    f.point().isEmpty() ? "" : " point " + f.point(), f.run(), f.seed(), f.error());
+            err.printf(
+                    java.util.Locale.ROOT,
+                    "gpusim: %s%s replication %d (seed %d) failed: %s%n",
+                    f.scenario(),
+                    f.point().isEmpty() ? "" : " point " + f.point(),
+                    f.run(),
+                    f.seed(),
+                    f.error());
         }
         err.flush();
         return failures.isEmpty() ? 0 : Main.EXIT_RUN_FAILED;

@@ -1,7 +1,7 @@
 package io.gpusim.cli;
 
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.gpusim.agents.Simulation;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.Seeds;
@@ -23,14 +23,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gpusim run}: one replication, its metrics printed and, with --out, its metrics and series written. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run one replication of a scenario; print its metrics, and with --out write runs.csv and "
                 + "series.csv (one row per step, one column per series).")
 final class RunCommand implements Callable<Integer> {
@@ -44,7 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--replication", defaultValue = "0",
+    @Option(
+            names = "--replication",
+            defaultValue = "0",
             description = "Replication index under the master seed; batch row i is replication i (default: 0).")
     private int replication;
 
@@ -81,8 +85,10 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         if (out != null) {
-            try (OutputLock lock = OutputLock.acquire(out); CsvStudyOutput files = new CsvStudyOutput(out, false)) {
-                files.run(new Cell(scenario.name(), "", scenario, Map.of()),
+            try (OutputLock lock = OutputLock.acquire(out);
+                    CsvStudyOutput files = new CsvStudyOutput(out, false)) {
+                files.run(
+                        new Cell(scenario.name(), "", scenario, Map.of()),
                         new Replication(replication, replicationSeed, result, null));
                 files.stage("series.csv", w -> writeSeries(w, scenario, result));
                 files.commit();
@@ -94,7 +100,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void writeSeries(java.io.Writer w, Scenario scenario, RunResult result) throws java.io.IOException {
-        CsvSchema.Builder cols = CsvSchema.builder().addColumn("step", CsvSchema.ColumnType.NUMBER).addColumn("date");
+        CsvSchema.Builder cols = CsvSchema.builder()
+                .addColumn("step", CsvSchema.ColumnType.NUMBER)
+                .addColumn("date");
         for (Series s : Series.values()) {
             cols.addColumn(s.id(), CsvSchema.ColumnType.NUMBER);
         }

@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Loads scenario files for commands. */
 final class Scenarios {
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     /** Loads every file, or reports every problem of all of them together. */
     static List<Scenario> loadAll(List<Path> files) throws ScenarioException {

@@ -4,11 +4,13 @@ import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.ScenarioSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code gpusim schema}: the JSON Schema of the scenario format. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
         description = "Print the JSON Schema of the scenario format (generated from the scenario types).")
 final class SchemaCommand implements Callable<Integer> {
     @Spec
@@ -16,8 +18,11 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().getOut().println(ScenarioLoader.jsonMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(ScenarioSchema.generate()));
+        spec.commandLine()
+                .getOut()
+                .println(ScenarioLoader.jsonMapper()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ScenarioSchema.generate()));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gpusim sensitivity}: Sobol or Morris indices of every metric to scenario parameters. */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+@Command(
+        name = "sensitivity",
+        mixinStandardHelpOptions = true,
         description = "Global sensitivity of every metric to parameters: Sobol first-order and total indices "
                 + "(Saltelli design on a Sobol sequence) or Morris mu* and sigma, with bootstrap 95%% intervals.")
 final class SensitivityCommand implements Callable<Integer> {
@@ -28,25 +30,41 @@ final class SensitivityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     private Path file;
 
-    @Option(names = "--vary", required = true, paramLabel = "PATH=lo:hi", converter = Converters.Vary.class,
+    @Option(
+            names = "--vary",
+            required = true,
+            paramLabel = "PATH=lo:hi",
+            converter = Converters.Vary.class,
             description = "A parameter range (repeatable).")
     private List<Parameter> vary;
 
-    @Option(names = "--method", defaultValue = "sobol", completionCandidates = MethodNames.class,
+    @Option(
+            names = "--method",
+            defaultValue = "sobol",
+            completionCandidates = MethodNames.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private SensitivityStudy.Method method;
 
-    @Option(names = "--base-points", defaultValue = "64",
-            description = "Sobol: base points N, N (k + 2) points in all; Morris: trajectories (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--base-points",
+            defaultValue = "64",
+            description =
+                    "Sobol: base points N, N (k + 2) points in all; Morris: trajectories (default: ${DEFAULT-VALUE}).")
     private int basePoints;
 
-    @Option(names = "--levels", defaultValue = "4", description = "Morris grid levels, even (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--levels",
+            defaultValue = "4",
+            description = "Morris grid levels, even (default: ${DEFAULT-VALUE}).")
     private int levels;
 
     @Option(names = "--runs", required = true, description = "Replications per design point.")
     private int runs;
 
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "200",
+            description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     private int bootstrap;
 
     @Mixin
@@ -73,18 +91,35 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        SensitivityStudy plan = new SensitivityStudy(ScenarioTemplate.load(file), overrides.set, vary, method,
-                basePoints, levels, runs, bootstrap, model.seed);
-        StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome = Pipelines.run(plan, spec, output.out,
-                output.resume, output.dryRun, output.quiet, model.threadCount(null), engine, false);
+        SensitivityStudy plan = new SensitivityStudy(
+                ScenarioTemplate.load(file),
+                overrides.set,
+                vary,
+                method,
+                basePoints,
+                levels,
+                runs,
+                bootstrap,
+                model.seed);
+        StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome = Pipelines.run(
+                plan,
+                spec,
+                output.out,
+                output.resume,
+                output.dryRun,
+                output.quiet,
+                model.threadCount(null),
+                engine,
+                false);
         if (outcome == null) {
             return 0;
         }
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"metric", "parameter", "index", "estimate", "ci95_low", "ci95_high"});
         for (SensitivityStudy.Row r : outcome.result().rows()) {
-            table.add(new String[] {r.metric(), r.parameter(), r.index(), num(r.estimate()), num(r.ciLow()),
-                num(r.ciHigh())});
+            table.add(new String[] {
+                r.metric(), r.parameter(), r.index(), num(r.estimate()), num(r.ciLow()), num(r.ciHigh())
+            });
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(SummaryWriters.align(table));

@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gpusim study}: a whole experiment from one versioned YAML file. */
-@Command(name = "study", mixinStandardHelpOptions = true,
+@Command(
+        name = "study",
+        mixinStandardHelpOptions = true,
         description = "Run a study file: scenarios, overrides, a design or two variants, runs, seed and outputs in "
                 + "one YAML file (paths relative to the file).")
 final class StudyCommand implements Callable<Integer> {
@@ -44,9 +46,11 @@ final class StudyCommand implements Callable<Integer> {
             // Problems with the file's own fields are the file's; those with flags given here stay the flags'.
             List<ValidationError> located = new ArrayList<>();
             for (ValidationError v : e.errors()) {
-                boolean fromFlag = v.file() == null && (("output.dir".equals(v.path()) && output.out != null)
-                        || ("threads".equals(v.path()) && threads != null) || "engine".equals(v.path())
-                        || "resume".equals(v.path()));
+                boolean fromFlag = v.file() == null
+                        && (("output.dir".equals(v.path()) && output.out != null)
+                                || ("threads".equals(v.path()) && threads != null)
+                                || "engine".equals(v.path())
+                                || "resume".equals(v.path()));
                 located.add(v.file() != null || fromFlag ? v : study.locate(v));
             }
             throw new ScenarioException(located);

@@ -21,8 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs a batch, sweep or comparison for a command: resolve, run through the pipeline, print the summary. */
 final class StudyExecution {
-    private StudyExecution() {
-    }
+    private StudyExecution() {}
 
     /**
      * Resolves a study definition and runs it.
@@ -31,17 +30,36 @@ final class StudyExecution {
      * @param out the output directory from the command line, or null for the definition's
      * @param threads threads from the command line, or null for the definition's
      */
-    static int execute(StudyDefinition def, Path baseDir, String setOrigin, CommandSpec spec, Options.Output output,
-            Integer threads, Options.Engine engine) throws ScenarioException, IOException, InterruptedException {
+    static int execute(
+            StudyDefinition def,
+            Path baseDir,
+            String setOrigin,
+            CommandSpec spec,
+            Options.Output output,
+            Integer threads,
+            Options.Engine engine)
+            throws ScenarioException, IOException, InterruptedException {
         Study study = def.resolve(baseDir, setOrigin);
         List<ScenarioTemplate> templates = def.templates(baseDir);
-        Path outDir = output.out != null ? output.out
-                : def.output() != null && def.output().dir() != null ? baseDir.resolve(def.output().dir()) : null;
-        int threadCount = threads != null ? threads
+        Path outDir = output.out != null
+                ? output.out
+                : def.output() != null && def.output().dir() != null
+                        ? baseDir.resolve(def.output().dir())
+                        : null;
+        int threadCount = threads != null
+                ? threads
                 : def.threads() != null ? def.threads() : Runtime.getRuntime().availableProcessors();
         CellsJob job = new CellsJob(study, templates, def.designPoints());
-        StudyPipeline.Outcome<StudyResult> outcome = Pipelines.run(job, spec, outDir, output.resume, output.dryRun,
-                output.quiet, threadCount, engine, study.seriesRuns() > 0);
+        StudyPipeline.Outcome<StudyResult> outcome = Pipelines.run(
+                job,
+                spec,
+                outDir,
+                output.resume,
+                output.dryRun,
+                output.quiet,
+                threadCount,
+                engine,
+                study.seriesRuns() > 0);
         if (outcome == null) {
             return 0;
         }
@@ -50,9 +68,14 @@ final class StudyExecution {
         print(study, result, out);
         if (study.until() != null) {
             for (int c = 0; c < study.cells().size(); c++) {
-                out.printf(Locale.ROOT, "%s: %d runs used (until %s half-width <= %s x mean, at most %d)%n",
-                        study.cells().get(c).scenarioLabel(), result.runsPerCell()[c], study.until().metric().id(),
-                        study.until().relativeHalfWidth(), study.until().maxRuns());
+                out.printf(
+                        Locale.ROOT,
+                        "%s: %d runs used (until %s half-width <= %s x mean, at most %d)%n",
+                        study.cells().get(c).scenarioLabel(),
+                        result.runsPerCell()[c],
+                        study.until().metric().id(),
+                        study.until().relativeHalfWidth(),
+                        study.until().maxRuns());
             }
         }
         out.flush();
@@ -75,8 +98,9 @@ final class StudyExecution {
         }
     }
 
-    private static final Metric[] KEY = {Metric.REQUESTED_UNITS, Metric.STOCKPILE_UNITS_AT_BAN,
-        Metric.SHIPPED_SHARE, Metric.VENDOR_WRITEDOWN_USD};
+    private static final Metric[] KEY = {
+        Metric.REQUESTED_UNITS, Metric.STOCKPILE_UNITS_AT_BAN, Metric.SHIPPED_SHARE, Metric.VENDOR_WRITEDOWN_USD
+    };
 
     private static String sweepTable(Study study, StudyResult result) {
         List<String[]> rows = new ArrayList<>();
@@ -89,8 +113,9 @@ final class StudyExecution {
         rows.add(header.toArray(new String[0]));
         for (Cell cell : study.cells()) {
             List<String> row = new ArrayList<>(List.of(cell.scenarioLabel(), cell.pointLabel()));
-            cell.pointValues().values().forEach(v -> row.add(v.isNumber() ? SummaryWriters.num(v.doubleValue())
-                    : v.asText()));
+            cell.pointValues()
+                    .values()
+                    .forEach(v -> row.add(v.isNumber() ? SummaryWriters.num(v.doubleValue()) : v.asText()));
             for (Metric m : KEY) {
                 row.add(SummaryWriters.num(result.row(cell, m).p50()));
             }
@@ -103,11 +128,19 @@ final class StudyExecution {
         List<String[]> table = new ArrayList<>();
         String a = study.cells().get(0).scenarioLabel();
         String b = study.cells().get(1).scenarioLabel();
-        table.add(new String[] {"metric", "n", "mean " + a, "mean " + b, "diff (b-a)", "ci95_low", "ci95_high",
-            "P(b>a)"});
+        table.add(new String[] {"metric", "n", "mean " + a, "mean " + b, "diff (b-a)", "ci95_low", "ci95_high", "P(b>a)"
+        });
         for (CompareRow r : rows) {
-            table.add(new String[] {r.metric(), Long.toString(r.n()), num(r.meanA()), num(r.meanB()),
-                num(r.diffMean()), num(r.diffCiLow()), num(r.diffCiHigh()), num(r.pBGreaterThanA())});
+            table.add(new String[] {
+                r.metric(),
+                Long.toString(r.n()),
+                num(r.meanA()),
+                num(r.meanB()),
+                num(r.diffMean()),
+                num(r.diffCiLow()),
+                num(r.diffCiHigh()),
+                num(r.pBGreaterThanA())
+            });
         }
         return SummaryWriters.align(table);
     }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gpusim sweep}: a design over scenario parameters, with replications at every point. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
         description = "Run a design over parameters (grid, Monte Carlo, Latin hypercube or Sobol), --runs at each "
                 + "point, with common random numbers across points.")
 final class SweepCommand implements Callable<Integer> {
@@ -24,12 +26,18 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     private Path file;
 
-    @Option(names = "--vary", required = true, paramLabel = "PATH=v1,v2,...|PATH=lo:hi",
+    @Option(
+            names = "--vary",
+            required = true,
+            paramLabel = "PATH=v1,v2,...|PATH=lo:hi",
             converter = Converters.Vary.class,
             description = "A parameter to vary: listed values, or a range of numbers or dates (repeatable).")
     private List<Parameter> vary;
 
-    @Option(names = "--design", defaultValue = "grid", completionCandidates = DesignType.Names.class,
+    @Option(
+            names = "--design",
+            defaultValue = "grid",
+            completionCandidates = DesignType.Names.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private DesignType design;
 
@@ -42,10 +50,17 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> specs = vary.stream().map(Parameter::spec).toList();
-        StudyDefinition def = new StudyDefinition("sweep", List.of(file.toString()), flags.overrides.asMap(),
-                new StudyDefinition.DesignSpec(design, specs, points), null, flags.runs, flags.model.seed, null, null,
+        StudyDefinition def = new StudyDefinition(
+                "sweep",
+                List.of(file.toString()),
+                flags.overrides.asMap(),
+                new StudyDefinition.DesignSpec(design, specs, points),
+                null,
+                flags.runs,
+                flags.model.seed,
+                null,
+                null,
                 flags.outputSpec());
-        return StudyExecution.execute(def, Path.of(""), "--set", spec, flags.output, flags.model.threads,
-                flags.engine);
+        return StudyExecution.execute(def, Path.of(""), "--set", spec, flags.output, flags.model.threads, flags.engine);
     }
 }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Whether standard error is a terminal (so a progress bar is welcome there). */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     static boolean stderrIsTerminal() {
         try {

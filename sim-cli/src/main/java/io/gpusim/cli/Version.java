@@ -42,7 +42,9 @@ final class Version implements IVersionProvider {
             return prop;
         }
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
         } catch (java.io.IOException e) {

@@ -22,31 +22,42 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadCommandLineTest {
     static final String B = CliTest.BASELINE;
     static final String T = Path.of("..", "scenarios", "targets-h20-2025.yaml").toString();
-    static final String[] SENS = {"sensitivity", B, "--vary", "beliefs.leakWeight=1:4", "--runs", "2",
-        "--base-points", "2"};
-    static final String[] CAL = {"calibrate", B, "--targets", T, "--vary", "beliefs.leakWeight=1:4", "--runs", "2",
-        "--max-evals", "10"};
+    static final String[] SENS = {
+        "sensitivity", B, "--vary", "beliefs.leakWeight=1:4", "--runs", "2", "--base-points", "2"
+    };
+    static final String[] CAL = {
+        "calibrate", B, "--targets", T, "--vary", "beliefs.leakWeight=1:4", "--runs", "2", "--max-evals", "10"
+    };
 
     @TempDir
     static Path dir;
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
-        for (String[] cmd : new String[][] {{"batch", B, "--runs", "2"},
+        for (String[] cmd : new String[][] {
+            {"batch", B, "--runs", "2"},
             {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1:4"},
-            {"compare", B, "--runs", "2", "--policy", "late:regulator.banDate=2025-06-01"}, SENS, CAL, {"run", B}}) {
+            {"compare", B, "--runs", "2", "--policy", "late:regulator.banDate=2025-06-01"},
+            SENS,
+            CAL,
+            {"run", B}
+        }) {
             String name = cmd[0];
-            all.add(Arguments.of(with(cmd, "--set", "regulator.banDat=2025-01-01"),
+            all.add(Arguments.of(
+                    with(cmd, "--set", "regulator.banDat=2025-01-01"),
                     "--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in regulator; did you mean "
                             + "'banDate'?"));
-            all.add(Arguments.of(with(cmd, "--set", "regulator.banDate=2025-02-30"),
+            all.add(Arguments.of(
+                    with(cmd, "--set", "regulator.banDate=2025-02-30"),
                     "--set regulator.banDate=2025-02-30: regulator.banDate: not a real date: February has no day 30"));
-            all.add(Arguments.of(with(cmd, "--set", "hyperscalers[Tencent].anticipation=maybe"),
+            all.add(Arguments.of(
+                    with(cmd, "--set", "hyperscalers[Tencent].anticipation=maybe"),
                     "hyperscalers[2].anticipation: expected true or false, got 'maybe'"));
             all.add(Arguments.of(with(cmd, "--set", "regulator.banDate=[2025"), "cannot read value '[2025'"));
             all.add(Arguments.of(with(cmd, "--set", "novalue"), "novalue"));
             all.add(Arguments.of(with(cmd, "--out", "@FILE"), "--out @FILE exists and is not a directory"));
-            all.add(Arguments.of(with(cmd, "--seed", "abc"),
+            all.add(Arguments.of(
+                    with(cmd, "--seed", "abc"),
                     "gpusim " + name + ": Invalid value for option '--seed': 'abc' is not a whole number"));
             if (!name.equals("run")) {
                 all.add(Arguments.of(with(cmd, "--threads", "0"), "--threads must be >= 1, got 0"));
@@ -60,36 +71,46 @@ class BadCommandLineTest {
             all.add(Arguments.of(notUtf8, "@LATIN:2:11: not UTF-8 text: invalid byte 0xFF at line 2, column 11"));
         }
         all.add(Arguments.of(new String[] {"batch", B, "--runs", "abc"}, "'abc' is not a whole number"));
-        all.add(Arguments.of(new String[] {"batch", B, "--runs", "99999999999"},
+        all.add(Arguments.of(
+                new String[] {"batch", B, "--runs", "99999999999"},
                 "'99999999999' is not a whole number from -2147483648 to 2147483647"));
         all.add(Arguments.of(new String[] {"batch", B, "--runs", "0"}, "--runs must be >= 1, got 0"));
-        all.add(Arguments.of(new String[] {"sensitivity", B, "--vary", "beliefs.leakWeight=1:4", "--runs", "2",
-            "--bootstrap", "0"}, "gpusim sensitivity: --bootstrap must be >= 1, got 0"));
-        all.add(Arguments.of(new String[] {"calibrate", B, "--targets", T, "--vary", "beliefs.leakWeight=1:4",
-            "--max-evals", "3"}, "gpusim calibrate: --max-evals must be >= 10, got 3"));
-        all.add(Arguments.of(new String[] {"calibrate", B, "--targets", T, "--vary", "vendor.writedownShare=0.5:1.5"},
+        all.add(Arguments.of(
+                new String[] {"sensitivity", B, "--vary", "beliefs.leakWeight=1:4", "--runs", "2", "--bootstrap", "0"},
+                "gpusim sensitivity: --bootstrap must be >= 1, got 0"));
+        all.add(Arguments.of(
+                new String[] {"calibrate", B, "--targets", T, "--vary", "beliefs.leakWeight=1:4", "--max-evals", "3"},
+                "gpusim calibrate: --max-evals must be >= 10, got 3"));
+        all.add(Arguments.of(
+                new String[] {"calibrate", B, "--targets", T, "--vary", "vendor.writedownShare=0.5:1.5"},
                 "vary vendor.writedownShare=1.5: vendor.writedownShare: must be between 0 and 1, got 1.5"));
-        all.add(Arguments.of(new String[] {"calibrate", B, "--targets", "@EMPTY", "--vary", "beliefs.leakWeight=1:4"},
+        all.add(Arguments.of(
+                new String[] {"calibrate", B, "--targets", "@EMPTY", "--vary", "beliefs.leakWeight=1:4"},
                 "@EMPTY: the file is empty"));
-        all.add(Arguments.of(new String[] {"compare", B, "--runs", "2", "--policy", "a:novalue"},
-                "'novalue': expected PATH=VALUE"));
-        all.add(Arguments.of(new String[] {"compare", B, B, "--runs", "2"},
-                "both sides of the comparison are named 'h20-2025'"));
-        all.add(Arguments.of(new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDat=1,2"},
+        all.add(Arguments.of(
+                new String[] {"compare", B, "--runs", "2", "--policy", "a:novalue"}, "'novalue': expected PATH=VALUE"));
+        all.add(Arguments.of(
+                new String[] {"compare", B, B, "--runs", "2"}, "both sides of the comparison are named 'h20-2025'"));
+        all.add(Arguments.of(
+                new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDat=1,2"},
                 "regulator.banDat: no field 'banDat' in regulator; did you mean 'banDate'?"));
-        all.add(Arguments.of(new String[] {"batch", B, "--runs", "2", "--until", "ban_dya:0.1"},
-                "Invalid value for option '--until': 'ban_dya:0.1': unknown metric 'ban_dya'; did you mean 'ban_day'?"));
+        all.add(
+                Arguments.of(
+                        new String[] {"batch", B, "--runs", "2", "--until", "ban_dya:0.1"},
+                        "Invalid value for option '--until': 'ban_dya:0.1': unknown metric 'ban_dya'; did you mean 'ban_day'?"));
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
         all.add(Arguments.of(new String[] {"study", "@STUDY", "--threads", "0"}, "--threads must be >= 1, got 0"));
-        all.add(Arguments.of(new String[] {"study", "@STUDY", "--out", "@FILE"},
-                "--out @FILE exists and is not a directory"));
+        all.add(Arguments.of(
+                new String[] {"study", "@STUDY", "--out", "@FILE"}, "--out @FILE exists and is not a directory"));
         all.add(Arguments.of(new String[] {"study", "@STUDY_TO_FILE"}, "output.dir"));
         all.add(Arguments.of(new String[] {"study", "@EMPTY"}, "@EMPTY: the file is empty"));
         all.add(Arguments.of(new String[] {"study", "@LATIN"}, "@LATIN:2:11: not UTF-8 text"));
-        all.add(Arguments.of(new String[] {"validate", "@LIST"}, "@LIST: the top level must be a mapping of scenario "
-                + "fields, not a list"));
-        all.add(Arguments.of(new String[] {"validate", "@NUMBER"}, "@NUMBER: the top level must be a mapping of "
-                + "scenario fields, not a single value"));
+        all.add(Arguments.of(
+                new String[] {"validate", "@LIST"},
+                "@LIST: the top level must be a mapping of scenario " + "fields, not a list"));
+        all.add(Arguments.of(
+                new String[] {"validate", "@NUMBER"},
+                "@NUMBER: the top level must be a mapping of " + "scenario fields, not a single value"));
         return all.stream();
     }
 
@@ -108,22 +129,29 @@ class BadCommandLineTest {
         Path empty = Files.writeString(work.resolve("empty.yaml"), "");
         Path list = Files.writeString(work.resolve("list.yaml"), "- 1\n");
         Path number = Files.writeString(work.resolve("number.yaml"), "3\n");
-        Path latin = Files.write(work.resolve("latin.yaml"), "name: x\nnotes: caf\u00ff\n"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        Path study = Files.writeString(work.resolve("study.yaml"), "name: s\nscenarios: ["
-                + Path.of(B).toAbsolutePath() + "]\nruns: 2\n");
-        Path studyToFile = Files.writeString(work.resolve("study-to-file.yaml"), "name: s\nscenarios: ["
-                + Path.of(B).toAbsolutePath() + "]\nruns: 2\noutput: {dir: plain}\n");
+        Path latin = Files.write(
+                work.resolve("latin.yaml"),
+                "name: x\nnotes: caf\u00ff\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path study = Files.writeString(
+                work.resolve("study.yaml"), "name: s\nscenarios: [" + Path.of(B).toAbsolutePath() + "]\nruns: 2\n");
+        Path studyToFile = Files.writeString(
+                work.resolve("study-to-file.yaml"),
+                "name: s\nscenarios: [" + Path.of(B).toAbsolutePath() + "]\nruns: 2\noutput: {dir: plain}\n");
         Path out = work.resolve("out");
         String[] resolved = new String[args.length + 2];
         for (int i = 0; i < args.length; i++) {
-            resolved[i] = args[i].replace("@FILE", file.toString()).replace("@EMPTY", empty.toString())
-                    .replace("@LATIN", latin.toString()).replace("@STUDY_TO_FILE", studyToFile.toString())
-                    .replace("@STUDY", study.toString()).replace("@LIST", list.toString())
+            resolved[i] = args[i].replace("@FILE", file.toString())
+                    .replace("@EMPTY", empty.toString())
+                    .replace("@LATIN", latin.toString())
+                    .replace("@STUDY_TO_FILE", studyToFile.toString())
+                    .replace("@STUDY", study.toString())
+                    .replace("@LIST", list.toString())
                     .replace("@NUMBER", number.toString());
         }
-        String want = expected.replace("@FILE", file.toString()).replace("@EMPTY", empty.toString())
-                .replace("@LATIN", latin.toString()).replace("@LIST", list.toString())
+        String want = expected.replace("@FILE", file.toString())
+                .replace("@EMPTY", empty.toString())
+                .replace("@LATIN", latin.toString())
+                .replace("@LIST", list.toString())
                 .replace("@NUMBER", number.toString());
         boolean hasOut = List.of(args).contains("--out") || args[0].equals("validate") || args[0].equals("study");
         int n = args.length;
@@ -142,7 +170,11 @@ class BadCommandLineTest {
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), what);
         assertTrue(lines.get(0).contains(want), "expected '" + want + "' in: " + what);
-        assertFalse(r.err().contains("Exception") || r.err().contains("java.") || r.err().contains("`"), what);
+        assertFalse(
+                r.err().contains("Exception")
+                        || r.err().contains("java.")
+                        || r.err().contains("`"),
+                what);
         assertEquals("", r.out(), what);
         try (var files = Files.list(work)) {
             assertEquals(before, files.map(Path::toString).sorted().toList(), "nothing written: " + what);

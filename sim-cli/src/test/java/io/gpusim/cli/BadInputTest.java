@@ -32,14 +32,18 @@ class BadInputTest {
     @Test
     void aFailedCommandLeavesAnExistingOutputUnchanged() throws Exception {
         Path out = dir.resolve("out");
-        assertEquals(0, gpusim("batch", CliTest.BASELINE, "--runs", "20", "--out", out.toString(), "--quiet").code());
+        assertEquals(
+                0,
+                gpusim("batch", CliTest.BASELINE, "--runs", "20", "--out", out.toString(), "--quiet")
+                        .code());
         Map<String, String> before = snapshot(out);
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "extends: " + Path.of(CliTest.BASELINE).toAbsolutePath() + "\nvendor:\n  bogus: 1\n");
         CliTest.Result r = gpusim("batch", bad.toString(), "--runs", "20", "--out", out.toString());
         assertEquals(2, r.code());
-        assertEquals(bad + ":3:10: vendor.bogus: unknown field 'bogus'", r.err().lines().findFirst().orElse("")
-                .replaceAll("; known fields.*", ""));
+        assertEquals(
+                bad + ":3:10: vendor.bogus: unknown field 'bogus'",
+                r.err().lines().findFirst().orElse("").replaceAll("; known fields.*", ""));
         assertEquals(before, snapshot(out));
         CliTest.Result usage = gpusim("batch", CliTest.BASELINE, "--runs", "-3", "--out", out.toString());
         assertEquals(2, usage.code());
@@ -51,7 +55,11 @@ class BadInputTest {
         String base = Files.readString(Path.of(CliTest.BASELINE));
         String[][] cases = {
             {"syntax", base.replace("name: h20-2025", "name: [h20"), "syntax error"},
-            {"type", base.replace("stepDays: 7", "stepDays: weekly"), "simulation.stepDays: expected a whole number, got 'weekly'"},
+            {
+                "type",
+                base.replace("stepDays: 7", "stepDays: weekly"),
+                "simulation.stepDays: expected a whole number, got 'weekly'"
+            },
             {"range", base.replace("tpp: 2368", "tpp: -1"), "products[0].tpp: must be between 0 and"},
             {"missing", base.replace("  banDate: 2025-04-09", ""), "regulator.banDate: is required"},
             {"horizon", base.replace("banDate: 2025-04-09", "banDate: 2030-01-01"), "outside the simulated horizon"},
@@ -79,7 +87,12 @@ class BadInputTest {
         CliTest.Result notDir = gpusim("batch", CliTest.BASELINE, "--runs", "5", "--out", file.toString());
         assertEquals(2, notDir.code());
         assertTrue(notDir.err().contains("exists and is not a directory"), notDir.err());
-        CliTest.Result under = gpusim("batch", CliTest.BASELINE, "--runs", "5", "--out",
+        CliTest.Result under = gpusim(
+                "batch",
+                CliTest.BASELINE,
+                "--runs",
+                "5",
+                "--out",
                 file.resolve("sub").toString());
         assertEquals(2, under.code());
         assertTrue(under.err().contains("cannot be created"), under.err());

@@ -21,8 +21,7 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result gpusim(String... args) {
         StringWriter out = new StringWriter();
@@ -45,8 +44,8 @@ class CliTest {
     @Test
     void batchPrintsASummaryAndWritesSummaryCsv() throws Exception {
         Path out = dir.resolve("out");
-        Result r = gpusim("batch", BASELINE, "--runs", "50", "--seed", "3", "--threads", "2", "--out",
-                out.toString(), "--quiet");
+        Result r = gpusim(
+                "batch", BASELINE, "--runs", "50", "--seed", "3", "--threads", "2", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("metric"), r.out());
         assertTrue(r.out().contains("requested_units"), r.out());
@@ -60,16 +59,25 @@ class CliTest {
     void summaryIsIdenticalForOneAndManyThreads() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        assertEquals(0, gpusim("batch", BASELINE, "--runs", "120", "--threads", "1", "--out", a.toString()).code());
-        assertEquals(0, gpusim("batch", BASELINE, "--runs", "120", "--threads", "3", "--out", b.toString()).code());
+        assertEquals(
+                0,
+                gpusim("batch", BASELINE, "--runs", "120", "--threads", "1", "--out", a.toString())
+                        .code());
+        assertEquals(
+                0,
+                gpusim("batch", BASELINE, "--runs", "120", "--threads", "3", "--out", b.toString())
+                        .code());
         assertEquals(Files.readString(a.resolve("summary.csv")), Files.readString(b.resolve("summary.csv")));
     }
 
     @Test
     void invalidScenarioGivesOneLinePerErrorExitTwoAndNoOutput() throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, Files.readString(Path.of(BASELINE)).replace("stepDays: 7", "stepDays: 0")
-                .replace("leadDays: 70", "leadDays: -70"));
+        Files.writeString(
+                bad,
+                Files.readString(Path.of(BASELINE))
+                        .replace("stepDays: 7", "stepDays: 0")
+                        .replace("leadDays: 70", "leadDays: -70"));
         Path out = dir.resolve("never");
         Result r = gpusim("batch", bad.toString(), "--runs", "5", "--out", out.toString());
         assertEquals(2, r.code());

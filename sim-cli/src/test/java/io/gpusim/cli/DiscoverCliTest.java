@@ -17,9 +17,25 @@ class DiscoverCliTest {
     @Test
     void findsWhereALateBanLetsMoreShip() throws Exception {
         Path out = dir.resolve("sweep");
-        assertEquals(0, gpusim("sweep", CliTest.BASELINE, "--vary", "regulator.banDate=2024-10-01:2025-07-01",
-                "--vary", "beliefs.leakWeight=1:6", "--design", "lhs", "--points", "30", "--runs", "6", "--out",
-                out.toString(), "--quiet").code());
+        assertEquals(
+                0,
+                gpusim(
+                                "sweep",
+                                CliTest.BASELINE,
+                                "--vary",
+                                "regulator.banDate=2024-10-01:2025-07-01",
+                                "--vary",
+                                "beliefs.leakWeight=1:6",
+                                "--design",
+                                "lhs",
+                                "--points",
+                                "30",
+                                "--runs",
+                                "6",
+                                "--out",
+                                out.toString(),
+                                "--quiet")
+                        .code());
         CliTest.Result r = gpusim("discover", out.toString(), "--metric", "shipped_share", "--above", "0.6");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("shipped_share >= 0.6000 in "), r.out());
@@ -27,7 +43,13 @@ class DiscoverCliTest {
         List<String> boxes = Files.readAllLines(out.resolve("boxes.csv"));
         assertEquals("box,chosen,coverage,density,support,parameter,lower,upper,restricted", boxes.get(0));
         assertTrue(boxes.stream().anyMatch(l -> l.contains(",true,") && l.contains("regulator.banDate")));
-        assertEquals(2, gpusim("discover", out.toString(), "--metric", "nonsense", "--above", "1").code());
-        assertEquals(2, gpusim("discover", out.toString(), "--metric", "shipped_share").code(), "needs a threshold");
+        assertEquals(
+                2,
+                gpusim("discover", out.toString(), "--metric", "nonsense", "--above", "1")
+                        .code());
+        assertEquals(
+                2,
+                gpusim("discover", out.toString(), "--metric", "shipped_share").code(),
+                "needs a threshold");
     }
 }

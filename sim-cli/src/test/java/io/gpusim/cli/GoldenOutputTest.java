@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenOutputTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
-    private static final String LATE_BAN = Path.of("..", "scenarios", "late-ban.yaml").toString();
+    private static final String LATE_BAN =
+            Path.of("..", "scenarios", "late-ban.yaml").toString();
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     @TempDir
@@ -35,20 +36,88 @@ class GoldenOutputTest {
 
     static Stream<Arguments> commands() {
         return Stream.of(
-                Arguments.of("batch", List.of("batch", CliTest.BASELINE, LATE_BAN, "--runs", "40", "--seed", "7",
-                        "--series", "--threads", "2", "--quiet")),
-                Arguments.of("sweep", List.of("sweep", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1:6",
-                        "--vary", "regulator.banDate=2024-10-01:2025-07-01", "--design", "lhs", "--points", "4",
-                        "--runs", "12", "--seed", "11", "--threads", "2", "--quiet")),
-                Arguments.of("compare", List.of("compare", CliTest.BASELINE, "--policy",
-                        "grace:regulator.graceDays=30", "--runs", "30", "--seed", "5", "--threads", "2", "--quiet")),
+                Arguments.of(
+                        "batch",
+                        List.of(
+                                "batch",
+                                CliTest.BASELINE,
+                                LATE_BAN,
+                                "--runs",
+                                "40",
+                                "--seed",
+                                "7",
+                                "--series",
+                                "--threads",
+                                "2",
+                                "--quiet")),
+                Arguments.of(
+                        "sweep",
+                        List.of(
+                                "sweep",
+                                CliTest.BASELINE,
+                                "--vary",
+                                "beliefs.leakWeight=1:6",
+                                "--vary",
+                                "regulator.banDate=2024-10-01:2025-07-01",
+                                "--design",
+                                "lhs",
+                                "--points",
+                                "4",
+                                "--runs",
+                                "12",
+                                "--seed",
+                                "11",
+                                "--threads",
+                                "2",
+                                "--quiet")),
+                Arguments.of(
+                        "compare",
+                        List.of(
+                                "compare",
+                                CliTest.BASELINE,
+                                "--policy",
+                                "grace:regulator.graceDays=30",
+                                "--runs",
+                                "30",
+                                "--seed",
+                                "5",
+                                "--threads",
+                                "2",
+                                "--quiet")),
                 Arguments.of("study", List.of("study", "STUDY", "--threads", "2", "--quiet")),
-                Arguments.of("sensitivity", List.of("sensitivity", CliTest.BASELINE, "--vary",
-                        "beliefs.leakWeight=1:6", "--vary", "vendor.safetyStockWeeks=2:12", "--base-points", "4",
-                        "--runs", "3", "--bootstrap", "20", "--threads", "2", "--quiet")),
-                Arguments.of("calibrate", List.of("calibrate", CliTest.BASELINE, "--targets", CalibrateCliTest.TARGETS,
-                        "--vary", "products[0].unitCostUsd=3000:8000", "--runs", "6", "--max-evals", "40",
-                        "--threads", "2")));
+                Arguments.of(
+                        "sensitivity",
+                        List.of(
+                                "sensitivity",
+                                CliTest.BASELINE,
+                                "--vary",
+                                "beliefs.leakWeight=1:6",
+                                "--vary",
+                                "vendor.safetyStockWeeks=2:12",
+                                "--base-points",
+                                "4",
+                                "--runs",
+                                "3",
+                                "--bootstrap",
+                                "20",
+                                "--threads",
+                                "2",
+                                "--quiet")),
+                Arguments.of(
+                        "calibrate",
+                        List.of(
+                                "calibrate",
+                                CliTest.BASELINE,
+                                "--targets",
+                                CalibrateCliTest.TARGETS,
+                                "--vary",
+                                "products[0].unitCostUsd=3000:8000",
+                                "--runs",
+                                "6",
+                                "--max-evals",
+                                "40",
+                                "--threads",
+                                "2")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +136,9 @@ class GoldenOutputTest {
         actual.append("# stdout\n").append(r.out());
         List<Path> files;
         try (Stream<Path> s = Files.list(out)) {
-            files = s.filter(p -> !p.getFileName().toString().equals("manifest.json")).sorted().toList();
+            files = s.filter(p -> !p.getFileName().toString().equals("manifest.json"))
+                    .sorted()
+                    .toList();
         }
         actual.append("# files (SHA-256)\n");
         for (Path f : files) {
@@ -82,7 +153,9 @@ class GoldenOutputTest {
         if (!Files.exists(golden)) {
             fail("no recorded outputs in " + golden + "; record them with -Dgolden.update=true");
         }
-        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual.toString(),
+        assertEquals(
+                Files.readString(golden, StandardCharsets.UTF_8),
+                actual.toString(),
                 "outputs of '" + name + "' changed");
     }
 
@@ -90,21 +163,24 @@ class GoldenOutputTest {
     private Path studyFile() throws IOException {
         Path baseline = Path.of(CliTest.BASELINE).toAbsolutePath().normalize();
         Path file = dir.resolve("study.yaml");
-        Files.writeString(file, String.join("\n",
-                "name: golden",
-                "scenarios:",
-                "  - " + baseline,
-                "set:",
-                "  regulator.leak.leadDays: 70",
-                "design:",
-                "  type: grid",
-                "  vary:",
-                "    - regulator.banDate=2024-10-01,2025-04-09",
-                "runs: 15",
-                "seed: 2025",
-                "output:",
-                "  series: true",
-                ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "name: golden",
+                        "scenarios:",
+                        "  - " + baseline,
+                        "set:",
+                        "  regulator.leak.leadDays: 70",
+                        "design:",
+                        "  type: grid",
+                        "  vary:",
+                        "    - regulator.banDate=2024-10-01,2025-04-09",
+                        "runs: 15",
+                        "seed: 2025",
+                        "output:",
+                        "  series: true",
+                        ""));
         return file;
     }
 

@@ -21,31 +21,80 @@ import org.junit.jupiter.params.provider.ValueSource;
  * missing replications and gives byte-identical outputs to an uninterrupted run.
  */
 class KillResumeTest {
-    static final String[] STUDY = {"batch", CliTest.BASELINE, Path.of("..", "scenarios", "late-ban.yaml").toString(),
-        "--runs", "25000", "--seed", "5", "--threads", "2", "--quiet"};
+    static final String[] STUDY = {
+        "batch",
+        CliTest.BASELINE,
+        Path.of("..", "scenarios", "late-ban.yaml").toString(),
+        "--runs",
+        "25000",
+        "--seed",
+        "5",
+        "--threads",
+        "2",
+        "--quiet"
+    };
 
     @TempDir
     Path dir;
 
     /** A Sobol analysis and a calibration long enough to be interrupted (about 40,000 replications each). */
-    static final String[] SENSITIVITY = {"sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1:6",
-        "--vary", "vendor.safetyStockWeeks=2:12", "--base-points", "32", "--runs", "300", "--bootstrap", "50",
-        "--seed", "3", "--threads", "2", "--quiet"};
-    static final String[] CALIBRATION = {"calibrate", CliTest.BASELINE, "--targets", CalibrateCliTest.TARGETS,
-        "--vary", "beliefs.leakWeight=1:6", "--vary", "products[0].unitCostUsd=3000:8000", "--runs", "400",
-        "--max-evals", "100", "--seed", "3", "--threads", "2", "--quiet"};
+    static final String[] SENSITIVITY = {
+        "sensitivity",
+        CliTest.BASELINE,
+        "--vary",
+        "beliefs.leakWeight=1:6",
+        "--vary",
+        "vendor.safetyStockWeeks=2:12",
+        "--base-points",
+        "32",
+        "--runs",
+        "300",
+        "--bootstrap",
+        "50",
+        "--seed",
+        "3",
+        "--threads",
+        "2",
+        "--quiet"
+    };
+
+    static final String[] CALIBRATION = {
+        "calibrate",
+        CliTest.BASELINE,
+        "--targets",
+        CalibrateCliTest.TARGETS,
+        "--vary",
+        "beliefs.leakWeight=1:6",
+        "--vary",
+        "products[0].unitCostUsd=3000:8000",
+        "--runs",
+        "400",
+        "--max-evals",
+        "100",
+        "--seed",
+        "3",
+        "--threads",
+        "2",
+        "--quiet"
+    };
 
     private Process start(Path out) throws Exception {
         return start(STUDY, out);
     }
 
     private Process start(String[] study, Path out) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         cmd.addAll(List.of(study));
         cmd.addAll(List.of("--out", out.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + out.getFileName() + ".log").toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        dir.resolve("child-" + out.getFileName() + ".log").toFile())
+                .start();
     }
 
     /** Waits until the child has journaled at least {@code lines} replications; fails if it finished first. */
@@ -82,8 +131,11 @@ class KillResumeTest {
             assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
         }
         try (var files = Files.list(b)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("failures.csv", "manifest.json", "runs.csv", "summary.csv"), names,
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(
+                    List.of("failures.csv", "manifest.json", "runs.csv", "summary.csv"),
+                    names,
                     "no journal or temporary file is left");
         }
     }
@@ -131,8 +183,17 @@ class KillResumeTest {
         awaitJournal(child, out, 500);
         child.destroyForcibly();
         child.waitFor(30, TimeUnit.SECONDS);
-        CliTest.Result other = gpusim("batch", CliTest.BASELINE, "--runs", "40000", "--seed", "6", "--out",
-                out.toString(), "--resume", "--quiet");
+        CliTest.Result other = gpusim(
+                "batch",
+                CliTest.BASELINE,
+                "--runs",
+                "40000",
+                "--seed",
+                "6",
+                "--out",
+                out.toString(),
+                "--resume",
+                "--quiet");
         assertEquals(2, other.code());
         assertTrue(other.err().contains("differs from this one"), other.err());
         CliTest.Result fresh = gpusim("batch", CliTest.BASELINE, "--runs", "10", "--out", out.toString(), "--quiet");
@@ -159,10 +220,14 @@ class KillResumeTest {
         assertEquals(full.out(), resumed.out(), "the same printed results");
         List<String> names;
         try (var files = Files.list(reference)) {
-            names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("manifest.json")).sorted()
+            names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("manifest.json"))
+                    .sorted()
                     .toList();
         }
-        assertTrue(names.contains(command.equals("sensitivity") ? "sensitivity.csv" : "calibrated.yaml"), names.toString());
+        assertTrue(
+                names.contains(command.equals("sensitivity") ? "sensitivity.csv" : "calibrated.yaml"),
+                names.toString());
         for (String name : names) {
             assertEquals(Files.readString(reference.resolve(name)), Files.readString(killed.resolve(name)), name);
         }
@@ -177,15 +242,26 @@ class KillResumeTest {
         Process child = start(out);
         awaitJournal(child, out, 200);
         CliTest.Result second = gpusim(with("--out", out.toString()));
-        CliTest.Result other = gpusim("sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1:6",
-                "--base-points", "2", "--runs", "1", "--out", out.toString(), "--quiet");
+        CliTest.Result other = gpusim(
+                "sensitivity",
+                CliTest.BASELINE,
+                "--vary",
+                "beliefs.leakWeight=1:6",
+                "--base-points",
+                "2",
+                "--runs",
+                "1",
+                "--out",
+                out.toString(),
+                "--quiet");
         CliTest.Result run = gpusim("run", CliTest.BASELINE, "--out", out.toString());
         assertTrue(child.isAlive(), "the first study is still running");
         child.destroyForcibly();
         child.waitFor(30, TimeUnit.SECONDS);
         for (CliTest.Result r : List.of(second, other, run)) {
             assertEquals(2, r.code(), r.err());
-            assertTrue(r.err().contains(out + " is in use by another gpusim study (process " + child.pid() + ")"),
+            assertTrue(
+                    r.err().contains(out + " is in use by another gpusim study (process " + child.pid() + ")"),
                     r.err());
         }
     }

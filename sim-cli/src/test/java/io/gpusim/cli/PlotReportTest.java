@@ -18,13 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 class PlotReportTest {
     @TempDir
     static Path dir;
+
     static Path out;
 
     @BeforeAll
     static void batchWithSeries() {
         out = dir.resolve("b");
-        CliTest.Result r = gpusim("batch", CliTest.BASELINE, Path.of("..", "scenarios", "late-ban.yaml").toString(),
-                "--runs", "60", "--series", "--out", out.toString(), "--quiet");
+        CliTest.Result r = gpusim(
+                "batch",
+                CliTest.BASELINE,
+                Path.of("..", "scenarios", "late-ban.yaml").toString(),
+                "--runs",
+                "60",
+                "--series",
+                "--out",
+                out.toString(),
+                "--quiet");
         assertEquals(0, r.code(), r.err());
     }
 
@@ -51,8 +60,10 @@ class PlotReportTest {
         Path svg = out.resolve("plots").resolve("fan-buyer_stock_vendor_units.svg");
         assertTrue(Files.readString(svg).contains("<svg"));
         assertTrue(Files.exists(out.resolve("plots").resolve("hist-requested_units.png")));
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                out.resolve("runs.csv"))), "outputs are ordinary readable files");
+        assertEquals(
+                "rw-r--r--",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("runs.csv"))),
+                "outputs are ordinary readable files");
     }
 
     @Test

@@ -17,9 +17,22 @@ class SensitivityCliTest {
     @Test
     void sobolWritesIndicesForEveryVaryingMetric() throws Exception {
         Path out = dir.resolve("s");
-        CliTest.Result r = gpusim("sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1:6", "--vary",
-                "vendor.safetyStockWeeks=2:12", "--base-points", "16", "--runs", "4", "--out", out.toString(),
-                "--quiet", "--bootstrap", "50");
+        CliTest.Result r = gpusim(
+                "sensitivity",
+                CliTest.BASELINE,
+                "--vary",
+                "beliefs.leakWeight=1:6",
+                "--vary",
+                "vendor.safetyStockWeeks=2:12",
+                "--base-points",
+                "16",
+                "--runs",
+                "4",
+                "--out",
+                out.toString(),
+                "--quiet",
+                "--bootstrap",
+                "50");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
         assertEquals("metric,parameter,index,estimate,ci_low,ci_high", rows.get(0));
@@ -31,16 +44,26 @@ class SensitivityCliTest {
 
     @Test
     void morrisRunsAndBadInputIsRefused() {
-        CliTest.Result r = gpusim("sensitivity", CliTest.BASELINE, "--method", "morris", "--vary",
-                "beliefs.leakWeight=1:6", "--base-points", "5", "--runs", "3", "--quiet");
+        CliTest.Result r = gpusim(
+                "sensitivity",
+                CliTest.BASELINE,
+                "--method",
+                "morris",
+                "--vary",
+                "beliefs.leakWeight=1:6",
+                "--base-points",
+                "5",
+                "--runs",
+                "3",
+                "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("mu_star") && r.out().contains("sigma"), r.out());
-        CliTest.Result list = gpusim("sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1,2",
-                "--runs", "3");
+        CliTest.Result list =
+                gpusim("sensitivity", CliTest.BASELINE, "--vary", "beliefs.leakWeight=1,2", "--runs", "3");
         assertEquals(2, list.code());
         assertTrue(list.err().contains("needs a range"), list.err());
-        CliTest.Result method = gpusim("sensitivity", CliTest.BASELINE, "--method", "fast", "--vary",
-                "beliefs.leakWeight=1:2", "--runs", "3");
+        CliTest.Result method = gpusim(
+                "sensitivity", CliTest.BASELINE, "--method", "fast", "--vary", "beliefs.leakWeight=1:2", "--runs", "3");
         assertEquals(2, method.code());
     }
 }

@@ -50,10 +50,24 @@ class StudyCliTest {
         List<String> summary = lines(out.resolve("summary.csv"));
         assertEquals("scenario,point,metric,n,mean,sd,ci_low,ci_high,p05,p25,p50,p75,p95,min,max", summary.get(0));
         assertEquals(1 + 2 * Metric.values().length, summary.size());
-        assertEquals("scenario,point,run,seed,error", lines(out.resolve("failures.csv")).get(0));
-        JsonNode manifest = ScenarioLoader.jsonMapper().readTree(out.resolve("manifest.json").toFile());
-        for (String field : new String[] {"gpusimVersion", "gitCommit", "commandLine", "scenarioFiles", "scenarios",
-            "masterSeed", "runsTotal", "threads", "started", "finished", "javaVersion"}) {
+        assertEquals(
+                "scenario,point,run,seed,error",
+                lines(out.resolve("failures.csv")).get(0));
+        JsonNode manifest = ScenarioLoader.jsonMapper()
+                .readTree(out.resolve("manifest.json").toFile());
+        for (String field : new String[] {
+            "gpusimVersion",
+            "gitCommit",
+            "commandLine",
+            "scenarioFiles",
+            "scenarios",
+            "masterSeed",
+            "runsTotal",
+            "threads",
+            "started",
+            "finished",
+            "javaVersion"
+        }) {
             assertTrue(manifest.has(field), field);
         }
         assertEquals(60, manifest.get("runsTotal").asInt());
@@ -68,23 +82,53 @@ class StudyCliTest {
     void outputsAreByteIdenticalForOneAndManyThreads() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        String[] sweep = {"sweep", BASELINE, "--vary", "regulator.banDate=2025-01-01:2025-07-01", "--vary",
-            "beliefs.leakWeight=1:4", "--design", "lhs", "--points", "5", "--runs", "12", "--series", "--quiet"};
-        assertEquals(0, gpusim(concat(sweep, "--threads", "1", "--out", a.toString())).code());
-        assertEquals(0, gpusim(concat(sweep, "--threads", "4", "--out", b.toString())).code());
+        String[] sweep = {
+            "sweep",
+            BASELINE,
+            "--vary",
+            "regulator.banDate=2025-01-01:2025-07-01",
+            "--vary",
+            "beliefs.leakWeight=1:4",
+            "--design",
+            "lhs",
+            "--points",
+            "5",
+            "--runs",
+            "12",
+            "--series",
+            "--quiet"
+        };
+        assertEquals(
+                0,
+                gpusim(concat(sweep, "--threads", "1", "--out", a.toString())).code());
+        assertEquals(
+                0,
+                gpusim(concat(sweep, "--threads", "4", "--out", b.toString())).code());
         for (String f : new String[] {"runs.csv", "summary.csv", "series.csv", "points.csv"}) {
             assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
         }
         assertEquals(1 + 5 * 12, lines(a.resolve("runs.csv")).size());
-        assertEquals("point,regulator.banDate,beliefs.leakWeight", lines(a.resolve("points.csv")).get(0));
-        assertEquals("scenario,point,step,date,series,p05,p50,p95", lines(a.resolve("series.csv")).get(0));
+        assertEquals(
+                "point,regulator.banDate,beliefs.leakWeight",
+                lines(a.resolve("points.csv")).get(0));
+        assertEquals(
+                "scenario,point,step,date,series,p05,p50,p95",
+                lines(a.resolve("series.csv")).get(0));
     }
 
     @Test
     void compareOfIdenticalVariantsGivesZeroDifferences() throws Exception {
         Path out = dir.resolve("c");
-        CliTest.Result r = gpusim("compare", BASELINE, "--policy", "same:regulator.graceDays=0", "--runs", "40",
-                "--out", out.toString(), "--quiet");
+        CliTest.Result r = gpusim(
+                "compare",
+                BASELINE,
+                "--policy",
+                "same:regulator.graceDays=0",
+                "--runs",
+                "40",
+                "--out",
+                out.toString(),
+                "--quiet");
         assertEquals(0, r.code(), r.err());
         List<String> rows = lines(out.resolve("compare.csv"));
         assertEquals("metric,mean_a,mean_b,diff_mean,diff_ci_low,diff_ci_high,p_b_gt_a,n", rows.get(0));
@@ -103,7 +147,11 @@ class StudyCliTest {
     void compareOfALaterBanShowsMoreDeliveries() throws Exception {
         CliTest.Result r = gpusim("compare", BASELINE, LATE, "--runs", "60", "--quiet");
         assertEquals(0, r.code(), r.err());
-        String line = r.out().lines().filter(l -> l.startsWith("shipped_share")).findFirst().orElseThrow();
+        String line = r.out()
+                .lines()
+                .filter(l -> l.startsWith("shipped_share"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(line.trim().endsWith("1.000"), "late ban ships a larger share in every pair: " + line);
     }
 
@@ -112,8 +160,8 @@ class StudyCliTest {
         CliTest.Result r = gpusim("batch", BASELINE, "--runs", "50", "--until", "requested_units:0.02", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("h20-2025: 50 runs used"), r.out());
-        CliTest.Result capped = gpusim("batch", BASELINE, "--runs", "50", "--until", "requested_units:0.0001",
-                "--max-runs", "150", "--quiet");
+        CliTest.Result capped = gpusim(
+                "batch", BASELINE, "--runs", "50", "--until", "requested_units:0.0001", "--max-runs", "150", "--quiet");
         assertTrue(capped.out().contains("h20-2025: 150 runs used"), capped.out());
         CliTest.Result bad = gpusim("batch", BASELINE, "--runs", "50", "--until", "nonsense:0.1");
         assertEquals(2, bad.code());
@@ -123,14 +171,18 @@ class StudyCliTest {
     @Test
     void badSetPathsAndValuesExitTwoAndWriteNothing() throws Exception {
         Path out = dir.resolve("never");
-        CliTest.Result path = gpusim("batch", BASELINE, "--runs", "5", "--set", "regulator.banDat=2025-01-01",
-                "--out", out.toString());
+        CliTest.Result path = gpusim(
+                "batch", BASELINE, "--runs", "5", "--set", "regulator.banDat=2025-01-01", "--out", out.toString());
         assertEquals(2, path.code());
-        assertTrue(path.err().strip().contains("--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' "
-                + "in regulator; did you mean 'banDate'?"), path.err());
+        assertTrue(
+                path.err()
+                        .strip()
+                        .contains("--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' "
+                                + "in regulator; did you mean 'banDate'?"),
+                path.err());
         assertEquals(1, path.err().strip().lines().count(), path.err());
-        CliTest.Result value = gpusim("batch", BASELINE, "--runs", "5", "--set", "vendor.writedownShare=-1",
-                "--out", out.toString());
+        CliTest.Result value =
+                gpusim("batch", BASELINE, "--runs", "5", "--set", "vendor.writedownShare=-1", "--out", out.toString());
         assertEquals(2, value.code());
         assertTrue(value.err().contains("vendor.writedownShare: must be between 0 and 1"), value.err());
         CliTest.Result syntax = gpusim("batch", BASELINE, "--runs", "5", "--set", "novalue", "--out", out.toString());
@@ -151,12 +203,13 @@ class StudyCliTest {
         Path study = Path.of("..", "studies", "ban-timing.yaml");
         CliTest.Result dry = gpusim("study", study.toString(), "--dry-run");
         assertEquals(0, dry.code(), dry.err());
-        assertTrue(dry.out().startsWith("study ban-timing (sweep): 5 cells x 200 runs = 1000 replications"),
-                dry.out());
+        assertTrue(dry.out().startsWith("study ban-timing (sweep): 5 cells x 200 runs = 1000 replications"), dry.out());
         Path file = dir.resolve("s.yaml");
-        Files.writeString(file, "name: tiny\nscenarios: [" + Path.of(BASELINE).toAbsolutePath() + "]\n"
-                + "design: {type: sobol, vary: ['beliefs.leakWeight=1:4'], points: 3}\nruns: 4\n"
-                + "output: {dir: results}\n");
+        Files.writeString(
+                file,
+                "name: tiny\nscenarios: [" + Path.of(BASELINE).toAbsolutePath() + "]\n"
+                        + "design: {type: sobol, vary: ['beliefs.leakWeight=1:4'], points: 3}\nruns: 4\n"
+                        + "output: {dir: results}\n");
         CliTest.Result r = gpusim("study", file.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals(1 + 12, lines(dir.resolve("results").resolve("runs.csv")).size());

@@ -40,7 +40,8 @@ public final class Market {
         sellerOf = new int[n];
         listPrices = new double[n];
         domestic = new boolean[n];
-        String domesticName = scenario.domestic() == null ? null : scenario.domestic().name();
+        String domesticName =
+                scenario.domestic() == null ? null : scenario.domestic().name();
         for (int i = 0; i < n; i++) {
             ProductSpec spec = scenario.products().get(i);
             sellerOf[i] = sellerIndex.get(spec.maker());

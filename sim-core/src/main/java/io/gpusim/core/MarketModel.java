@@ -6,8 +6,8 @@ import io.gpusim.core.market.Ledger;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.market.Product;
 import io.gpusim.core.metrics.RunRecorder;
-import io.gpusim.core.params.ScenarioParams;
 import io.gpusim.core.metrics.RunResult;
+import io.gpusim.core.params.ScenarioParams;
 import io.gpusim.core.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,15 +30,18 @@ public class MarketModel extends SimState {
     private final transient Market market;
     /** The market's calendar, read by every agent every step. */
     private final Calendar calendar;
+
     private final long replicationSeed;
     /** Normal draws from {@code random}; not kept in MASON checkpoints, which gpusim does not use. */
     private final transient NormalizedGaussianSampler gaussian;
+
     private final Exchange exchange;
     private final RunRecorder recorder;
     private final Map<Phase, List<Steppable>> agents = new EnumMap<>(Phase.class);
     private boolean ran;
     /** The current step, equal to MASON's step count and time (whose accessors synchronise). */
     private int currentStep;
+
     private int currentDay;
 
     /**
@@ -63,10 +66,16 @@ public class MarketModel extends SimState {
         this.calendar = market.calendar();
         // Room for one order per buyer and step (a run places fewer); the book grows if one needs more.
         int buyers = market.buyers();
-        this.exchange = new Exchange(market.products(), market.sellers().size(), buyers, calendar.steps() * buyers,
-                this::onBan);
-        this.recorder = new RunRecorder(calendar, exchange.ledger(), exchange.status(), exchange.events(),
-                market.vendorProduct(), market.domestic(), recordSeries);
+        this.exchange = new Exchange(
+                market.products(), market.sellers().size(), buyers, calendar.steps() * buyers, this::onBan);
+        this.recorder = new RunRecorder(
+                calendar,
+                exchange.ledger(),
+                exchange.status(),
+                exchange.events(),
+                market.vendorProduct(),
+                market.domestic(),
+                recordSeries);
         for (Phase phase : Phase.values()) {
             agents.put(phase, new ArrayList<>());
         }

@@ -11,8 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * stream ({@link #gaussian}).
  */
 public final class Seeds {
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** SplitMix64 finaliser: a bijective mix of 64 bits. */
     public static long mix64(long z) {

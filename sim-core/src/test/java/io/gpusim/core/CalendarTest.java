@@ -35,7 +35,8 @@ class CalendarTest {
 
     @Test
     void emptyHorizonIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Calendar(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 1), 7));
     }
 }

@@ -36,23 +36,35 @@ import org.apache.commons.math3.random.MersenneTwister;
  */
 public final class Calibration implements StudyJob<Calibration.Result> {
     /** One target's outcome at the fitted parameters. */
-    public record TargetFit(CalibrationTargets.Target target, double modelMedian, double distance) {
-    }
+    public record TargetFit(CalibrationTargets.Target target, double modelMedian, double distance) {}
 
     /** The fit: parameter values (in parameter order), the objective, each target's outcome, and the scenario. */
-    public record Result(Map<String, Double> fitted, double objective, List<TargetFit> targets, Scenario scenario,
-            int evaluations, List<StudyResult.Failure> failures) {
-    }
+    public record Result(
+            Map<String, Double> fitted,
+            double objective,
+            List<TargetFit> targets,
+            Scenario scenario,
+            int evaluations,
+            List<StudyResult.Failure> failures) {}
 
     /** A row of {@code calibration.csv}. */
     @JsonPropertyOrder({"metric", "target_median", "target_low", "target_high", "model_median", "distance"})
-    public record Row(String metric, @JsonProperty("target_median") Double targetMedian,
-            @JsonProperty("target_low") Double targetLow, @JsonProperty("target_high") Double targetHigh,
-            @JsonProperty("model_median") double modelMedian, double distance) {
+    public record Row(
+            String metric,
+            @JsonProperty("target_median") Double targetMedian,
+            @JsonProperty("target_low") Double targetLow,
+            @JsonProperty("target_high") Double targetHigh,
+            @JsonProperty("model_median") double modelMedian,
+            double distance) {
         static Row of(TargetFit t) {
             CalibrationTargets.Target target = t.target();
-            return new Row(target.metric(), target.median(), target.band() == null ? null : target.band().get(0),
-                    target.band() == null ? null : target.band().get(1), t.modelMedian(), t.distance());
+            return new Row(
+                    target.metric(),
+                    target.median(),
+                    target.band() == null ? null : target.band().get(0),
+                    target.band() == null ? null : target.band().get(1),
+                    t.modelMedian(),
+                    t.distance());
         }
     }
 
@@ -72,14 +84,22 @@ public final class Calibration implements StudyJob<Calibration.Result> {
      * @param scenarioLabel how the scenario file is named in the calibrated scenario's header
      * @param targetsLabel how the targets file is named there
      */
-    public Calibration(ScenarioTemplate template, List<ScenarioOverride> base, List<Parameter> parameters,
-            CalibrationTargets targets, int runs, long seed, int maxEvaluations, String scenarioLabel,
-            String targetsLabel) throws ScenarioException {
+    public Calibration(
+            ScenarioTemplate template,
+            List<ScenarioOverride> base,
+            List<Parameter> parameters,
+            CalibrationTargets targets,
+            int runs,
+            long seed,
+            int maxEvaluations,
+            String scenarioLabel,
+            String targetsLabel)
+            throws ScenarioException {
         List<ValidationError> problems = new ArrayList<>();
         for (Parameter p : parameters) {
             if (!p.isRange() || p.dates()) {
-                problems.add(new ValidationError(null, 0, 0, "vary", p.path()
-                        + ": calibration needs a numeric range lo:hi"));
+                problems.add(new ValidationError(
+                        null, 0, 0, "vary", p.path() + ": calibration needs a numeric range lo:hi"));
             }
         }
         if (parameters.isEmpty()) {
@@ -137,18 +157,19 @@ public final class Calibration implements StudyJob<Calibration.Result> {
     }
 
     /** Model medians of the target metrics at a point ({@code runs} replications, common seeds). */
-    public double[] medians(StudyRunner runner, Journal journal, double[] u) throws IOException,
-            InterruptedException {
+    public double[] medians(StudyRunner runner, Journal journal, double[] u) throws IOException, InterruptedException {
         Scenario s;
         try {
             s = scenarioAt(u);
         } catch (ScenarioException e) {
             List<ValidationError> errors = e.errors();
-            throw new IllegalArgumentException("a calibration point is invalid: " + errors.get(0)
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), e);
+            throw new IllegalArgumentException(
+                    "a calibration point is invalid: " + errors.get(0)
+                            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+                    e);
         }
-        Study study = new Study("calibration", StudyKind.BATCH, List.of(new Cell(s.name(), "", s, Map.of())), runs,
-                seed, null, 0);
+        Study study = new Study(
+                "calibration", StudyKind.BATCH, List.of(new Cell(s.name(), "", s, Map.of())), runs, seed, null, 0);
         StudyResult r = runner.run(study, StudyOutput.NONE, journal);
         failures.addAll(r.failures());
         double[] m = new double[targets.targets().size()];
@@ -178,21 +199,34 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         java.util.Arrays.fill(sigma, 0.3);
         java.util.Arrays.fill(upper, 1.0);
         int population = 4 + (int) Math.floor(3 * Math.log(k));
-        CMAESOptimizer cmaes = new CMAESOptimizer(maxEvaluations, 1e-9, true, 0, 0,
-                new MersenneTwister(seed), false, new SimpleValueChecker(1e-10, 1e-12));
+        CMAESOptimizer cmaes = new CMAESOptimizer(
+                maxEvaluations,
+                1e-9,
+                true,
+                0,
+                0,
+                new MersenneTwister(seed),
+                false,
+                new SimpleValueChecker(1e-10, 1e-12));
         PointValuePair best;
         try {
-            best = cmaes.optimize(new MaxEval(maxEvaluations), new ObjectiveFunction(u -> {
-                try {
-                    return objective(medians(runner, journal, u));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new Interrupted(e);
-                }
-            }), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper),
-                    new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(population));
+            best = cmaes.optimize(
+                    new MaxEval(maxEvaluations),
+                    new ObjectiveFunction(u -> {
+                        try {
+                            return objective(medians(runner, journal, u));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new Interrupted(e);
+                        }
+                    }),
+                    GoalType.MINIMIZE,
+                    new InitialGuess(start),
+                    new SimpleBounds(lower, upper),
+                    new CMAESOptimizer.Sigma(sigma),
+                    new CMAESOptimizer.PopulationSize(population));
         } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
             throw new IllegalStateException("CMA-ES did not settle within " + maxEvaluations + " evaluations");
         } catch (UncheckedIOException e) {
@@ -212,8 +246,9 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         }
         Map<String, Double> fitted = new LinkedHashMap<>();
         for (int i = 0; i < k; i++) {
-            fitted.put(parameters.get(i).path(), parameters.get(i).at(Math.min(1.0, Math.max(0.0, u[i])))
-                    .doubleValue());
+            fitted.put(
+                    parameters.get(i).path(),
+                    parameters.get(i).at(Math.min(1.0, Math.max(0.0, u[i]))).doubleValue());
         }
         try {
             return new Result(fitted, total, fits, scenarioAt(u), evaluations, List.copyOf(failures));
@@ -261,8 +296,14 @@ public final class Calibration implements StudyJob<Calibration.Result> {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "calibration of %d parameters to %d targets: at most %d evaluations x %d "
-                + "runs, seed %d%n", parameters.size(), targets.targets().size(), maxEvaluations, runs, seed);
+        return String.format(
+                Locale.ROOT,
+                "calibration of %d parameters to %d targets: at most %d evaluations x %d " + "runs, seed %d%n",
+                parameters.size(),
+                targets.targets().size(),
+                maxEvaluations,
+                runs,
+                seed);
     }
 
     @Override
@@ -274,7 +315,11 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         } catch (ScenarioException e) {
             identity.put("scenario", e.getMessage());
         }
-        identity.put("parameters", parameters.stream().map(p -> p.path() + "=" + p.low() + ":" + p.high()).toList());
+        identity.put(
+                "parameters",
+                parameters.stream()
+                        .map(p -> p.path() + "=" + p.low() + ":" + p.high())
+                        .toList());
         identity.put("targets", targets);
         identity.put("runs", runs);
         identity.put("seed", seed);
@@ -304,8 +349,7 @@ public final class Calibration implements StudyJob<Calibration.Result> {
     }
 
     @Override
-    public Result run(StudyRunner runner, StudyOutput out, Journal journal) throws IOException,
-            InterruptedException {
+    public Result run(StudyRunner runner, StudyOutput out, Journal journal) throws IOException, InterruptedException {
         return fit(runner, journal);
     }
 
@@ -323,7 +367,9 @@ public final class Calibration implements StudyJob<Calibration.Result> {
     @Override
     public void writeOutputs(CsvStudyOutput files, Result fit) throws IOException {
         files.stage("calibration.csv", w -> {
-            try (var seq = Csv.MAPPER.writer(Csv.MAPPER.schemaFor(Row.class).withHeader()).writeValues(w)) {
+            try (var seq = Csv.MAPPER
+                    .writer(Csv.MAPPER.schemaFor(Row.class).withHeader())
+                    .writeValues(w)) {
                 for (TargetFit t : fit.targets()) {
                     seq.write(Row.of(t));
                 }
@@ -331,7 +377,12 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         });
         StringBuilder header = new StringBuilder("# Calibrated from " + scenarioLabel + " against " + targetsLabel
                 + " (gpusim calibrate, seed " + seed + ", " + runs + " replications per evaluation).\n");
-        fit.fitted().forEach((k, v) -> header.append("# fitted ").append(k).append(" = ").append(v).append('\n'));
+        fit.fitted()
+                .forEach((k, v) -> header.append("# fitted ")
+                        .append(k)
+                        .append(" = ")
+                        .append(v)
+                        .append('\n'));
         String yaml = ScenarioLoader.yamlMapper().writeValueAsString(fit.scenario());
         files.stage("calibrated.yaml", w -> w.write(header + yaml));
     }

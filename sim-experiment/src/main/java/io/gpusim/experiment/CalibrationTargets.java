@@ -52,7 +52,8 @@ public record CalibrationTargets(List<Target> targets) {
 
         /** The target as text, e.g. "1,000,000" or "[9, 15]". */
         public String describe() {
-            return median != null ? SummaryWriters.num(median)
+            return median != null
+                    ? SummaryWriters.num(median)
                     : "[" + SummaryWriters.num(band.get(0)) + ", " + SummaryWriters.num(band.get(1)) + "]";
         }
     }
@@ -81,8 +82,11 @@ public record CalibrationTargets(List<Target> targets) {
             boolean hasBand = target.band() != null;
             if (hasMedian == hasBand) {
                 errors.add(problem(p, "give exactly one of median or band"));
-            } else if (hasBand && (target.band().size() != 2 || target.band().get(0) == null
-                    || target.band().get(1) == null || !(target.band().get(0) <= target.band().get(1)))) {
+            } else if (hasBand
+                    && (target.band().size() != 2
+                            || target.band().get(0) == null
+                            || target.band().get(1) == null
+                            || !(target.band().get(0) <= target.band().get(1)))) {
                 errors.add(problem(p + ".band", "must be [lo, hi] with lo <= hi"));
             }
             if (!(target.weight() > 0)) {

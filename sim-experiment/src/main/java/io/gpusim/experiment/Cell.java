@@ -9,5 +9,4 @@ import java.util.Map;
  * comparison. {@code scenario} and {@code point} are its labels in every output.
  */
 public record Cell(String scenarioLabel, String pointLabel, Scenario scenario, Map<String, JsonNode> pointValues)
-        implements java.io.Serializable {
-}
+        implements java.io.Serializable {}

@@ -76,8 +76,9 @@ public final class CellsJob implements StudyJob<StudyResult> {
     public Map<String, Object> manifestScenarios() {
         Map<String, Object> scenarios = new LinkedHashMap<>();
         for (Cell c : study.cells()) {
-            scenarios.put(c.pointLabel().isEmpty() ? c.scenarioLabel() : c.scenarioLabel() + " point "
-                    + c.pointLabel(), c.scenario());
+            scenarios.put(
+                    c.pointLabel().isEmpty() ? c.scenarioLabel() : c.scenarioLabel() + " point " + c.pointLabel(),
+                    c.scenario());
         }
         return scenarios;
     }
@@ -97,8 +98,8 @@ public final class CellsJob implements StudyJob<StudyResult> {
     }
 
     @Override
-    public StudyResult run(StudyRunner runner, StudyOutput out, Journal journal) throws IOException,
-            InterruptedException {
+    public StudyResult run(StudyRunner runner, StudyOutput out, Journal journal)
+            throws IOException, InterruptedException {
         return runner.run(study, out, journal);
     }
 

@@ -9,8 +9,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * pairs in which B is strictly greater.
  */
 @JsonPropertyOrder({"metric", "mean_a", "mean_b", "diff_mean", "diff_ci_low", "diff_ci_high", "p_b_gt_a", "n"})
-public record CompareRow(String metric, long n, @JsonProperty("mean_a") Double meanA,
-        @JsonProperty("mean_b") Double meanB, @JsonProperty("diff_mean") Double diffMean,
-        @JsonProperty("diff_ci_low") Double diffCiLow, @JsonProperty("diff_ci_high") Double diffCiHigh,
-        @JsonProperty("p_b_gt_a") Double pBGreaterThanA) {
-}
+public record CompareRow(
+        String metric,
+        long n,
+        @JsonProperty("mean_a") Double meanA,
+        @JsonProperty("mean_b") Double meanB,
+        @JsonProperty("diff_mean") Double diffMean,
+        @JsonProperty("diff_ci_low") Double diffCiLow,
+        @JsonProperty("diff_ci_high") Double diffCiHigh,
+        @JsonProperty("p_b_gt_a") Double pBGreaterThanA) {}

@@ -12,10 +12,10 @@ import java.nio.file.StandardCopyOption;
 public final class Csv {
     /** Quotes a value only when it needs quoting (Jackson otherwise quotes every long string). */
     public static final CsvMapper MAPPER = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /**
      * Moves a finished temporary file into place, readable by everyone like any ordinary file (temporary files are

@@ -25,8 +25,16 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     private static final CsvMapper CSV = Csv.MAPPER;
 
     /** Every file a study writes, by name: a temporary file of one of these is a study's half-written output. */
-    private static final List<String> OUTPUT_FILES = List.of("runs.csv", "summary.csv", "series.csv",
-            "compare.csv", "failures.csv", "points.csv", "manifest.json", "sensitivity.csv", "calibration.csv",
+    private static final List<String> OUTPUT_FILES = List.of(
+            "runs.csv",
+            "summary.csv",
+            "series.csv",
+            "compare.csv",
+            "failures.csv",
+            "points.csv",
+            "manifest.json",
+            "sensitivity.csv",
+            "calibration.csv",
             "calibrated.yaml");
 
     private final Path dir;
@@ -49,14 +57,21 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     public CsvStudyOutput(Path dir, boolean tidy, boolean withSeries) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
-        CsvSchema.Builder runsColumns = CsvSchema.builder().addColumn("scenario").addColumn("point")
-                .addColumn("run", CsvSchema.ColumnType.NUMBER).addColumn("seed", CsvSchema.ColumnType.NUMBER);
+        CsvSchema.Builder runsColumns = CsvSchema.builder()
+                .addColumn("scenario")
+                .addColumn("point")
+                .addColumn("run", CsvSchema.ColumnType.NUMBER)
+                .addColumn("seed", CsvSchema.ColumnType.NUMBER);
         for (Metric m : Metric.values()) {
             runsColumns.addColumn(m.id(), CsvSchema.ColumnType.NUMBER);
         }
         runs = tidy ? open("runs.csv", runsColumns.build().withHeader()) : null;
-        summary = tidy ? open("summary.csv", CSV.schemaFor(SummaryWriters.CsvRow.class).withHeader()) : null;
-        series = withSeries ? open("series.csv", CSV.schemaFor(SeriesSummary.Row.class).withHeader()) : null;
+        summary = tidy
+                ? open("summary.csv", CSV.schemaFor(SummaryWriters.CsvRow.class).withHeader())
+                : null;
+        series = withSeries
+                ? open("series.csv", CSV.schemaFor(SeriesSummary.Row.class).withHeader())
+                : null;
     }
 
     private SequenceWriter open(String name, CsvSchema schema) throws IOException {
@@ -188,7 +203,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")
+                if (name.startsWith(".")
+                        && name.endsWith(".tmp")
                         && OUTPUT_FILES.stream().anyMatch(out -> name.startsWith("." + out))) {
                     Files.deleteIfExists(f);
                 }

@@ -16,7 +16,9 @@ public enum DesignType {
         private static final long serialVersionUID = 1L;
 
         public Names() {
-            super(java.util.Arrays.stream(values()).map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());
+            super(java.util.Arrays.stream(values())
+                    .map(d -> d.name().toLowerCase(java.util.Locale.ROOT))
+                    .toList());
         }
     }
 }

@@ -11,8 +11,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 /** Builds the points of a design; the same inputs always give the same points. */
 public final class Designs {
-    private Designs() {
-    }
+    private Designs() {}
 
     /**
      * The design's points.

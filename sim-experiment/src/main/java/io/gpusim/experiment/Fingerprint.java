@@ -8,8 +8,7 @@ import java.util.HexFormat;
 
 /** SHA-256 digests of what determines a study's results. */
 public final class Fingerprint {
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /** The SHA-256 of an identity (maps, lists, scenarios, numbers) written as JSON. */
     public static String of(Object identity) {

@@ -23,6 +23,7 @@ import java.util.List;
 public final class Journal implements AutoCloseable {
     /** The journal's file name in an output directory. */
     public static final String FILE = "journal.txt";
+
     static final int FLUSH_EVERY = 256;
     private static final String HEADER = "gpusim-journal v1 ";
 
@@ -58,7 +59,9 @@ public final class Journal implements AutoCloseable {
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = r.readLine();
-            return first != null && first.startsWith(HEADER) ? first.substring(HEADER.length()).trim() : null;
+            return first != null && first.startsWith(HEADER)
+                    ? first.substring(HEADER.length()).trim()
+                    : null;
         }
     }
 
@@ -145,9 +148,15 @@ public final class Journal implements AutoCloseable {
             return;
         }
         StringBuilder sb = new StringBuilder(400);
-        sb.append(cell).append(',').append(r.index()).append(',').append(r.seed()).append(',');
+        sb.append(cell)
+                .append(',')
+                .append(r.index())
+                .append(',')
+                .append(r.seed())
+                .append(',');
         if (r.failed()) {
-            sb.append('!').append(StudyRunner.oneLine(r.error()).replace('\n', ' ').replace('\r', ' '));
+            sb.append('!')
+                    .append(StudyRunner.oneLine(r.error()).replace('\n', ' ').replace('\r', ' '));
         } else {
             double[] m = r.result().metrics();
             for (int i = 0; i < m.length; i++) {

@@ -26,5 +26,4 @@ public record Manifest(
         String started,
         String finished,
         String javaVersion,
-        long failedRuns) {
-}
+        long failedRuns) {}

@@ -28,6 +28,7 @@ public final class MetricAccumulator implements AutoCloseable {
 
     /** Streaming first and second moments; the mean and variance read them without updating them. */
     private final SecondMoment moments = new SecondMoment();
+
     private final Mean mean = new Mean(moments);
     private final Variance variance = new Variance(moments);
     private double[] values = new double[64];
@@ -74,8 +75,8 @@ public final class MetricAccumulator implements AutoCloseable {
         double[] all = Arrays.copyOf(values, (int) n);
         try {
             spill.flush();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spillFile),
-                    1 << 16))) {
+            try (DataInputStream in =
+                    new DataInputStream(new BufferedInputStream(Files.newInputStream(spillFile), 1 << 16))) {
                 for (int i = inMemory; i < n; i++) {
                     all[i] = in.readDouble();
                 }
@@ -105,8 +106,7 @@ public final class MetricAccumulator implements AutoCloseable {
         if (n < 2) {
             return Double.NaN;
         }
-        return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * standardDeviation()
-                / Math.sqrt(n);
+        return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * standardDeviation() / Math.sqrt(n);
     }
 
     /** Sample standard deviation (bias-corrected variance), 0 with one value. */
@@ -142,8 +142,21 @@ public final class MetricAccumulator implements AutoCloseable {
         double[] sorted = allValues();
         Arrays.sort(sorted);
         q.setData(sorted);
-        return new SummaryRow(scenario, point, metric, n, mean, sd, mean - half, mean + half,
-                q.evaluate(5), q.evaluate(25), q.evaluate(50), q.evaluate(75), q.evaluate(95),
-                sorted[0], sorted[sorted.length - 1]);
+        return new SummaryRow(
+                scenario,
+                point,
+                metric,
+                n,
+                mean,
+                sd,
+                mean - half,
+                mean + half,
+                q.evaluate(5),
+                q.evaluate(25),
+                q.evaluate(50),
+                q.evaluate(75),
+                q.evaluate(95),
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Checks on an output directory before anything is run or written. */
 public final class OutputDirectory {
-    private OutputDirectory() {
-    }
+    private OutputDirectory() {}
 
     /** A one-line problem with {@code dir} as an output directory, or null when it can be used. */
     public static String problem(Path dir) {

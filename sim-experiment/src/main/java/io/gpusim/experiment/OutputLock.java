@@ -46,8 +46,8 @@ public final class OutputLock implements AutoCloseable {
     public static OutputLock acquire(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -57,8 +57,8 @@ public final class OutputLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(channel);
             channel.close();
-            throw new InUseException("output directory " + dir + " is in use by another gpusim study (process "
-                    + holder + "); wait for it to finish or choose another directory");
+            throw new InUseException("output directory " + dir + " is in use by another gpusim study (process " + holder
+                    + "); wait for it to finish or choose another directory");
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);

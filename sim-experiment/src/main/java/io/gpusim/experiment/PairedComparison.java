@@ -50,7 +50,14 @@ public final class PairedComparison implements AutoCloseable {
                 continue;
             }
             SummaryRow d = diff[i].summarize("", "", m.id());
-            rows.add(new CompareRow(m.id(), n, a[i].getMean(), b[i].getMean(), d.mean(), d.ciLow(), d.ciHigh(),
+            rows.add(new CompareRow(
+                    m.id(),
+                    n,
+                    a[i].getMean(),
+                    b[i].getMean(),
+                    d.mean(),
+                    d.ciLow(),
+                    d.ciHigh(),
                     (double) greater[i] / n));
         }
         return rows;

@@ -46,11 +46,19 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
 
     private static Parameter range(String path, String lo, String hi, String spec) {
         try {
-            return checked(new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec), spec);
+            return checked(
+                    new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec), spec);
         } catch (NumberFormatException notNumbers) {
             try {
-                return checked(new Parameter(path, null, LocalDate.parse(lo).toEpochDay(),
-                        LocalDate.parse(hi).toEpochDay(), true, spec), spec);
+                return checked(
+                        new Parameter(
+                                path,
+                                null,
+                                LocalDate.parse(lo).toEpochDay(),
+                                LocalDate.parse(hi).toEpochDay(),
+                                true,
+                                spec),
+                        spec);
             } catch (DateTimeParseException notDates) {
                 throw new IllegalArgumentException("'" + spec + "': a range needs two numbers or two dates");
             }
@@ -72,7 +80,8 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         }
         double x = low + u * (high - low);
         if (dates) {
-            return JsonNodeFactory.instance.textNode(LocalDate.ofEpochDay(Math.round(x)).toString());
+            return JsonNodeFactory.instance.textNode(
+                    LocalDate.ofEpochDay(Math.round(x)).toString());
         }
         return JsonNodeFactory.instance.numberNode(x);
     }
@@ -92,7 +101,9 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
 
     private JsonNode atInclusive(double u) {
         double x = low + u * (high - low);
-        return dates ? JsonNodeFactory.instance.textNode(LocalDate.ofEpochDay(Math.round(x)).toString())
+        return dates
+                ? JsonNodeFactory.instance.textNode(
+                        LocalDate.ofEpochDay(Math.round(x)).toString())
                 : JsonNodeFactory.instance.numberNode(x);
     }
 }

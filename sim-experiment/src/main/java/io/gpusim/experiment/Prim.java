@@ -12,8 +12,7 @@ import java.util.List;
  * coverage (share of all cases of interest inside) and density (share of the box's observations that are cases).
  */
 public final class Prim {
-    private Prim() {
-    }
+    private Prim() {}
 
     /** A box: bounds per input, with its quality. */
     public record Box(int step, double[] lower, double[] upper, double coverage, double density, int support) {
@@ -131,8 +130,13 @@ public final class Prim {
                 hits += y[i] ? 1 : 0;
             }
         }
-        return new Box(step, lower.clone(), upper.clone(), cases == 0 ? 0 : (double) hits / cases,
-                support == 0 ? 0 : (double) hits / support, support);
+        return new Box(
+                step,
+                lower.clone(),
+                upper.clone(),
+                cases == 0 ? 0 : (double) hits / cases,
+                support == 0 ? 0 : (double) hits / support,
+                support);
     }
 
     private static int count(boolean[] b) {

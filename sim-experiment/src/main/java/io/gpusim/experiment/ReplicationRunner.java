@@ -27,11 +27,13 @@ public final class ReplicationRunner implements TaskEngine {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gpusim-replication");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = threads == 1
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "gpusim-replication");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     public int threads() {
@@ -48,8 +50,9 @@ public final class ReplicationRunner implements TaskEngine {
      * {@link Seeds#replicationSeed(long, long) replicationSeed(masterSeed, i)}, and passes each to {@code sink}
      * in index order.
      */
-    public void run(Scenario scenario, Replicator replicator, long masterSeed, int first, int count,
-            Consumer<Replication> sink) throws InterruptedException {
+    public void run(
+            Scenario scenario, Replicator replicator, long masterSeed, int first, int count, Consumer<Replication> sink)
+            throws InterruptedException {
         runTasks(count, i -> runOne(scenario, replicator, masterSeed, first + (int) i), sink);
     }
 

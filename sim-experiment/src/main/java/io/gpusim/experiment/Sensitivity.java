@@ -1,10 +1,10 @@
 package io.gpusim.experiment;
 
+import io.gpusim.core.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import io.gpusim.core.Seeds;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
@@ -15,12 +15,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * design's points; {@link SensitivityStudy} evaluates gpusim scenarios.
  */
 public final class Sensitivity {
-    private Sensitivity() {
-    }
+    private Sensitivity() {}
 
     /** An index of one parameter: its name ({@code S1}, {@code ST}, {@code mu_star}, {@code sigma}) and estimate. */
-    public record Estimate(int parameter, String index, double estimate, double ciLow, double ciHigh) {
-    }
+    public record Estimate(int parameter, String index, double estimate, double ciLow, double ciHigh) {}
 
     // ---- Sobol (Saltelli) ---------------------------------------------------------------------------------------
 
@@ -151,8 +149,7 @@ public final class Sensitivity {
      * Morris {@code mu_star} (mean absolute elementary effect) and {@code sigma} (standard deviation of the
      * effects) per parameter, effects per unit of the parameter's range, with bootstrap intervals over trajectories.
      */
-    public static List<Estimate> morrisIndices(double[] y, double[][] points, int r, int k, int bootstrap,
-            long seed) {
+    public static List<Estimate> morrisIndices(double[] y, double[][] points, int r, int k, int bootstrap, long seed) {
         double[][] effects = new double[k][r];
         for (int t = 0; t < r; t++) {
             for (int s = 0; s < k; s++) {

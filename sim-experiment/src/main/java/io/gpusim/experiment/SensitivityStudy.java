@@ -22,17 +22,23 @@ import java.util.Map;
  */
 public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome> {
     /** The sensitivity method. */
-    public enum Method { SOBOL, MORRIS }
+    public enum Method {
+        SOBOL,
+        MORRIS
+    }
 
     /** A row of {@code sensitivity.csv}. */
     @JsonPropertyOrder({"metric", "parameter", "index", "estimate", "ci_low", "ci_high"})
-    public record Row(String metric, String parameter, String index, Double estimate,
-            @JsonProperty("ci_low") Double ciLow, @JsonProperty("ci_high") Double ciHigh) {
-    }
+    public record Row(
+            String metric,
+            String parameter,
+            String index,
+            Double estimate,
+            @JsonProperty("ci_low") Double ciLow,
+            @JsonProperty("ci_high") Double ciHigh) {}
 
     /** The indices and the study they came from. */
-    public record Outcome(StudyResult result, List<Row> rows) {
-    }
+    public record Outcome(StudyResult result, List<Row> rows) {}
 
     private final Method method;
     private final List<Parameter> parameters;
@@ -48,8 +54,17 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
      *
      * @param basePoints Sobol: base points N (the design has N (k + 2) points); Morris: trajectories r (r (k + 1))
      */
-    public SensitivityStudy(ScenarioTemplate template, List<ScenarioOverride> base, List<Parameter> parameters,
-            Method method, int basePoints, int levels, int runs, int bootstrap, long seed) throws ScenarioException {
+    public SensitivityStudy(
+            ScenarioTemplate template,
+            List<ScenarioOverride> base,
+            List<Parameter> parameters,
+            Method method,
+            int basePoints,
+            int levels,
+            int runs,
+            int bootstrap,
+            long seed)
+            throws ScenarioException {
         this.method = method;
         this.template = template;
         this.bootstrap = bootstrap;
@@ -81,7 +96,8 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        unitPoints = method == Method.SOBOL ? Sensitivity.saltelliPoints(basePoints, k)
+        unitPoints = method == Method.SOBOL
+                ? Sensitivity.saltelliPoints(basePoints, k)
                 : Sensitivity.morrisPoints(basePoints, k, levels, seed);
         List<Cell> cells = new ArrayList<>();
         List<ValidationError> errors = new ArrayList<>();
@@ -91,8 +107,10 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
             for (int i = 0; i < k; i++) {
                 JsonNode v = parameters.get(i).at(unitPoints[j][i]);
                 values.put(parameters.get(i).path(), v);
-                all.add(new ScenarioOverride(parameters.get(i).path(), v, "design point " + j + " ("
-                        + parameters.get(i).path() + "=" + v + ")"));
+                all.add(new ScenarioOverride(
+                        parameters.get(i).path(),
+                        v,
+                        "design point " + j + " (" + parameters.get(i).path() + "=" + v + ")"));
             }
             try {
                 Scenario s = template.with(all);
@@ -146,8 +164,13 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
                     ? Sensitivity.sobolIndices(y, basePoints, k, bootstrap, study.seed())
                     : Sensitivity.morrisIndices(y, unitPoints, basePoints, k, bootstrap, study.seed());
             for (Sensitivity.Estimate e : est) {
-                rows.add(new Row(m.id(), parameters.get(e.parameter()).path(), e.index(), finite(e.estimate()),
-                        finite(e.ciLow()), finite(e.ciHigh())));
+                rows.add(new Row(
+                        m.id(),
+                        parameters.get(e.parameter()).path(),
+                        e.index(),
+                        finite(e.estimate()),
+                        finite(e.ciLow()),
+                        finite(e.ciHigh())));
             }
         }
         return rows;
@@ -186,9 +209,16 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "sensitivity (%s) of every metric to %d parameters: %d design points x %d "
-                + "runs = %d replications, seed %d%n", method.name().toLowerCase(Locale.ROOT), parameters.size(),
-                study.cells().size(), study.runs(), study.plannedRuns(), study.seed());
+        return String.format(
+                Locale.ROOT,
+                "sensitivity (%s) of every metric to %d parameters: %d design points x %d "
+                        + "runs = %d replications, seed %d%n",
+                method.name().toLowerCase(Locale.ROOT),
+                parameters.size(),
+                study.cells().size(),
+                study.runs(),
+                study.plannedRuns(),
+                study.seed());
     }
 
     @Override
@@ -219,8 +249,8 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
     }
 
     @Override
-    public Outcome run(StudyRunner runner, StudyOutput out, Journal journal) throws java.io.IOException,
-            InterruptedException {
+    public Outcome run(StudyRunner runner, StudyOutput out, Journal journal)
+            throws java.io.IOException, InterruptedException {
         StudyResult result = runner.run(study, out, journal);
         return new Outcome(result, analyse(result));
     }
@@ -239,7 +269,9 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
     @Override
     public void writeOutputs(CsvStudyOutput files, Outcome outcome) throws java.io.IOException {
         files.stage("sensitivity.csv", w -> {
-            try (var seq = Csv.MAPPER.writer(Csv.MAPPER.schemaFor(Row.class).withHeader()).writeValues(w)) {
+            try (var seq = Csv.MAPPER
+                    .writer(Csv.MAPPER.schemaFor(Row.class).withHeader())
+                    .writeValues(w)) {
                 for (Row r : outcome.rows()) {
                     seq.write(r);
                 }

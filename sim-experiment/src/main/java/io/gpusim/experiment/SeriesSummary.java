@@ -38,11 +38,18 @@ public final class SeriesSummary {
     }
 
     /** A row of {@code series.csv}. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"scenario", "point", "step", "date", "series", "p05", "p50",
-            "p95"})
-    public record Row(String scenario, String point, int step, String date, String series, double p05, double p50,
-            double p95) {
-    }
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({
+        "scenario",
+        "point",
+        "step",
+        "date",
+        "series",
+        "p05",
+        "p50",
+        "p95"
+    })
+    public record Row(
+            String scenario, String point, int step, String date, String series, double p05, double p50, double p95) {}
 
     /** Rows for every step and series, dates from the first day of each step. */
     public List<Row> rows(String scenario, String point, java.util.function.IntFunction<String> dateOfStep) {
@@ -61,7 +68,14 @@ public final class SeriesSummary {
                 }
                 Arrays.sort(buf);
                 q.setData(buf);
-                rows.add(new Row(scenario, point, t, dateOfStep.apply(t), s.id(), q.evaluate(5), q.evaluate(50),
+                rows.add(new Row(
+                        scenario,
+                        point,
+                        t,
+                        dateOfStep.apply(t),
+                        s.id(),
+                        q.evaluate(5),
+                        q.evaluate(50),
                         q.evaluate(95)));
             }
         }

@@ -11,8 +11,8 @@ import java.util.List;
  * @param until optional stopping rule (batch only)
  * @param seriesRuns with series output, how many replications per cell feed the per-step quantiles (0: no series)
  */
-public record Study(String name, StudyKind kind, List<Cell> cells, int runs, long seed, Until until,
-        int seriesRuns) implements java.io.Serializable {
+public record Study(String name, StudyKind kind, List<Cell> cells, int runs, long seed, Until until, int seriesRuns)
+        implements java.io.Serializable {
 
     public Study {
         cells = List.copyOf(cells);
@@ -42,12 +42,14 @@ public record Study(String name, StudyKind kind, List<Cell> cells, int runs, lon
         identity.put("kind", kind.name());
         identity.put("runs", runs);
         identity.put("seed", seed);
-        identity.put("until", until == null ? null : until.metric().id() + ":" + until.relativeHalfWidth() + ":"
-                + until.maxRuns());
+        identity.put(
+                "until",
+                until == null ? null : until.metric().id() + ":" + until.relativeHalfWidth() + ":" + until.maxRuns());
         identity.put("seriesRuns", seriesRuns);
         java.util.List<Object> cellList = new java.util.ArrayList<>();
         for (Cell c : cells) {
-            cellList.add(java.util.List.of(c.scenarioLabel(), c.pointLabel(), c.scenario() == null ? "" : c.scenario()));
+            cellList.add(
+                    java.util.List.of(c.scenarioLabel(), c.pointLabel(), c.scenario() == null ? "" : c.scenario()));
         }
         identity.put("cells", cellList);
         return Fingerprint.of(identity);
@@ -56,15 +58,31 @@ public record Study(String name, StudyKind kind, List<Cell> cells, int runs, lon
     /** A one-paragraph description of the plan. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append("study ").append(name).append(" (").append(kind.name().toLowerCase(java.util.Locale.ROOT))
-                .append("): ").append(cells.size()).append(kind == StudyKind.COMPARE ? " variants" : " cells")
-                .append(" x ").append(runs).append(" runs");
+        sb.append("study ")
+                .append(name)
+                .append(" (")
+                .append(kind.name().toLowerCase(java.util.Locale.ROOT))
+                .append("): ")
+                .append(cells.size())
+                .append(kind == StudyKind.COMPARE ? " variants" : " cells")
+                .append(" x ")
+                .append(runs)
+                .append(" runs");
         if (until != null) {
-            sb.append(" per block, until ").append(until.metric().id()).append(" half-width <= ")
-                    .append(until.relativeHalfWidth()).append(" x mean or ").append(until.maxRuns()).append(" runs");
+            sb.append(" per block, until ")
+                    .append(until.metric().id())
+                    .append(" half-width <= ")
+                    .append(until.relativeHalfWidth())
+                    .append(" x mean or ")
+                    .append(until.maxRuns())
+                    .append(" runs");
         }
-        sb.append(" = ").append(until == null ? "" : "at most ").append(plannedRuns()).append(" replications, seed ")
-                .append(seed).append(System.lineSeparator());
+        sb.append(" = ")
+                .append(until == null ? "" : "at most ")
+                .append(plannedRuns())
+                .append(" replications, seed ")
+                .append(seed)
+                .append(System.lineSeparator());
         for (Cell c : cells) {
             sb.append("  ").append(c.scenarioLabel());
             if (!c.pointLabel().isEmpty()) {

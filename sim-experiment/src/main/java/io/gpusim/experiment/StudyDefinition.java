@@ -41,8 +41,7 @@ public record StudyDefinition(
     }
 
     /** A sweep design: its type, the varied paths ({@code PATH=v1,v2} or {@code PATH=lo:hi}) and point count. */
-    public record DesignSpec(DesignType type, List<String> vary, Integer points) {
-    }
+    public record DesignSpec(DesignType type, List<String> vary, Integer points) {}
 
     /** One side of a comparison: a name, an optional scenario file (default: the first scenario) and overrides. */
     public record VariantSpec(String name, String scenario, Map<String, JsonNode> set) {
@@ -52,12 +51,10 @@ public record StudyDefinition(
     }
 
     /** A stopping rule: {@code METRIC:REL_HALF_WIDTH} and the most replications per scenario. */
-    public record UntilSpec(String metric, Double relHalfWidth, Long maxRuns) {
-    }
+    public record UntilSpec(String metric, Double relHalfWidth, Long maxRuns) {}
 
     /** Where results go: a directory, whether to write per-step series quantiles, and from how many runs. */
-    public record OutputSpec(String dir, Boolean series, Integer seriesRuns) {
-    }
+    public record OutputSpec(String dir, Boolean series, Integer seriesRuns) {}
 
     /** Default replications that feed series quantiles per cell. */
     public static final int DEFAULT_SERIES_RUNS = 1000;
@@ -111,7 +108,8 @@ public record StudyDefinition(
         if (!variants.isEmpty()) {
             if (variants.size() != 2) {
                 errors.add(problem("variants", "a comparison needs exactly two variants, got " + variants.size()));
-            } else if (variants.get(0).name() != null && variants.get(0).name().equals(variants.get(1).name())) {
+            } else if (variants.get(0).name() != null
+                    && variants.get(0).name().equals(variants.get(1).name())) {
                 errors.add(problem("variants[1].name", "the two variants need distinct names"));
             }
             if (design != null) {
@@ -153,8 +151,8 @@ public record StudyDefinition(
             if (until.relHalfWidth() == null) {
                 errors.add(problem("until.relHalfWidth", "is required"));
             } else if (!(until.relHalfWidth() > 0 && until.relHalfWidth() < 10)) {
-                errors.add(problem("until.relHalfWidth", "must be more than 0 and less than 10, got "
-                        + until.relHalfWidth()));
+                errors.add(problem(
+                        "until.relHalfWidth", "must be more than 0 and less than 10, got " + until.relHalfWidth()));
             }
             if (until.maxRuns() != null && until.maxRuns() < 1) {
                 errors.add(problem("until.maxRuns", "must be >= 1, got " + until.maxRuns()));
@@ -232,7 +230,8 @@ public record StudyDefinition(
         if (errors.isEmpty()) {
             points = designPoints();
             if (until != null) {
-                rule = Until.parse(until.metric() + ":" + until.relHalfWidth(),
+                rule = Until.parse(
+                        until.metric() + ":" + until.relHalfWidth(),
                         until.maxRuns() == null ? 1_000_000L : until.maxRuns());
             }
         }
@@ -267,8 +266,11 @@ public record StudyDefinition(
                     for (String f : scenarios) {
                         for (DesignPoint p : points) {
                             List<ScenarioOverride> all = new ArrayList<>(base);
-                            p.values().forEach((path, value) -> all.add(new ScenarioOverride(path, value,
-                                    "design point " + p.index() + " (" + path + "=" + value + ")")));
+                            p.values()
+                                    .forEach((path, value) -> all.add(new ScenarioOverride(
+                                            path,
+                                            value,
+                                            "design point " + p.index() + " (" + path + "=" + value + ")")));
                             Scenario s = build(templates.get(f), all, errors);
                             if (s != null) {
                                 cells.add(new Cell(s.name(), p.label(), s, p.values()));
@@ -280,8 +282,12 @@ public record StudyDefinition(
                     for (VariantSpec v : variants) {
                         String f = v.scenario() != null ? v.scenario() : scenarios.isEmpty() ? null : scenarios.get(0);
                         if (f == null) {
-                            errors.add(new ValidationError(null, 0, 0, "variants", "variant '" + v.name()
-                                    + "' names no scenario and the study has none"));
+                            errors.add(new ValidationError(
+                                    null,
+                                    0,
+                                    0,
+                                    "variants",
+                                    "variant '" + v.name() + "' names no scenario and the study has none"));
                             continue;
                         }
                         List<ScenarioOverride> all = new ArrayList<>(base);
@@ -296,14 +302,23 @@ public record StudyDefinition(
             }
         }
         if (kind() != StudyKind.COMPARE) {
-            long distinct = cells.stream().map(c -> c.scenarioLabel() + "\u0000" + c.pointLabel()).distinct().count();
+            long distinct = cells.stream()
+                    .map(c -> c.scenarioLabel() + "\u0000" + c.pointLabel())
+                    .distinct()
+                    .count();
             if (distinct != cells.size()) {
-                errors.add(new ValidationError(null, 0, 0, "scenarios",
-                        "two scenario files have the same name; give each a distinct name"));
+                errors.add(new ValidationError(
+                        null, 0, 0, "scenarios", "two scenario files have the same name; give each a distinct name"));
             }
-        } else if (cells.size() == 2 && cells.get(0).scenarioLabel().equals(cells.get(1).scenarioLabel())) {
-            errors.add(new ValidationError(null, 0, 0, "variants", "both sides of the comparison are named '"
-                    + cells.get(0).scenarioLabel() + "'; give the scenarios or variants distinct names"));
+        } else if (cells.size() == 2
+                && cells.get(0).scenarioLabel().equals(cells.get(1).scenarioLabel())) {
+            errors.add(new ValidationError(
+                    null,
+                    0,
+                    0,
+                    "variants",
+                    "both sides of the comparison are named '" + cells.get(0).scenarioLabel()
+                            + "'; give the scenarios or variants distinct names"));
         }
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);
@@ -339,8 +354,8 @@ public record StudyDefinition(
 
     private static List<ScenarioOverride> overrides(Map<String, JsonNode> values, String origin) {
         List<ScenarioOverride> out = new ArrayList<>();
-        values.forEach((path, value) -> out.add(new ScenarioOverride(path, value,
-                origin + " " + path + "=" + (value.isTextual() ? value.asText() : value.toString()))));
+        values.forEach((path, value) -> out.add(new ScenarioOverride(
+                path, value, origin + " " + path + "=" + (value.isTextual() ? value.asText() : value.toString()))));
         return out;
     }
 

@@ -70,6 +70,5 @@ public interface StudyJob<R> {
     long runsTotal(R result);
 
     /** Writes the job's own files (beyond the tidy outputs) into the staged output, committed with the rest. */
-    default void writeOutputs(CsvStudyOutput files, R result) throws IOException {
-    }
+    default void writeOutputs(CsvStudyOutput files, R result) throws IOException {}
 }

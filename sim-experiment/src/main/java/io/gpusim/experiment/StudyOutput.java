@@ -17,15 +17,12 @@ public interface StudyOutput {
     /** Output that discards everything (results are still returned by the runner). */
     StudyOutput NONE = new StudyOutput() {
         @Override
-        public void run(Cell cell, Replication replication) {
-        }
+        public void run(Cell cell, Replication replication) {}
 
         @Override
-        public void cell(Cell cell, List<SummaryRow> summary, List<SeriesSummary.Row> series) {
-        }
+        public void cell(Cell cell, List<SummaryRow> summary, List<SeriesSummary.Row> series) {}
 
         @Override
-        public void comparison(List<CompareRow> rows) {
-        }
+        public void comparison(List<CompareRow> rows) {}
     };
 }

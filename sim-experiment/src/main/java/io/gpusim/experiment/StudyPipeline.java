@@ -4,7 +4,6 @@ import io.gpusim.core.Replicator;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ValidationError;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import java.util.Map;
  * names ({@code threads}, {@code engine}, {@code output.dir}, {@code resume}); a front end translates them.
  */
 public final class StudyPipeline {
-    private StudyPipeline() {
-    }
+    private StudyPipeline() {}
 
     /** Who and what made the outputs, for the manifest. */
     public record Provenance(String version, String commit, List<String> commandLine) {
@@ -42,24 +40,27 @@ public final class StudyPipeline {
      * @param engine {@code local} or the name of an engine on the class path ({@code spark})
      * @param master the engine's master URL, or null
      */
-    public record Settings(Path out, boolean resume, int threads, String engine, String master,
-            Replicator replicator, Provenance provenance, Listener listener) {
-    }
+    public record Settings(
+            Path out,
+            boolean resume,
+            int threads,
+            String engine,
+            String master,
+            Replicator replicator,
+            Provenance provenance,
+            Listener listener) {}
 
     /** Told what happens while a study runs. */
     public interface Listener {
         /** Replications finished so far, of at most {@code planned}. */
-        default void progress(long done, long planned) {
-        }
+        default void progress(long done, long planned) {}
 
         /** The process is being stopped (Ctrl-C, {@code kill}): the journal is saved and the run can be resumed. */
-        default void interrupted(long done, long planned, Path journal) {
-        }
+        default void interrupted(long done, long planned, Path journal) {}
     }
 
     /** What a run produced: the job's result, or none when the directory already held the finished study. */
-    public record Outcome<R>(R result, boolean alreadyFinished) {
-    }
+    public record Outcome<R>(R result, boolean alreadyFinished) {}
 
     /** Checks the settings that do not depend on the directory's contents; all problems together. */
     public static void check(Settings s) throws ScenarioException {
@@ -68,9 +69,12 @@ public final class StudyPipeline {
             errors.add(error("threads", "must be >= 1, got " + s.threads()));
         }
         if (!TaskEngineFactory.available(s.engine())) {
-            errors.add(error("engine", "'" + s.engine() + "' is not available"
-                    + ("spark".equals(s.engine()) ? " here: run with the sim-spark jar and Spark on the class path"
-                    : "; engines: local, spark")));
+            errors.add(error(
+                    "engine",
+                    "'" + s.engine() + "' is not available"
+                            + ("spark".equals(s.engine())
+                                    ? " here: run with the sim-spark jar and Spark on the class path"
+                                    : "; engines: local, spark")));
         }
         if (s.out() != null) {
             String problem = OutputDirectory.problem(s.out());
@@ -86,8 +90,8 @@ public final class StudyPipeline {
     }
 
     /** Runs a job as the settings say. */
-    public static <R> Outcome<R> run(StudyJob<R> job, Settings s) throws ScenarioException, IOException,
-            InterruptedException {
+    public static <R> Outcome<R> run(StudyJob<R> job, Settings s)
+            throws ScenarioException, IOException, InterruptedException {
         check(s);
         Path out = s.out();
         if (out == null) {
@@ -112,15 +116,17 @@ public final class StudyPipeline {
                     throw new ScenarioException(List.of(error("resume", out + " holds no interrupted study")));
                 }
                 if (!journaled.equals(fingerprint)) {
-                    throw new ScenarioException(List.of(error("resume", "the study journaled in " + out
-                            + " differs from this one (scenario files, overrides or options changed); run it as "
-                            + "it was, or use another output directory")));
+                    throw new ScenarioException(List.of(error(
+                            "resume",
+                            "the study journaled in " + out
+                                    + " differs from this one (scenario files, overrides or options changed); run it as "
+                                    + "it was, or use another output directory")));
                 }
             } else {
                 String other = journaled != null ? journaled : finished;
                 if (other != null && !other.equals(fingerprint)) {
-                    throw new ScenarioException(List.of(error("output.dir", out
-                            + " holds a different study; use another directory")));
+                    throw new ScenarioException(
+                            List.of(error("output.dir", out + " holds a different study; use another directory")));
                 }
             }
             CsvStudyOutput.removeStaleTemporaries(out);
@@ -134,16 +140,15 @@ public final class StudyPipeline {
         }
     }
 
-    private static <R> R execute(StudyJob<R> job, Settings s, Path out, Journal journal) throws IOException,
-            InterruptedException {
+    private static <R> R execute(StudyJob<R> job, Settings s, Path out, Journal journal)
+            throws IOException, InterruptedException {
         Instant started = Instant.now();
         Thread hook = journal == null ? null : interruptHook(job, s, out, journal);
         try (TaskEngine engine = TaskEngineFactory.create(s.engine(), s.master(), s.threads());
-                CsvStudyOutput files = out == null ? null
-                        : new CsvStudyOutput(out, job.tidyOutputs(), job.series())) {
+                CsvStudyOutput files = out == null ? null : new CsvStudyOutput(out, job.tidyOutputs(), job.series())) {
             long planned = job.plannedRuns();
-            StudyRunner runner = new StudyRunner(engine, s.replicator(), done -> s.listener().progress(done,
-                    planned));
+            StudyRunner runner =
+                    new StudyRunner(engine, s.replicator(), done -> s.listener().progress(done, planned));
             R result = job.run(runner, files == null ? StudyOutput.NONE : files, journal);
             if (files != null) {
                 files.failures(job.failures(result));
@@ -171,16 +176,18 @@ public final class StudyPipeline {
 
     /** On Ctrl-C or {@code kill -TERM}: save the journal, remove half-written files, tell the listener. */
     private static Thread interruptHook(StudyJob<?> job, Settings s, Path out, Journal journal) {
-        Thread hook = new Thread(() -> {
-            try {
-                journal.flush();
-                journal.close();
-                CsvStudyOutput.removeStaleTemporaries(out);
-            } catch (IOException e) {
-                // the listener still hears how far the study got
-            }
-            s.listener().interrupted(journal.size(), job.plannedRuns(), out.resolve(Journal.FILE));
-        }, "gpusim-interrupt");
+        Thread hook = new Thread(
+                () -> {
+                    try {
+                        journal.flush();
+                        journal.close();
+                        CsvStudyOutput.removeStaleTemporaries(out);
+                    } catch (IOException e) {
+                        // the listener still hears how far the study got
+                    }
+                    s.listener().interrupted(journal.size(), job.plannedRuns(), out.resolve(Journal.FILE));
+                },
+                "gpusim-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }
@@ -194,9 +201,22 @@ public final class StudyPipeline {
             points.add(m);
         }
         Provenance p = s.provenance();
-        return new Manifest(p.version(), p.commit(), p.commandLine(), job.name(), job.kind(), job.fingerprint(),
-                job.scenarioFiles(), job.manifestScenarios(), points, job.seed(), job.runsPerCell(),
-                job.runsTotal(result), s.threads(), started.toString(), Instant.now().toString(),
+        return new Manifest(
+                p.version(),
+                p.commit(),
+                p.commandLine(),
+                job.name(),
+                job.kind(),
+                job.fingerprint(),
+                job.scenarioFiles(),
+                job.manifestScenarios(),
+                points,
+                job.seed(),
+                job.runsPerCell(),
+                job.runsTotal(result),
+                s.threads(),
+                started.toString(),
+                Instant.now().toString(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 job.failures(result).size());
     }

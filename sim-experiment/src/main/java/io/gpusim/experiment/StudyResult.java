@@ -20,11 +20,14 @@ public final class StudyResult {
 
     /** A replication that threw. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"scenario", "point", "run", "seed", "error"})
-    public record Failure(String scenario, String point, int run, long seed, String error) {
-    }
+    public record Failure(String scenario, String point, int run, long seed, String error) {}
 
-    public StudyResult(List<Cell> cells, List<SummaryRow> summary, List<CompareRow> comparison,
-            List<Failure> failures, long[] runsPerCell) {
+    public StudyResult(
+            List<Cell> cells,
+            List<SummaryRow> summary,
+            List<CompareRow> comparison,
+            List<Failure> failures,
+            long[] runsPerCell) {
         this.cells = List.copyOf(cells);
         this.summary = List.copyOf(summary);
         this.comparison = List.copyOf(comparison);

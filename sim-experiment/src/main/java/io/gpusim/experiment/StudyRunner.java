@@ -1,7 +1,7 @@
 package io.gpusim.experiment;
 
-import io.gpusim.core.Replicator;
 import io.gpusim.core.Calendar;
+import io.gpusim.core.Replicator;
 import io.gpusim.core.scenario.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,8 +45,7 @@ public final class StudyRunner {
         }
     }
 
-    private StudyResult cells(Study study, StudyOutput out, Journal journal) throws InterruptedException,
-            IOException {
+    private StudyResult cells(Study study, StudyOutput out, Journal journal) throws InterruptedException, IOException {
         List<SummaryRow> rows = new ArrayList<>();
         List<StudyResult.Failure> failures = new ArrayList<>();
         long[] runsPerCell = new long[study.cells().size()];
@@ -68,15 +67,18 @@ public final class StudyRunner {
                     }
                     long first = n + fromJournal;
                     long seed = study.seed();
-                    runner.runTasks(block - fromJournal, i -> ReplicationRunner.runOne(cell.scenario(), model,
-                            seed, Math.toIntExact(first + i)), r -> {
+                    runner.runTasks(
+                            block - fromJournal,
+                            i -> ReplicationRunner.runOne(cell.scenario(), model, seed, Math.toIntExact(first + i)),
+                            r -> {
                                 record(journal, cellIndex, r);
                                 accept(out, state, r, failures, done);
                             });
                     n += block;
                     global += block;
-                } while (n < study.until().maxRuns() && !study.until().met(state.summary.accumulator(
-                        study.until().metric())));
+                } while (n < study.until().maxRuns()
+                        && !study.until()
+                                .met(state.summary.accumulator(study.until().metric())));
                 runsPerCell[c] = n;
                 finish(out, state, rows);
             }
@@ -91,14 +93,17 @@ public final class StudyRunner {
             consumer.accept(journal.next((int) (k / runs)));
         }
         long seed = study.seed();
-        runner.runTasks(total - fromJournal, i -> {
-            long k = fromJournal + i;
-            Cell cell = cells.get((int) (k / runs));
-            return ReplicationRunner.runOne(cell.scenario(), model, seed, (int) (k % runs));
-        }, r -> {
-            record(journal, consumer.cell, r);
-            consumer.accept(r);
-        });
+        runner.runTasks(
+                total - fromJournal,
+                i -> {
+                    long k = fromJournal + i;
+                    Cell cell = cells.get((int) (k / runs));
+                    return ReplicationRunner.runOne(cell.scenario(), model, seed, (int) (k % runs));
+                },
+                r -> {
+                    record(journal, consumer.cell, r);
+                    consumer.accept(r);
+                });
         return new StudyResult(study.cells(), rows, List.of(), failures, runsPerCell);
     }
 
@@ -113,8 +118,13 @@ public final class StudyRunner {
         private CellState state;
         int cell;
 
-        CellConsumer(Study study, StudyOutput out, List<SummaryRow> rows, List<StudyResult.Failure> failures,
-                long[] runsPerCell, long[] done) {
+        CellConsumer(
+                Study study,
+                StudyOutput out,
+                List<SummaryRow> rows,
+                List<StudyResult.Failure> failures,
+                long[] runsPerCell,
+                long[] done) {
             this.study = study;
             this.out = out;
             this.rows = rows;
@@ -142,8 +152,8 @@ public final class StudyRunner {
         }
     }
 
-    private StudyResult compare(Study study, StudyOutput out, Journal journal) throws InterruptedException,
-            IOException {
+    private StudyResult compare(Study study, StudyOutput out, Journal journal)
+            throws InterruptedException, IOException {
         Cell a = study.cells().get(0);
         Cell b = study.cells().get(1);
         CellState sa = new CellState(a, study.seriesRuns());
@@ -166,13 +176,17 @@ public final class StudyRunner {
             for (long i = 0; i < fromJournal; i++) {
                 consumer.accept(new Replication[] {journal.next(0), journal.next(1)});
             }
-            runner.runTasks(study.runs() - fromJournal, i -> new Replication[] {
-                ReplicationRunner.runOne(sa2, model, seed, (int) (fromJournal + i)),
-                ReplicationRunner.runOne(sb2, model, seed, (int) (fromJournal + i))}, pair -> {
-                    record(journal, 0, pair[0]);
-                    record(journal, 1, pair[1]);
-                    consumer.accept(pair);
-                });
+            runner.runTasks(
+                    study.runs() - fromJournal,
+                    i -> new Replication[] {
+                        ReplicationRunner.runOne(sa2, model, seed, (int) (fromJournal + i)),
+                        ReplicationRunner.runOne(sb2, model, seed, (int) (fromJournal + i))
+                    },
+                    pair -> {
+                        record(journal, 0, pair[0]);
+                        record(journal, 1, pair[1]);
+                        consumer.accept(pair);
+                    });
             List<SummaryRow> rows = new ArrayList<>();
             finish(out, sa, rows);
             finish(out, sb, rows);
@@ -193,8 +207,8 @@ public final class StudyRunner {
         }
     }
 
-    private void accept(StudyOutput out, CellState state, Replication r, List<StudyResult.Failure> failures,
-            long[] done) {
+    private void accept(
+            StudyOutput out, CellState state, Replication r, List<StudyResult.Failure> failures, long[] done) {
         try {
             out.run(state.cell, r);
         } catch (IOException e) {
@@ -202,8 +216,8 @@ public final class StudyRunner {
         }
         state.summary.add(r);
         if (r.failed()) {
-            failures.add(new StudyResult.Failure(state.cell.scenarioLabel(), state.cell.pointLabel(), r.index(),
-                    r.seed(), oneLine(r.error())));
+            failures.add(new StudyResult.Failure(
+                    state.cell.scenarioLabel(), state.cell.pointLabel(), r.index(), r.seed(), oneLine(r.error())));
         } else if (state.series != null) {
             state.series.add(r.result());
         }
@@ -217,7 +231,9 @@ public final class StudyRunner {
         if (state.series != null) {
             Scenario s = state.cell.scenario();
             Calendar cal = Calendar.of(s.simulation());
-            series = state.series.rows(state.cell.scenarioLabel(), state.cell.pointLabel(),
+            series = state.series.rows(
+                    state.cell.scenarioLabel(),
+                    state.cell.pointLabel(),
                     t -> cal.dateOfStep(t).toString());
         }
         out.cell(state.cell, summary, series);
@@ -229,7 +245,8 @@ public final class StudyRunner {
         if (t instanceof Journal.JournaledFailure) {
             return t.getMessage();
         }
-        String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        String msg =
+                t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
         return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
     }
 

@@ -7,8 +7,23 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * One row of a batch summary: a metric of a scenario (and design point) over {@code n} replications, with the
  * mean's 95% t confidence interval and quantiles.
  */
-@JsonPropertyOrder({"scenario", "point", "metric", "n", "mean", "sd", "ci_low", "ci_high", "p05", "p25", "p50",
-        "p75", "p95", "min", "max"})
+@JsonPropertyOrder({
+    "scenario",
+    "point",
+    "metric",
+    "n",
+    "mean",
+    "sd",
+    "ci_low",
+    "ci_high",
+    "p05",
+    "p25",
+    "p50",
+    "p75",
+    "p95",
+    "min",
+    "max"
+})
 public record SummaryRow(
         String scenario,
         String point,
@@ -24,5 +39,4 @@ public record SummaryRow(
         double p75,
         double p95,
         double min,
-        double max) {
-}
+        double max) {}

@@ -11,11 +11,10 @@ import java.util.Locale;
 /** Writes summaries as CSV (atomically: a temporary file renamed into place) and as an aligned text table. */
 public final class SummaryWriters {
     private static final CsvMapper CSV = Csv.MAPPER;
-    private static final CsvSchema SUMMARY_SCHEMA = CSV.schemaFor(CsvRow.class).withHeader()
-            .withNullValue("");
+    private static final CsvSchema SUMMARY_SCHEMA =
+            CSV.schemaFor(CsvRow.class).withHeader().withNullValue("");
 
-    private SummaryWriters() {
-    }
+    private SummaryWriters() {}
 
     /** Writes {@code summary.csv}-shaped rows to {@code file}; NaN statistics are written as empty cells. */
     public static void writeCsv(Path file, List<SummaryRow> rows) throws IOException {
@@ -38,8 +37,9 @@ public final class SummaryWriters {
         }
         for (int i = 0; i < rows.size(); i++) {
             SummaryRow r = rows.get(i);
-            cells[i] = new String[] {r.metric(), Long.toString(r.n()), num(r.p50()), num(r.mean()), num(r.ciLow()),
-                    num(r.ciHigh())};
+            cells[i] = new String[] {
+                r.metric(), Long.toString(r.n()), num(r.p50()), num(r.mean()), num(r.ciLow()), num(r.ciHigh())
+            };
             for (int c = 0; c < header.length; c++) {
                 width[c] = Math.max(width[c], cells[i][c].length());
             }
@@ -98,16 +98,61 @@ public final class SummaryWriters {
     }
 
     /** The CSV form of a row: NaN becomes an empty cell, numbers keep full precision. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"scenario", "point", "metric", "n", "mean", "sd", "ci_low",
-            "ci_high", "p05", "p25", "p50", "p75", "p95", "min", "max"})
-    public record CsvRow(String scenario, String point, String metric, long n, Double mean, Double sd,
-            @com.fasterxml.jackson.annotation.JsonProperty("ci_low") Double ciLow,
-            @com.fasterxml.jackson.annotation.JsonProperty("ci_high") Double ciHigh,
-            Double p05, Double p25, Double p50, Double p75, Double p95, Double min, Double max) {
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({
+        "scenario",
+        "point",
+        "metric",
+        "n",
+        "mean",
+        "sd",
+        "ci_low",
+        "ci_high",
+        "p05",
+        "p25",
+        "p50",
+        "p75",
+        "p95",
+        "min",
+        "max"
+    })
+    public record CsvRow(
+            String scenario,
+            String point,
+            String metric,
+            long n,
+            Double mean,
+            Double sd,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("ci_low")
+            Double ciLow,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("ci_high")
+            Double ciHigh,
+
+            Double p05,
+            Double p25,
+            Double p50,
+            Double p75,
+            Double p95,
+            Double min,
+            Double max) {
         public static CsvRow of(SummaryRow r) {
-            return new CsvRow(r.scenario(), r.point(), r.metric(), r.n(), box(r.mean()), box(r.sd()), box(r.ciLow()),
-                    box(r.ciHigh()), box(r.p05()), box(r.p25()), box(r.p50()), box(r.p75()), box(r.p95()),
-                    box(r.min()), box(r.max()));
+            return new CsvRow(
+                    r.scenario(),
+                    r.point(),
+                    r.metric(),
+                    r.n(),
+                    box(r.mean()),
+                    box(r.sd()),
+                    box(r.ciLow()),
+                    box(r.ciHigh()),
+                    box(r.p05()),
+                    box(r.p25()),
+                    box(r.p50()),
+                    box(r.p75()),
+                    box(r.p95()),
+                    box(r.min()),
+                    box(r.max()));
         }
 
         private static Double box(double v) {

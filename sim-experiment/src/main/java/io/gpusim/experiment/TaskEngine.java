@@ -26,8 +26,7 @@ public interface TaskEngine extends AutoCloseable {
      * Called once a study's files are complete in {@code outDir}: an engine may add engine-native copies of them
      * (the Spark engine writes {@code runs.parquet}). Does nothing by default.
      */
-    default void studyWritten(java.nio.file.Path outDir) throws java.io.IOException {
-    }
+    default void studyWritten(java.nio.file.Path outDir) throws java.io.IOException {}
 
     /** How many tasks run at once. */
     int parallelism();

@@ -39,7 +39,9 @@ public record Until(Metric metric, double relativeHalfWidth, long maxRuns) imple
     public boolean met(MetricAccumulator acc) {
         double half = acc.ciHalfWidth();
         double mean = acc.mean();
-        return acc.n() >= 2 && Double.isFinite(half) && half <= relativeHalfWidth * Math.abs(mean)
+        return acc.n() >= 2
+                && Double.isFinite(half)
+                && half <= relativeHalfWidth * Math.abs(mean)
                 && (mean != 0 || half == 0);
     }
 }

@@ -2,7 +2,6 @@ package io.gpusim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,7 +38,8 @@ import net.jqwik.api.constraints.IntRange;
  */
 class BrokenStudyProperties {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String BASELINE = Path.of("..", "scenarios", "h20-2025.yaml").toAbsolutePath().toString();
+    private static final String BASELINE =
+            Path.of("..", "scenarios", "h20-2025.yaml").toAbsolutePath().toString();
     /** A study using every kind of field a study file has (a design, overrides, output) and valid as it is. */
     static final String STUDY = "name: broken\n"
             + "scenarios:\n  - " + BASELINE + "\n"
@@ -48,6 +48,7 @@ class BrokenStudyProperties {
             + "  points: 2\n"
             + "runs: 3\nseed: 7\nthreads: 1\n"
             + "output:\n  dir: out\n  series: true\n  seriesRuns: 10\n";
+
     static final String TARGETS;
 
     static {
@@ -78,8 +79,11 @@ class BrokenStudyProperties {
                 String line = err.toString();
                 assertFalse(err.message().isBlank(), line);
                 assertFalse(line.contains("\n") || line.contains("\r"), "one line per error: " + line);
-                assertFalse(err.message().contains("java.") || err.message().contains("Exception")
-                        || err.message().contains("`") || err.message().contains("Cannot deserialize"),
+                assertFalse(
+                        err.message().contains("java.")
+                                || err.message().contains("Exception")
+                                || err.message().contains("`")
+                                || err.message().contains("Cannot deserialize"),
                         "in the user's terms: " + line);
                 assertTrue(err.file() != null && !err.file().isEmpty(), "names a file or an origin: " + line);
             }
@@ -101,7 +105,8 @@ class BrokenStudyProperties {
 
     @Provide
     Arbitrary<String> notMappings() {
-        Arbitrary<String> scalar = Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf),
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                Arbitraries.integers().map(String::valueOf),
                 Arbitraries.of("true", "x", "'quoted'", "2025-04-09", ".inf"));
         Arbitrary<String> blank = Arbitraries.of("", "\n", "# only a comment\n", "---\n", "~");
         Arbitrary<String> list = scalar.list().ofMinSize(1).ofMaxSize(3).map(items -> {
@@ -121,15 +126,17 @@ class BrokenStudyProperties {
         assertEquals(1, e.errors().size(), e.getMessage());
         String m = e.errors().get(0).message();
         assertEquals(file.toString(), e.errors().get(0).file());
-        assertTrue(m.equals("the file is empty") || m.startsWith("the top level must be a mapping of fields")
-                || m.startsWith("syntax error"), m);
+        assertTrue(
+                m.equals("the file is empty")
+                        || m.startsWith("the top level must be a mapping of fields")
+                        || m.startsWith("syntax error"),
+                m);
     }
 
     // A wrong type at any field -----------------------------------------------------------------------------------
 
     /** Where a value is (as steps into the tree), its path as errors write it, and the type it must have. */
-    record Field(List<Object> steps, String path, Class<?> type, boolean override) {
-    }
+    record Field(List<Object> steps, String path, Class<?> type, boolean override) {}
 
     /** A field and a value it cannot hold. */
     record WrongType(boolean study, Field field, JsonNode value) {
@@ -145,8 +152,8 @@ class BrokenStudyProperties {
         return out;
     }
 
-    private static void collect(JsonNode node, Type type, List<Object> steps, String path, boolean override,
-            List<Field> out) {
+    private static void collect(
+            JsonNode node, Type type, List<Object> steps, String path, boolean override, List<Field> out) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (!steps.isEmpty()) {
             out.add(new Field(List.copyOf(steps), path, raw, override));
@@ -168,7 +175,7 @@ class BrokenStudyProperties {
             }
         } else if (raw == Map.class && node.isObject()) {
             // Override values: their type is the scenario field's they set; errors name the scenario path.
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 steps.add(key);
                 out.add(new Field(List.copyOf(steps), key, ScenarioPaths.typeOf(key), true));
@@ -237,21 +244,26 @@ class BrokenStudyProperties {
         } else {
             ((ArrayNode) parent).set((Integer) last, wrong.value());
         }
-        Path file = write(wrong.study() ? "study.yaml" : "targets.yaml",
+        Path file = write(
+                wrong.study() ? "study.yaml" : "targets.yaml",
                 ScenarioLoader.yamlMapper().writeValueAsBytes(tree));
         ScenarioException e = answer(file, wrong.study());
         assertTrue(e != null, wrong + " was accepted");
         String path = wrong.field().path();
-        assertTrue(e.errors().stream().anyMatch(err -> wrong.field().override()
-                        ? err.toString().contains(path) : err.path().equals(path) && err.line() > 0),
+        assertTrue(
+                e.errors().stream()
+                        .anyMatch(err -> wrong.field().override()
+                                ? err.toString().contains(path)
+                                : err.path().equals(path) && err.line() > 0),
                 () -> wrong + " is not reported at its field: " + e.getMessage());
     }
 
     // Bytes that are not UTF-8 ------------------------------------------------------------------------------------
 
     @Property(tries = 100)
-    void bytesThatAreNotUtf8AreOneErrorAtTheirLineAndColumn(@ForAll @IntRange(min = 0, max = 10_000) int at,
-            @ForAll boolean study, @ForAll("invalid") byte bad) throws Exception {
+    void bytesThatAreNotUtf8AreOneErrorAtTheirLineAndColumn(
+            @ForAll @IntRange(min = 0, max = 10_000) int at, @ForAll boolean study, @ForAll("invalid") byte bad)
+            throws Exception {
         byte[] good = (study ? STUDY : TARGETS).getBytes(StandardCharsets.UTF_8);
         int offset = at % (good.length + 1);
         byte[] bytes = new byte[good.length + 1];
@@ -270,8 +282,11 @@ class BrokenStudyProperties {
         Path file = write(study ? "study.yaml" : "targets.yaml", bytes);
         ScenarioException e = answer(file, study);
         assertTrue(e != null);
-        assertEquals(List.of(String.format("%s:%d:%d: not UTF-8 text: invalid byte 0x%02X at line %d, column %d",
-                file, line, column, bad & 0xff, line, column)), e.errors().stream().map(Object::toString).toList());
+        assertEquals(
+                List.of(String.format(
+                        "%s:%d:%d: not UTF-8 text: invalid byte 0x%02X at line %d, column %d",
+                        file, line, column, bad & 0xff, line, column)),
+                e.errors().stream().map(Object::toString).toList());
     }
 
     @Provide
@@ -283,21 +298,51 @@ class BrokenStudyProperties {
 
     @Provide
     Arbitrary<String> junk() {
-        return Arbitraries.oneOf(Arbitraries.of("-", "[", "]", "{", "}", ":", "null", "~", "'", "\"", "*a", "&a",
-                "!!int", "1e999", "-1", "0", "true", "2025-02-30", "NaN", ".inf", "\t", "#", "? x", "|", ">",
-                "[1, 2]", "{a: 1}", "9999999999999999999999", "\u00e9t\u00e9"), Arbitraries.strings().ofMaxLength(12));
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                        "-",
+                        "[",
+                        "]",
+                        "{",
+                        "}",
+                        ":",
+                        "null",
+                        "~",
+                        "'",
+                        "\"",
+                        "*a",
+                        "&a",
+                        "!!int",
+                        "1e999",
+                        "-1",
+                        "0",
+                        "true",
+                        "2025-02-30",
+                        "NaN",
+                        ".inf",
+                        "\t",
+                        "#",
+                        "? x",
+                        "|",
+                        ">",
+                        "[1, 2]",
+                        "{a: 1}",
+                        "9999999999999999999999",
+                        "\u00e9t\u00e9"),
+                Arbitraries.strings().ofMaxLength(12));
     }
 
     @Property(tries = 300)
-    void junkInPlaceOfAnyValueIsAnswered(@ForAll @IntRange(min = 0, max = 400) int lineIndex,
-            @ForAll("junk") String junk, @ForAll boolean study) throws Exception {
+    void junkInPlaceOfAnyValueIsAnswered(
+            @ForAll @IntRange(min = 0, max = 400) int lineIndex, @ForAll("junk") String junk, @ForAll boolean study)
+            throws Exception {
         List<String> lines = (study ? STUDY : TARGETS).lines().toList();
         int i = lineIndex % lines.size();
         String line = lines.get(i);
         int colon = line.indexOf(": ");
         int dash = line.indexOf("- ");
-        String mutated = colon > 0 ? line.substring(0, colon + 2) + junk
-                : dash >= 0 ? line.substring(0, dash + 2) + junk : junk;
+        String mutated =
+                colon > 0 ? line.substring(0, colon + 2) + junk : dash >= 0 ? line.substring(0, dash + 2) + junk : junk;
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < lines.size(); k++) {
             sb.append(k == i ? mutated : lines.get(k)).append('\n');

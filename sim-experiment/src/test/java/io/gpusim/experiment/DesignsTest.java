@@ -14,23 +14,33 @@ import org.junit.jupiter.api.Test;
 class DesignsTest {
     @Test
     void gridIsTheProductOfLevels() {
-        List<DesignPoint> points = Designs.points(List.of(Parameter.parse("vendor.safetyStockWeeks=2:6"),
-                Parameter.parse("regulator.banDate=2025-01-01,2025-04-09")), DesignType.GRID, 3, 1);
+        List<DesignPoint> points = Designs.points(
+                List.of(
+                        Parameter.parse("vendor.safetyStockWeeks=2:6"),
+                        Parameter.parse("regulator.banDate=2025-01-01,2025-04-09")),
+                DesignType.GRID,
+                3,
+                1);
         assertEquals(6, points.size());
         assertEquals(2.0, points.get(0).values().get("vendor.safetyStockWeeks").asDouble());
-        assertEquals("2025-01-01", points.get(0).values().get("regulator.banDate").asText());
-        assertEquals("2025-04-09", points.get(1).values().get("regulator.banDate").asText());
+        assertEquals(
+                "2025-01-01", points.get(0).values().get("regulator.banDate").asText());
+        assertEquals(
+                "2025-04-09", points.get(1).values().get("regulator.banDate").asText());
         assertEquals(4.0, points.get(2).values().get("vendor.safetyStockWeeks").asDouble());
         assertEquals(6.0, points.get(5).values().get("vendor.safetyStockWeeks").asDouble());
     }
 
     @Test
     void dateRangesInterpolateDays() {
-        List<DesignPoint> points = Designs.points(List.of(Parameter.parse("regulator.banDate=2024-10-01:2025-07-01")),
-                DesignType.GRID, 3, 1);
-        assertEquals("2024-10-01", points.get(0).values().get("regulator.banDate").asText());
-        assertEquals("2025-02-15", points.get(1).values().get("regulator.banDate").asText());
-        assertEquals("2025-07-01", points.get(2).values().get("regulator.banDate").asText());
+        List<DesignPoint> points = Designs.points(
+                List.of(Parameter.parse("regulator.banDate=2024-10-01:2025-07-01")), DesignType.GRID, 3, 1);
+        assertEquals(
+                "2024-10-01", points.get(0).values().get("regulator.banDate").asText());
+        assertEquals(
+                "2025-02-15", points.get(1).values().get("regulator.banDate").asText());
+        assertEquals(
+                "2025-07-01", points.get(2).values().get("regulator.banDate").asText());
     }
 
     @Test
@@ -42,8 +52,8 @@ class DesignsTest {
     }
 
     @Property(tries = 50)
-    void latinHypercubeFillsEveryStratumOnce(@ForAll @IntRange(min = 1, max = 60) int n,
-            @ForAll @IntRange(min = 1, max = 5) int d, @ForAll long seed) {
+    void latinHypercubeFillsEveryStratumOnce(
+            @ForAll @IntRange(min = 1, max = 60) int n, @ForAll @IntRange(min = 1, max = 5) int d, @ForAll long seed) {
         double[][] u = Designs.latinHypercube(n, d, seed);
         for (int j = 0; j < d; j++) {
             boolean[] seen = new boolean[n];

@@ -1,9 +1,9 @@
 package io.gpusim.experiment;
 
-import io.gpusim.core.Replicator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpusim.core.Replicator;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
@@ -49,7 +49,8 @@ class ReplicationRunnerTest {
             assertEquals(i, four.get(i).index());
             assertEquals(one.get(i).seed(), four.get(i).seed());
             if (!one.get(i).failed()) {
-                assertTrue(Arrays.equals(one.get(i).result().metrics(), four.get(i).result().metrics()));
+                assertTrue(Arrays.equals(
+                        one.get(i).result().metrics(), four.get(i).result().metrics()));
             }
         }
     }

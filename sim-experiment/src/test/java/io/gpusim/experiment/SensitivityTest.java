@@ -17,7 +17,10 @@ class SensitivityTest {
     }
 
     private static Sensitivity.Estimate get(List<Sensitivity.Estimate> all, int p, String index) {
-        return all.stream().filter(e -> e.parameter() == p && e.index().equals(index)).findFirst().orElseThrow();
+        return all.stream()
+                .filter(e -> e.parameter() == p && e.index().equals(index))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

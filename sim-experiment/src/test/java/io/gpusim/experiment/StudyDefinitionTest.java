@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Study and targets files: every problem is one line at the file, line and field at fault. */
 class StudyDefinitionTest {
-    static final String BASELINE = Path.of("..", "scenarios", "h20-2025.yaml").toAbsolutePath().toString();
+    static final String BASELINE =
+            Path.of("..", "scenarios", "h20-2025.yaml").toAbsolutePath().toString();
 
     @TempDir
     Path dir;
@@ -22,7 +23,9 @@ class StudyDefinitionTest {
         Path f = dir.resolve("study.yaml");
         Files.writeString(f, text);
         ScenarioException e = assertThrows(ScenarioException.class, () -> StudyDefinition.load(f));
-        return e.errors().stream().map(ValidationError::toString).map(s -> s.replace(f.toString(), "study.yaml"))
+        return e.errors().stream()
+                .map(ValidationError::toString)
+                .map(s -> s.replace(f.toString(), "study.yaml"))
                 .toList();
     }
 
@@ -30,50 +33,68 @@ class StudyDefinitionTest {
         Path f = dir.resolve("targets.yaml");
         Files.writeString(f, text);
         ScenarioException e = assertThrows(ScenarioException.class, () -> CalibrationTargets.load(f));
-        return e.errors().stream().map(ValidationError::toString).map(s -> s.replace(f.toString(), "targets.yaml"))
+        return e.errors().stream()
+                .map(ValidationError::toString)
+                .map(s -> s.replace(f.toString(), "targets.yaml"))
                 .toList();
     }
 
     @Test
     void emptyAndNonMappingStudyAndTargetsFilesAreOneError() throws Exception {
         assertEquals(List.of("study.yaml: the file is empty"), studyErrors(""));
-        assertEquals(List.of("study.yaml: the top level must be a mapping of fields, not a list"), studyErrors("- 1\n"));
-        assertEquals(List.of("targets.yaml: the top level must be a mapping of fields, not a single value"),
+        assertEquals(
+                List.of("study.yaml: the top level must be a mapping of fields, not a list"), studyErrors("- 1\n"));
+        assertEquals(
+                List.of("targets.yaml: the top level must be a mapping of fields, not a single value"),
                 targetErrors("3\n"));
     }
 
     @Test
     void studyFieldsAreCheckedWhereTheyAreWritten() throws Exception {
         String head = "name: s\nscenarios: [" + BASELINE + "]\n";
-        assertEquals(List.of("study.yaml:3:7: runs: must be >= 1, got 0", "study.yaml:4:10: threads: must be >= 1, got 0"),
+        assertEquals(
+                List.of("study.yaml:3:7: runs: must be >= 1, got 0", "study.yaml:4:10: threads: must be >= 1, got 0"),
                 studyErrors(head + "runs: 0\nthreads: 0\n"));
-        assertEquals(List.of("study.yaml:3:7: runs: expected a whole number, got 'many'"),
+        assertEquals(
+                List.of("study.yaml:3:7: runs: expected a whole number, got 'many'"),
                 studyErrors(head + "runs: many\n"));
-        assertEquals(List.of("study.yaml:3:6: run: unknown field 'run'; did you mean 'runs'?"),
+        assertEquals(
+                List.of("study.yaml:3:6: run: unknown field 'run'; did you mean 'runs'?"),
                 studyErrors(head + "run: 3\n"));
-        assertEquals(List.of("study.yaml:5:21: set.regulator.banDat: no field 'banDat' in regulator; did you mean "
-                + "'banDate'?"), studyErrors(head + "runs: 3\nset:\n  regulator.banDat: 2025-01-01\n"));
-        assertEquals(List.of("study.yaml:5:10: design.vary[0]: expected PATH=v1,v2,... or PATH=lo:hi"),
+        assertEquals(
+                List.of("study.yaml:5:21: set.regulator.banDat: no field 'banDat' in regulator; did you mean "
+                        + "'banDate'?"),
+                studyErrors(head + "runs: 3\nset:\n  regulator.banDat: 2025-01-01\n"));
+        assertEquals(
+                List.of("study.yaml:5:10: design.vary[0]: expected PATH=v1,v2,... or PATH=lo:hi"),
                 studyErrors(head + "runs: 3\ndesign:\n  vary: [nonsense]\n"));
-        assertEquals(List.of("study.yaml:4:17: until.metric: unknown metric 'ban_dya'; did you mean 'ban_day'?",
-                "study.yaml:4:8: until.relHalfWidth: is required"),
+        assertEquals(
+                List.of(
+                        "study.yaml:4:17: until.metric: unknown metric 'ban_dya'; did you mean 'ban_day'?",
+                        "study.yaml:4:8: until.relHalfWidth: is required"),
                 studyErrors(head + "runs: 3\nuntil: {metric: ban_dya}\n"));
-        assertEquals(List.of("study.yaml:4:50: design.type: expected one of GRID, MC, LHS, SOBOL, got 'grd'"),
+        assertEquals(
+                List.of("study.yaml:4:50: design.type: expected one of GRID, MC, LHS, SOBOL, got 'grd'"),
                 studyErrors(head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: grd}\n"));
-        assertEquals(List.of("study.yaml:4:11: variants: a comparison needs exactly two variants, got 1"),
+        assertEquals(
+                List.of("study.yaml:4:11: variants: a comparison needs exactly two variants, got 1"),
                 studyErrors(head + "runs: 3\nvariants: [{name: a}]\n"));
-        assertEquals(List.of("study.yaml:4:30: variants[1].name: the two variants need distinct names"),
+        assertEquals(
+                List.of("study.yaml:4:30: variants[1].name: the two variants need distinct names"),
                 studyErrors(head + "runs: 3\nvariants: [{name: a}, {name: a}]\n"));
     }
 
     @Test
     void targetProblemsArePlacedAtTheFieldNotTheItem() throws Exception {
         String text = Files.readString(Path.of("..", "scenarios", "targets-h20-2025.yaml"));
-        assertEquals(List.of("targets.yaml:11:13: targets[3].metric: unknown metric 'ban_dya'; did you mean 'ban_day'?"),
+        assertEquals(
+                List.of("targets.yaml:11:13: targets[3].metric: unknown metric 'ban_dya'; did you mean 'ban_day'?"),
                 targetErrors(text.replace("metric: ban_day", "metric: ban_dya")));
-        assertEquals(List.of("targets.yaml:8:11: targets[1].band: must be [lo, hi] with lo <= hi"),
+        assertEquals(
+                List.of("targets.yaml:8:11: targets[1].band: must be [lo, hi] with lo <= hi"),
                 targetErrors(text.replace("band: [9, 15]", "band: [15, 9]")));
-        assertEquals(List.of("targets.yaml:16:13: targets[5].median: expected a number, got 'lots'"),
+        assertEquals(
+                List.of("targets.yaml:16:13: targets[5].median: expected a number, got 'lots'"),
                 targetErrors(text.replace("median: 5.5e9", "median: lots")));
     }
 }

@@ -1,9 +1,9 @@
 package io.gpusim.experiment;
 
-import io.gpusim.core.Replicator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpusim.core.Replicator;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
@@ -51,14 +51,13 @@ class StudyRunnerTest {
         }
 
         @Override
-        public void comparison(List<CompareRow> rows) {
-        }
+        public void comparison(List<CompareRow> rows) {}
     }
 
     private static Recorder run(Study study, int threads) throws Exception {
         Recorder rec = new Recorder();
         try (ReplicationRunner runner = new ReplicationRunner(threads)) {
-            new StudyRunner(runner, FAKE, n -> { }).run(study, rec);
+            new StudyRunner(runner, FAKE, n -> {}).run(study, rec);
         }
         return rec;
     }
@@ -79,7 +78,7 @@ class StudyRunnerTest {
         Study study = new Study("t", StudyKind.BATCH, cells(1), 10, 4, null, 0);
         StudyResult result;
         try (ReplicationRunner runner = new ReplicationRunner(2)) {
-            result = new StudyRunner(runner, FAKE, n -> { }).run(study, StudyOutput.NONE);
+            result = new StudyRunner(runner, FAKE, n -> {}).run(study, StudyOutput.NONE);
         }
         assertEquals(1, result.failures().size());
         StudyResult.Failure f = result.failures().get(0);
@@ -94,18 +93,17 @@ class StudyRunnerTest {
         Study loose = new Study("t", StudyKind.BATCH, cells(1), 20, 1, new Until(Metric.BAN_DAY, 0.01, 10_000), 0);
         StudyResult r;
         try (ReplicationRunner runner = new ReplicationRunner(2)) {
-            r = new StudyRunner(runner, FAKE, n -> { }).run(loose, StudyOutput.NONE);
+            r = new StudyRunner(runner, FAKE, n -> {}).run(loose, StudyOutput.NONE);
         }
         assertEquals(20, r.runsPerCell()[0], "met after the first block");
         Study tight = new Study("t", StudyKind.BATCH, cells(1), 20, 1, new Until(Metric.BAN_DAY, 1e-5, 100), 0);
         try (ReplicationRunner runner = new ReplicationRunner(2)) {
-            r = new StudyRunner(runner, FAKE, n -> { }).run(tight, StudyOutput.NONE);
+            r = new StudyRunner(runner, FAKE, n -> {}).run(tight, StudyOutput.NONE);
         }
         assertEquals(100, r.runsPerCell()[0], "stopped at --max-runs");
-        Study middle = new Study("t", StudyKind.BATCH, cells(1), 10, 1, new Until(Metric.BAN_DAY, 0.0015, 10_000),
-                0);
+        Study middle = new Study("t", StudyKind.BATCH, cells(1), 10, 1, new Until(Metric.BAN_DAY, 0.0015, 10_000), 0);
         try (ReplicationRunner runner = new ReplicationRunner(2)) {
-            r = new StudyRunner(runner, FAKE, n -> { }).run(middle, StudyOutput.NONE);
+            r = new StudyRunner(runner, FAKE, n -> {}).run(middle, StudyOutput.NONE);
         }
         long used = r.runsPerCell()[0];
         assertTrue(used > 10 && used < 10_000 && used % 10 == 0, "blocks of 10 until met: " + used);
@@ -115,11 +113,17 @@ class StudyRunnerTest {
 
     @Test
     void identicalVariantsGiveZeroDifferences() throws Exception {
-        Study study = new Study("t", StudyKind.COMPARE, List.of(new Cell("a", "", null, Map.of()),
-                new Cell("b", "", null, Map.of())), 50, 3, null, 0);
+        Study study = new Study(
+                "t",
+                StudyKind.COMPARE,
+                List.of(new Cell("a", "", null, Map.of()), new Cell("b", "", null, Map.of())),
+                50,
+                3,
+                null,
+                0);
         StudyResult r;
         try (ReplicationRunner runner = new ReplicationRunner(2)) {
-            r = new StudyRunner(runner, FAKE, n -> { }).run(study, StudyOutput.NONE);
+            r = new StudyRunner(runner, FAKE, n -> {}).run(study, StudyOutput.NONE);
         }
         for (CompareRow row : r.comparison()) {
             assertEquals(0.0, row.diffMean(), row.metric());

@@ -32,6 +32,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
     /** Chart size in pixels. */
     public static final int WIDTH = 900;
+
     public static final int HEIGHT = 500;
     private static final int MAX_CELLS = 6;
     private static final String[][] FANS = {
@@ -40,13 +41,19 @@ public final class Charts {
         {"substitute_share", "Domestic share of units shipped (last quarter)", "share"},
         {"mean_hazard_per_year", "Perceived ban hazard", "per year"},
     };
-    private static final String[] HISTOGRAMS = {"requested_units", "stockpile_units_at_ban", "shipped_share",
-        "vendor_writedown_usd"};
-    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
-        new Color(148, 103, 189), new Color(255, 127, 14), new Color(140, 86, 75)};
+    private static final String[] HISTOGRAMS = {
+        "requested_units", "stockpile_units_at_ban", "shipped_share", "vendor_writedown_usd"
+    };
+    private static final Color[] PALETTE = {
+        new Color(31, 119, 180),
+        new Color(214, 39, 40),
+        new Color(44, 160, 44),
+        new Color(148, 103, 189),
+        new Color(255, 127, 14),
+        new Color(140, 86, 75)
+    };
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Draws every chart the directory's files allow; returns the PNG files written. */
     public static List<Path> plotAll(Path dir) throws IOException {
@@ -105,8 +112,8 @@ public final class Charts {
         return Date.from(LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    private static XYChart fan(List<Map<String, String>> rows, String series, String title, String unit,
-            Map<String, Double> banDays) {
+    private static XYChart fan(
+            List<Map<String, String>> rows, String series, String title, String unit, Map<String, Double> banDays) {
         Map<String, List<Map<String, String>>> byCell = new LinkedHashMap<>();
         for (Map<String, String> r : rows) {
             if (series.equals(r.get("series"))) {
@@ -119,10 +126,19 @@ public final class Charts {
         if (byCell.isEmpty()) {
             return null;
         }
-        double largest = rows.stream().filter(r -> series.equals(r.get("series")))
-                .mapToDouble(r -> OutputTables.number(r, "p95")).filter(Double::isFinite).max().orElse(0);
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("date")
-                .yAxisTitle(unit).build();
+        double largest = rows.stream()
+                .filter(r -> series.equals(r.get("series")))
+                .mapToDouble(r -> OutputTables.number(r, "p95"))
+                .filter(Double::isFinite)
+                .max()
+                .orElse(0);
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("date")
+                .yAxisTitle(unit)
+                .build();
         style(chart.getStyler());
         chart.getStyler().setDatePattern("yyyy-MM");
         chart.getStyler().setYAxisDecimalPattern(largest >= 1000 ? "#,###" : "#,##0.##");
@@ -163,8 +179,8 @@ public final class Charts {
                 Date banDate = new Date(start.getTime() + Math.round(ban) * 86_400_000L);
                 XYSeries line = chart.addSeries(e.getKey() + " ban", List.of(banDate, banDate), List.of(0.0, yMax));
                 line.setLineColor(color);
-                line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                        new float[] {6, 4}, 0));
+                line.setLineStyle(
+                        new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
                 line.setMarker(SeriesMarkers.NONE);
             }
         }
@@ -187,8 +203,13 @@ public final class Charts {
         if (byCell.isEmpty() || !(hi > lo)) {
             return null;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(metric)
-                .xAxisTitle(metric).yAxisTitle("replications").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(metric)
+                .xAxisTitle(metric)
+                .yAxisTitle("replications")
+                .build();
         style(chart.getStyler());
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setXAxisDecimalPattern(hi - lo >= 1000 ? "#,###" : "#,##0.###");
@@ -196,8 +217,8 @@ public final class Charts {
         int c = 0;
         for (Map.Entry<String, List<Double>> e : byCell.entrySet()) {
             Histogram h = new Histogram(e.getValue(), 30, lo, hi);
-            chart.addSeries(e.getKey(), h.getxAxisData(), h.getyAxisData()).setFillColor(
-                    withAlpha(PALETTE[c++ % PALETTE.length], 150));
+            chart.addSeries(e.getKey(), h.getxAxisData(), h.getyAxisData())
+                    .setFillColor(withAlpha(PALETTE[c++ % PALETTE.length], 150));
         }
         return chart;
     }
@@ -220,8 +241,12 @@ public final class Charts {
         if (metrics.isEmpty()) {
             return null;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(WIDTH, 70 * metrics.size()))
-                .height(HEIGHT + 250).title("Paired difference B - A, % of A's mean (95% CI)").yAxisTitle("%").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(Math.max(WIDTH, 70 * metrics.size()))
+                .height(HEIGHT + 250)
+                .title("Paired difference B - A, % of A's mean (95% CI)")
+                .yAxisTitle("%")
+                .build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries("B - A", metrics, diffs, errors).setFillColor(PALETTE[0]);
@@ -233,16 +258,23 @@ public final class Charts {
         for (Map<String, String> r : rows) {
             byMetric.computeIfAbsent(r.get("metric"), m -> new LinkedHashMap<>())
                     .computeIfAbsent(r.get("index"), i -> new LinkedHashMap<>())
-                    .put(r.get("parameter"), new double[] {OutputTables.number(r, "estimate"),
-                        OutputTables.number(r, "ci_low"), OutputTables.number(r, "ci_high")});
+                    .put(r.get("parameter"), new double[] {
+                        OutputTables.number(r, "estimate"),
+                        OutputTables.number(r, "ci_low"),
+                        OutputTables.number(r, "ci_high")
+                    });
         }
         List<CategoryChart> charts = new ArrayList<>();
         for (Map.Entry<String, Map<String, Map<String, double[]>>> m : byMetric.entrySet()) {
             if (!List.of(HISTOGRAMS).contains(m.getKey())) {
                 continue;
             }
-            CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                    .title("sensitivity of " + m.getKey()).yAxisTitle("index").build();
+            CategoryChart chart = new CategoryChartBuilder()
+                    .width(WIDTH)
+                    .height(HEIGHT)
+                    .title("sensitivity of " + m.getKey())
+                    .yAxisTitle("index")
+                    .build();
             style(chart.getStyler());
             int c = 0;
             for (Map.Entry<String, Map<String, double[]>> index : m.getValue().entrySet()) {

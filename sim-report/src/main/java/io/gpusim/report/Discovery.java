@@ -20,21 +20,25 @@ import java.util.Map;
  */
 public final class Discovery {
     /** A row of {@code boxes.csv}: one parameter's bounds in one box of the peeling trajectory. */
-    @JsonPropertyOrder({"box", "chosen", "coverage", "density", "support", "parameter", "lower", "upper",
-        "restricted"})
-    public record Row(int box, boolean chosen, double coverage, double density, int support, String parameter,
-            String lower, String upper, boolean restricted) {
-    }
+    @JsonPropertyOrder({"box", "chosen", "coverage", "density", "support", "parameter", "lower", "upper", "restricted"})
+    public record Row(
+            int box,
+            boolean chosen,
+            double coverage,
+            double density,
+            int support,
+            String parameter,
+            String lower,
+            String upper,
+            boolean restricted) {}
 
     /** The result: the trajectory's rows and the readable summary of the chosen box. */
-    public record Result(List<Row> rows, String summary) {
-    }
+    public record Result(List<Row> rows, String summary) {}
 
-    private Discovery() {
-    }
+    private Discovery() {}
 
-    public static Result run(Path dir, String metric, boolean above, double threshold, double alpha,
-            double minCoverage) throws IOException {
+    public static Result run(Path dir, String metric, boolean above, double threshold, double alpha, double minCoverage)
+            throws IOException {
         List<Map<String, String>> points = OutputTables.read(dir.resolve("points.csv"));
         List<Map<String, String>> runs = OutputTables.read(dir.resolve("runs.csv"));
         if (points.isEmpty() || runs.isEmpty()) {
@@ -82,15 +86,30 @@ public final class Discovery {
         List<Row> rows = new ArrayList<>();
         for (Prim.Box b : trajectory) {
             for (int d = 0; d < params.size(); d++) {
-                rows.add(new Row(b.step(), b == chosen, b.coverage(), b.density(), b.support(), params.get(d),
-                        format(b.lower()[d], isDate[d]), format(b.upper()[d], isDate[d]), b.restricts(d, full)));
+                rows.add(new Row(
+                        b.step(),
+                        b == chosen,
+                        b.coverage(),
+                        b.density(),
+                        b.support(),
+                        params.get(d),
+                        format(b.lower()[d], isDate[d]),
+                        format(b.upper()[d], isDate[d]),
+                        b.restricts(d, full)));
             }
         }
         long cases = ys.stream().filter(v -> v).count();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s %s %s in %.0f%% of runs (%d of %d) and %.0f%% of all such runs",
-                metric, above ? ">=" : "<=", SummaryWriters.num(threshold), 100 * chosen.density(),
-                Math.round(chosen.density() * chosen.support()), chosen.support(), 100 * chosen.coverage()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%s %s %s in %.0f%% of runs (%d of %d) and %.0f%% of all such runs",
+                metric,
+                above ? ">=" : "<=",
+                SummaryWriters.num(threshold),
+                100 * chosen.density(),
+                Math.round(chosen.density() * chosen.support()),
+                chosen.support(),
+                100 * chosen.coverage()));
         List<String> conditions = new ArrayList<>();
         for (int d = 0; d < params.size(); d++) {
             if (chosen.lower()[d] > full.lower()[d]) {
@@ -101,15 +120,17 @@ public final class Discovery {
             }
         }
         sb.append(conditions.isEmpty() ? " across the whole design" : " when " + String.join(" and ", conditions));
-        sb.append(String.format(Locale.ROOT, " (overall: %.0f%% of %d runs)", 100.0 * cases / Math.max(1, y.length),
-                y.length));
+        sb.append(String.format(
+                Locale.ROOT, " (overall: %.0f%% of %d runs)", 100.0 * cases / Math.max(1, y.length), y.length));
         return new Result(rows, sb.toString());
     }
 
     /** Writes {@code boxes.csv} atomically. */
     public static void write(Path file, List<Row> rows) throws IOException {
         Csv.writeAtomically(file, w -> {
-            try (var seq = Csv.MAPPER.writer(Csv.MAPPER.schemaFor(Row.class).withHeader()).writeValues(w)) {
+            try (var seq = Csv.MAPPER
+                    .writer(Csv.MAPPER.schemaFor(Row.class).withHeader())
+                    .writeValues(w)) {
                 for (Row r : rows) {
                     seq.write(r);
                 }
@@ -118,6 +139,8 @@ public final class Discovery {
     }
 
     private static String format(double v, boolean date) {
-        return date ? LocalDate.ofEpochDay(Math.round(v)).toString() : SummaryWriters.num(v).replace(",", "");
+        return date
+                ? LocalDate.ofEpochDay(Math.round(v)).toString()
+                : SummaryWriters.num(v).replace(",", "");
     }
 }

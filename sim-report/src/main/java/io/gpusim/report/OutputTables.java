@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** Reads the CSV outputs of a study directory as rows of named cells. */
 final class OutputTables {
-    private OutputTables() {
-    }
+    private OutputTables() {}
 
     /** Every row of a CSV file with a header, or an empty list when the file is absent. */
     static List<Map<String, String>> read(Path file) throws IOException {
@@ -21,8 +20,10 @@ final class OutputTables {
             return List.of();
         }
         List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = Csv.MAPPER.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+        try (MappingIterator<Map<String, String>> it = Csv.MAPPER
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(file.toFile())) {
             while (it.hasNext()) {
                 rows.add(it.next());
             }

@@ -18,11 +18,11 @@ import java.util.stream.Stream;
  * and sent as one file.
  */
 public final class Report {
-    private static final String[] SUMMARY_COLUMNS = {"scenario", "point", "metric", "n", "p05", "p50", "p95", "mean",
-        "ci_low", "ci_high"};
+    private static final String[] SUMMARY_COLUMNS = {
+        "scenario", "point", "metric", "n", "p05", "p50", "p95", "mean", "ci_low", "ci_high"
+    };
 
-    private Report() {
-    }
+    private Report() {}
 
     /** Writes {@code DIR/report.html} (drawing the charts first when there are none) and returns its path. */
     public static Path write(Path dir) throws IOException {
@@ -40,19 +40,29 @@ public final class Report {
                 .append("img{max-width:100%;border:1px solid #eee;margin:0.5em 0}")
                 .append("code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n");
         Path manifestFile = dir.resolve("manifest.json");
-        JsonNode manifest = Files.isRegularFile(manifestFile)
-                ? ScenarioLoader.jsonMapper().readTree(manifestFile.toFile()) : null;
-        html.append("<h1>gpusim report").append(manifest == null ? "" : ": " + escape(text(manifest, "study")))
+        JsonNode manifest =
+                Files.isRegularFile(manifestFile) ? ScenarioLoader.jsonMapper().readTree(manifestFile.toFile()) : null;
+        html.append("<h1>gpusim report")
+                .append(manifest == null ? "" : ": " + escape(text(manifest, "study")))
                 .append("</h1>\n");
         if (manifest != null) {
-            html.append("<p>").append(escape(text(manifest, "kind"))).append(", ")
-                    .append(escape(text(manifest, "runsTotal"))).append(" replications, master seed ")
-                    .append(escape(text(manifest, "masterSeed"))).append(", ")
-                    .append(escape(text(manifest, "threads"))).append(" threads; gpusim ")
-                    .append(escape(text(manifest, "gpusimVersion"))).append(" (commit <code>")
-                    .append(escape(text(manifest, "gitCommit"))).append("</code>), ")
-                    .append(escape(text(manifest, "javaVersion"))).append("; finished ")
-                    .append(escape(text(manifest, "finished"))).append(".</p>\n<p>Command: <code>");
+            html.append("<p>")
+                    .append(escape(text(manifest, "kind")))
+                    .append(", ")
+                    .append(escape(text(manifest, "runsTotal")))
+                    .append(" replications, master seed ")
+                    .append(escape(text(manifest, "masterSeed")))
+                    .append(", ")
+                    .append(escape(text(manifest, "threads")))
+                    .append(" threads; gpusim ")
+                    .append(escape(text(manifest, "gpusimVersion")))
+                    .append(" (commit <code>")
+                    .append(escape(text(manifest, "gitCommit")))
+                    .append("</code>), ")
+                    .append(escape(text(manifest, "javaVersion")))
+                    .append("; finished ")
+                    .append(escape(text(manifest, "finished")))
+                    .append(".</p>\n<p>Command: <code>");
             for (JsonNode a : manifest.path("commandLine")) {
                 html.append(escape(a.asText())).append(' ');
             }
@@ -64,10 +74,14 @@ public final class Report {
         if (Files.isDirectory(plots)) {
             html.append("<h2>Charts</h2>\n");
             try (Stream<Path> files = Files.list(plots)) {
-                for (Path png : files.filter(p -> p.toString().endsWith(".png")).sorted().toList()) {
-                    html.append("<img alt=\"").append(escape(png.getFileName().toString()))
+                for (Path png : files.filter(p -> p.toString().endsWith(".png"))
+                        .sorted()
+                        .toList()) {
+                    html.append("<img alt=\"")
+                            .append(escape(png.getFileName().toString()))
                             .append("\" src=\"data:image/png;base64,")
-                            .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">\n");
+                            .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)))
+                            .append("\">\n");
                 }
             }
         }
@@ -93,7 +107,8 @@ public final class Report {
                 String v = r.getOrDefault(c, "");
                 boolean numeric = !v.isEmpty() && v.matches("-?[0-9.Ee+-]+");
                 html.append(numeric ? "<td>" : "<td class=\"t\">")
-                        .append(escape(numeric ? SummaryWriters.num(Double.parseDouble(v)) : v)).append("</td>");
+                        .append(escape(numeric ? SummaryWriters.num(Double.parseDouble(v)) : v))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }

@@ -1,7 +1,7 @@
 package io.gpusim.spark;
 
-import io.gpusim.experiment.TaskEngine;
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.experiment.TaskEngine;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -75,7 +75,8 @@ public final class SparkEngine implements TaskEngine {
             try {
                 results = next.get();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("a Spark job failed: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "a Spark job failed: " + e.getCause().getMessage(), e.getCause());
             }
             long following = start + BATCH;
             next = following < count ? submit(following, Math.min(count, following + BATCH), task) : null;
@@ -121,8 +122,14 @@ public final class SparkEngine implements TaskEngine {
         for (Metric m : Metric.values()) {
             fields.add(DataTypes.createStructField(m.id(), DataTypes.DoubleType, true));
         }
-        spark.read().schema(DataTypes.createStructType(fields)).option("header", "true").csv(runs.toString())
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(outDir.resolve("runs.parquet").toString());
+        spark.read()
+                .schema(DataTypes.createStructType(fields))
+                .option("header", "true")
+                .csv(runs.toString())
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(outDir.resolve("runs.parquet").toString());
     }
 
     @Override

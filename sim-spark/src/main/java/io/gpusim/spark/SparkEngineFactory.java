@@ -25,7 +25,8 @@ public final class SparkEngineFactory implements TaskEngineFactory {
         }
         String effective = master != null ? master : submitted ? System.getProperty("spark.master") : "local";
         if (effective.startsWith("local")) {
-            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+            builder.config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false");
         }
         // A session that already exists (an application embedding gpusim) is used, and left running.

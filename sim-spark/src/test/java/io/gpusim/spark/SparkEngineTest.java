@@ -35,9 +35,13 @@ class SparkEngineTest {
 
     @BeforeAll
     void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("gpusim-test")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").getOrCreate();
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("gpusim-test")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate();
     }
 
     @AfterAll
@@ -64,8 +68,21 @@ class SparkEngineTest {
         Path local = dir.resolve("local");
         Path onSpark = dir.resolve("spark");
         gpusim("batch", BASELINE, LATE, "--runs", "300", "--seed", "4", "--out", local.toString(), "--quiet");
-        gpusim("batch", BASELINE, LATE, "--runs", "300", "--seed", "4", "--out", onSpark.toString(), "--quiet",
-                "--engine", "spark", "--master", "local[2]");
+        gpusim(
+                "batch",
+                BASELINE,
+                LATE,
+                "--runs",
+                "300",
+                "--seed",
+                "4",
+                "--out",
+                onSpark.toString(),
+                "--quiet",
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]");
         assertSame(local, onSpark, "runs.csv", "summary.csv", "failures.csv");
         var parquet = spark.read().parquet(onSpark.resolve("runs.parquet").toString());
         assertEquals(600, parquet.count());
@@ -77,8 +94,19 @@ class SparkEngineTest {
     void sweepOnSparkMatchesTheLocalRunner() throws Exception {
         Path local = dir.resolve("local-sweep");
         Path onSpark = dir.resolve("spark-sweep");
-        String[] sweep = {"sweep", BASELINE, "--vary", "regulator.banDate=2024-12-01:2025-06-01", "--design", "sobol",
-            "--points", "6", "--runs", "40", "--quiet"};
+        String[] sweep = {
+            "sweep",
+            BASELINE,
+            "--vary",
+            "regulator.banDate=2024-12-01:2025-06-01",
+            "--design",
+            "sobol",
+            "--points",
+            "6",
+            "--runs",
+            "40",
+            "--quiet"
+        };
         gpusim(concat(sweep, "--out", local.toString()));
         gpusim(concat(sweep, "--out", onSpark.toString(), "--engine", "spark", "--master", "local[2]"));
         assertSame(local, onSpark, "runs.csv", "summary.csv", "points.csv");
@@ -88,10 +116,35 @@ class SparkEngineTest {
     void sensitivityAndCalibrationOnSparkMatchTheLocalRunner() throws Exception {
         String targets = Path.of("..", "scenarios", "targets-h20-2025.yaml").toString();
         String[][] analyses = {
-            {"sensitivity", BASELINE, "--vary", "beliefs.leakWeight=1:6", "--vary", "vendor.safetyStockWeeks=2:12",
-                "--base-points", "8", "--runs", "5", "--bootstrap", "30", "--quiet"},
-            {"calibrate", BASELINE, "--targets", targets, "--vary", "products[0].unitCostUsd=3000:8000", "--runs",
-                "8", "--max-evals", "30", "--quiet"}};
+            {
+                "sensitivity",
+                BASELINE,
+                "--vary",
+                "beliefs.leakWeight=1:6",
+                "--vary",
+                "vendor.safetyStockWeeks=2:12",
+                "--base-points",
+                "8",
+                "--runs",
+                "5",
+                "--bootstrap",
+                "30",
+                "--quiet"
+            },
+            {
+                "calibrate",
+                BASELINE,
+                "--targets",
+                targets,
+                "--vary",
+                "products[0].unitCostUsd=3000:8000",
+                "--runs",
+                "8",
+                "--max-evals",
+                "30",
+                "--quiet"
+            }
+        };
         for (String[] analysis : analyses) {
             Path local = dir.resolve("local-" + analysis[0]);
             Path onSpark = dir.resolve("spark-" + analysis[0]);
@@ -107,15 +160,14 @@ class SparkEngineTest {
 
     @Test
     void partitioningChangesNothing() throws Exception {
-        StudyDefinition def = new StudyDefinition("p", List.of(BASELINE), null, null, null, 101, 9L, null, null,
-                null);
+        StudyDefinition def = new StudyDefinition("p", List.of(BASELINE), null, null, null, 101, 9L, null, null, null);
         Study study = def.resolve(Path.of(""));
         String first = null;
         for (int partitions : new int[] {1, 2, 7}) {
             Path out = dir.resolve("p" + partitions);
             try (TaskEngine engine = new SparkEngine(spark, partitions);
                     CsvStudyOutput files = new CsvStudyOutput(out, false)) {
-                new StudyRunner(engine, Simulation.replicator(false), n -> { }).run(study, files);
+                new StudyRunner(engine, Simulation.replicator(false), n -> {}).run(study, files);
                 files.commit();
             }
             String runs = Files.readString(out.resolve("runs.csv")) + Files.readString(out.resolve("summary.csv"));

@@ -5,8 +5,7 @@ import io.gpusim.core.scenario.AllocationRule;
 
 /** How a seller divides scarce finished goods among open orders. Shared by the vendor and the domestic maker. */
 public final class Allocation {
-    private Allocation() {
-    }
+    private Allocation() {}
 
     /**
      * Divides {@code available} units among buyers in proportion to their outstanding units, by largest remainders
@@ -64,9 +63,14 @@ public final class Allocation {
     }
 
     /** As {@link #shipOpenOrders(SellerView, int, AllocationRule, int)}, with scratch arrays of one slot per buyer. */
-    public static long shipOpenOrders(SellerView seller, int product, AllocationRule rule, int arrivalStep,
+    public static long shipOpenOrders(
+            SellerView seller,
+            int product,
+            AllocationRule rule,
+            int arrivalStep,
             long[] outstanding,
-            long[] share, double[] remainder) {
+            long[] share,
+            double[] remainder) {
         long available = seller.finishedGoods(product);
         if (available <= 0 || seller.backlog(product) == 0) {
             return 0;

@@ -4,8 +4,7 @@ import io.gpusim.core.Calendar;
 
 /** A buyer's belief about the hazard that the vendor product becomes unavailable, and what follows from it. */
 public final class Beliefs {
-    private Beliefs() {
-    }
+    private Beliefs() {}
 
     /**
      * Perceived hazard per year that the vendor product becomes unavailable:

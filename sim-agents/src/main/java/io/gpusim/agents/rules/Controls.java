@@ -6,8 +6,7 @@ import io.gpusim.core.params.RegulatorParams;
 
 /** The export-control authority's timing and decision rules. */
 public final class Controls {
-    private Controls() {
-    }
+    private Controls() {}
 
     /** Day the ban takes effect: the announcement plus the grace period. */
     public static int effectiveDay(int announceDay, int graceDays) {
@@ -29,14 +28,15 @@ public final class Controls {
      * the question is on the table), plus a response to visible stockpiling, measured as the ratio of recent vendor
      * orders to their longer-run average above 1.
      */
-    public static double decisionHazard(double base, double leakBoost, int leaks, double stockpileSensitivity,
-            double orderSurge) {
+    public static double decisionHazard(
+            double base, double leakBoost, int leaks, double stockpileSensitivity, double orderSurge) {
         return base + leakBoost * leaks + stockpileSensitivity * Math.max(0.0, orderSurge - 1.0);
     }
 
     /** Whether a product exceeds any of the threshold rule's limits (a missing limit is +infinity: never binds). */
     public static boolean exceedsThresholds(Product p, RegulatorParams.Thresholds t) {
-        return p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps() || p.interconnectGBps() > t.maxInterconnectGBps()
+        return p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps()
+                || p.interconnectGBps() > t.maxInterconnectGBps()
                 || p.tpp() > t.maxTpp();
     }
 }

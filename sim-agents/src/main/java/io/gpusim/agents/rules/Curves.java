@@ -2,8 +2,7 @@ package io.gpusim.agents.rules;
 
 /** Small numeric helpers: piecewise-linear curves and the logistic function. */
 public final class Curves {
-    private Curves() {
-    }
+    private Curves() {}
 
     /** Linear interpolation through (x[i], y[i]) with x increasing; flat outside the first and last points. */
     public static double interpolate(double[] x, double[] y, double at) {

@@ -8,8 +8,7 @@ public final class DomesticSupply {
     /** Finished-goods buffer the maker keeps above its backlog, in steps of output. */
     public static final double BUFFER_STEPS = 2.0;
 
-    private DomesticSupply() {
-    }
+    private DomesticSupply() {}
 
     /** Launch delay in months: {@code max(0, mean + sd * z)} for a standard normal draw {@code z}. */
     public static double launchDelayMonths(double mean, double sd, double z) {
@@ -20,8 +19,8 @@ public final class DomesticSupply {
      * Units per week the maker can finish: the lesser of good dies per week divided by dies per unit, and the
      * units its memory supply supports.
      */
-    public static double weeklyCapacity(double waferStartsPerWeek, double diesPerWafer, double yield,
-            double diesPerUnit, double hbmUnitsPerWeek) {
+    public static double weeklyCapacity(
+            double waferStartsPerWeek, double diesPerWafer, double yield, double diesPerUnit, double hbmUnitsPerWeek) {
         return Math.min(waferStartsPerWeek * diesPerWafer * yield / diesPerUnit, hbmUnitsPerWeek);
     }
 

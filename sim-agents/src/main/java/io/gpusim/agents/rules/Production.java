@@ -4,8 +4,7 @@ import io.gpusim.core.Calendar;
 
 /** The vendor's production planning, supply quotes and pricing. */
 public final class Production {
-    private Production() {
-    }
+    private Production() {}
 
     /** Exponential smoothing of orders: {@code F' = alpha * orders + (1 - alpha) * F}. */
     public static double updateForecast(double forecast, double orders, double alpha) {
@@ -16,8 +15,14 @@ public final class Production {
      * Units to start this step: enough to bring finished goods plus work in process up to the backlog plus the
      * forecast over the lead time and a safety stock, never negative and never above capacity.
      */
-    public static long productionStarts(double forecastPerStep, int leadSteps, double safetySteps, long backlog,
-            long finished, long wip, double capacityPerStep) {
+    public static long productionStarts(
+            double forecastPerStep,
+            int leadSteps,
+            double safetySteps,
+            long backlog,
+            long finished,
+            long wip,
+            double capacityPerStep) {
         double target = forecastPerStep * (leadSteps + safetySteps) + backlog;
         double need = target - finished - wip;
         return Math.round(Math.max(0.0, Math.min(need, capacityPerStep)));

@@ -4,8 +4,7 @@ import io.gpusim.core.Calendar;
 
 /** A buyer's stock targets and orders: working stock, anticipatory cover, rush orders and the budget. */
 public final class Stocking {
-    private Stocking() {
-    }
+    private Stocking() {}
 
     /**
      * Months of demand to hold as anticipatory stock. Holding the k-th month of cover costs about
@@ -13,10 +12,10 @@ public final class Stocking {
      * the price with probability {@code p} if a ban comes and the substitute gap lasts at least k months. Cover is
      * added while the saving exceeds the cost, up to the gap: {@code min(gap, 12 * p * u / h)}.
      */
-    public static double anticipatoryCoverMonths(double banProbability, double shortageCostMultiple,
-            double holdingCostPerYear, double substituteGapMonths) {
-        return Math.max(0.0, Math.min(substituteGapMonths, 12.0 * banProbability * shortageCostMultiple
-                / holdingCostPerYear));
+    public static double anticipatoryCoverMonths(
+            double banProbability, double shortageCostMultiple, double holdingCostPerYear, double substituteGapMonths) {
+        return Math.max(
+                0.0, Math.min(substituteGapMonths, 12.0 * banProbability * shortageCostMultiple / holdingCostPerYear));
     }
 
     /**

@@ -2,8 +2,7 @@ package io.gpusim.agents.rules;
 
 /** How a buyer splits purchases between the vendor product and the domestic one. */
 public final class Switching {
-    private Switching() {
-    }
+    private Switching() {}
 
     /**
      * Share of purchases to the domestic product, a logit in the log ratio of cost per unit of effective

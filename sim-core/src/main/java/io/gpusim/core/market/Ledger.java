@@ -33,6 +33,7 @@ public final class Ledger {
     private final long[] transitUnits;
     /** Backlog per product, the sum of backlogUnits over buyers. */
     private final long[] backlogTotal;
+
     private final long[] paidCents;
     private final long[] receivedCents;
     private final long[] writedownCents;
@@ -109,8 +110,7 @@ public final class Ledger {
     /**
      * Books an order, open until shipped or cancelled, and returns its id (ids count up from 0 in placement order).
      */
-    int placeOrder(int buyer, int product, long units, long priceCents, int step, int requestedByDay,
-            boolean rush) {
+    int placeOrder(int buyer, int product, long units, long priceCents, int step, int requestedByDay, boolean rush) {
         if (units <= 0) {
             throw new IllegalArgumentException("order quantity must be positive, got " + units);
         }
@@ -495,8 +495,13 @@ public final class Ledger {
      */
     public String checkConservation() {
         for (int p = 0; p < products; p++) {
-            long placed = wip[p] + finished[p] + inTransit[p] + totalStock(p) + totalDeployed(p)
-                    + writtenOffFinished[p] + writtenOffWip[p];
+            long placed = wip[p]
+                    + finished[p]
+                    + inTransit[p]
+                    + totalStock(p)
+                    + totalDeployed(p)
+                    + writtenOffFinished[p]
+                    + writtenOffWip[p];
             if (placed != started[p]) {
                 return "product " + p + ": started " + started[p] + " but accounted " + placed;
             }
@@ -522,7 +527,8 @@ public final class Ledger {
                 backlog += open;
             }
             if (backlog != backlogTotal[p]) {
-                return "product " + p + ": backlog total " + backlogTotal[p] + " but buyers' backlogs sum to " + backlog;
+                return "product " + p + ": backlog total " + backlogTotal[p] + " but buyers' backlogs sum to "
+                        + backlog;
             }
         }
         long paid = 0;

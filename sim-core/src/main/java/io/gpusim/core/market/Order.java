@@ -5,8 +5,17 @@ package io.gpusim.core.market;
  * the price is fixed when the order is placed and paid on shipment. A rush order is one placed to build
  * anticipatory stock, due by {@code requestedByDay}. Ids count up from 0 in placement order.
  */
-public record Order(int id, int buyer, int product, long quantity, long priceCents, int placedStep,
-        int requestedByDay, boolean rush, long shipped, long cancelled) {
+public record Order(
+        int id,
+        int buyer,
+        int product,
+        long quantity,
+        long priceCents,
+        int placedStep,
+        int requestedByDay,
+        boolean rush,
+        long shipped,
+        long cancelled) {
 
     /** Units still to ship. */
     public long remaining() {

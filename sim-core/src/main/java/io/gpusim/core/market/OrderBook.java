@@ -36,6 +36,7 @@ final class OrderBook {
 
     /** Open order ids per queue {@code index.of(product, buyer)}: a ring of {@code size[q]} ids from {@code head[q]}. */
     private final int[][] open;
+
     private final int[] head;
     private final int[] size;
 
@@ -248,7 +249,16 @@ final class OrderBook {
 
     /** A snapshot of one order. */
     Order snapshot(int id) {
-        return new Order(id, buyer(id), product(id), quantity(id), priceCents(id), placedStep(id),
-                requestedByDay(id), rush(id), shipped(id), cancelled(id));
+        return new Order(
+                id,
+                buyer(id),
+                product(id),
+                quantity(id),
+                priceCents(id),
+                placedStep(id),
+                requestedByDay(id),
+                rush(id),
+                shipped(id),
+                cancelled(id));
     }
 }

@@ -17,8 +17,17 @@ public record Product(
         int firstAvailableDay) {
 
     public static Product of(int index, int seller, ProductSpec spec, int firstAvailableDay) {
-        return new Product(index, spec.name(), seller, spec.maker(), spec.relativePerformance(),
-                spec.memoryBandwidthTBps(), spec.interconnectGBps(), spec.tpp(), spec.unitPriceUsd(),
-                spec.unitCostUsd(), firstAvailableDay);
+        return new Product(
+                index,
+                spec.name(),
+                seller,
+                spec.maker(),
+                spec.relativePerformance(),
+                spec.memoryBandwidthTBps(),
+                spec.interconnectGBps(),
+                spec.tpp(),
+                spec.unitPriceUsd(),
+                spec.unitCostUsd(),
+                firstAvailableDay);
     }
 }

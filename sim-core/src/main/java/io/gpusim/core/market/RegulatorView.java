@@ -14,8 +14,8 @@ public final class RegulatorView {
     private final Exchange.BanListener bans;
     private final List<Product> products;
 
-    RegulatorView(Ledger ledger, MarketStatus status, EventLog events, Exchange.BanListener bans,
-            List<Product> products) {
+    RegulatorView(
+            Ledger ledger, MarketStatus status, EventLog events, Exchange.BanListener bans, List<Product> products) {
         this.ledger = ledger;
         this.status = status;
         this.events = events;
@@ -34,7 +34,8 @@ public final class RegulatorView {
 
     /** Publishes public news (a control round, a leak, an announcement). */
     public void publish(MarketEvent event) {
-        if (event.kind() == EventKind.BAN_EFFECTIVE || event.kind() == EventKind.REVERSAL
+        if (event.kind() == EventKind.BAN_EFFECTIVE
+                || event.kind() == EventKind.REVERSAL
                 || event.kind() == EventKind.LAUNCH) {
             throw new IllegalArgumentException(event.kind() + " is published by the action itself");
         }

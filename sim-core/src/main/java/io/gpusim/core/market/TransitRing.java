@@ -13,6 +13,7 @@ final class TransitRing {
     private final int buyers;
     /** [product][(step mod ringSteps) * buyers + buyer]. */
     private long[][] arriving;
+
     private int ringSteps = INITIAL_STEPS;
     /** The last step whose arrivals were delivered. */
     private int delivered = -1;
@@ -77,8 +78,8 @@ final class TransitRing {
         long[][] bigger = new long[products][old * 2 * buyers];
         for (int p = 0; p < products; p++) {
             for (int s = delivered + 1; s < delivered + 1 + old; s++) {
-                System.arraycopy(arriving[p], (s & (old - 1)) * buyers, bigger[p], (s & (old * 2 - 1)) * buyers,
-                        buyers);
+                System.arraycopy(
+                        arriving[p], (s & (old - 1)) * buyers, bigger[p], (s & (old * 2 - 1)) * buyers, buyers);
             }
         }
         arriving = bigger;

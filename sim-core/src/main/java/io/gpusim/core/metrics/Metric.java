@@ -11,13 +11,15 @@ import java.util.List;
 public enum Metric {
     REQUESTED_UNITS("requested_units", "vendor units in rush orders placed before the ban"),
     REQUESTED_VALUE_USD("requested_value_usd", "value of those rush orders at their order prices"),
-    REQUESTED_MONTHS("requested_months", "requested units / monthly demand, at the ban, of the buyers who placed rush orders"),
+    REQUESTED_MONTHS(
+            "requested_months", "requested units / monthly demand, at the ban, of the buyers who placed rush orders"),
     DELIVERED_UNITS_BEFORE_BAN("delivered_units_before_ban", "rush-order units shipped before the ban"),
     SHIPPED_SHARE("shipped_share", "delivered_units_before_ban / requested_units"),
     STOCKPILE_UNITS_AT_BAN("stockpile_units_at_ban", "vendor units held undeployed by hyperscalers at the ban"),
     STOCKPILE_MONTHS_AT_BAN("stockpile_months_at_ban", "that stock / monthly demand at the ban"),
     BAN_DAY("ban_day", "days from scenario start to the ban taking effect; empty when no ban"),
-    DELIVERY_SHORTFALL_MONTHS("delivery_shortfall_months",
+    DELIVERY_SHORTFALL_MONTHS(
+            "delivery_shortfall_months",
             "months from the ban to the requested-by dates of rush units still open at it (unit-weighted mean)"),
     VENDOR_WRITEDOWN_USD("vendor_writedown_usd", "vendor charge for unsellable inventory and commitments"),
     VENDOR_LOST_REVENUE_USD("vendor_lost_revenue_usd", "value of the vendor backlog cancelled by the ban"),
@@ -56,7 +58,7 @@ public enum Metric {
         }
         List<String> ids = Arrays.stream(values()).map(Metric::id).toList();
         String near = Spelling.closest(String.valueOf(id), ids);
-        throw new IllegalArgumentException("unknown metric '" + id + "'" + (near != null
-                ? "; did you mean '" + near + "'?" : "; metrics: " + String.join(", ", ids)));
+        throw new IllegalArgumentException("unknown metric '" + id + "'"
+                + (near != null ? "; did you mean '" + near + "'?" : "; metrics: " + String.join(", ", ids)));
     }
 }

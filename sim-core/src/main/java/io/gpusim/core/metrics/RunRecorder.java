@@ -53,8 +53,14 @@ public final class RunRecorder {
     private double deliveredBeforeBan;
     private double shortfallMonths = Double.NaN;
 
-    public RunRecorder(Calendar calendar, Ledger ledger, MarketStatus status, EventLog events, int vendorProduct,
-            boolean[] domesticProduct, boolean recordSeries) {
+    public RunRecorder(
+            Calendar calendar,
+            Ledger ledger,
+            MarketStatus status,
+            EventLog events,
+            int vendorProduct,
+            boolean[] domesticProduct,
+            boolean recordSeries) {
         this.calendar = calendar;
         this.ledger = ledger;
         this.status = status;

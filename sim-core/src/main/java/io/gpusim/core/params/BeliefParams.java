@@ -11,5 +11,4 @@ public record BeliefParams(
         double banWeight,
         double reversalWeight,
         double decayMonths,
-        double planningHorizonMonths) {
-}
+        double planningHorizonMonths) {}

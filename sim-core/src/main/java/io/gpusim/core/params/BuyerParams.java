@@ -21,5 +21,4 @@ public record BuyerParams(
         double adequatePerformance,
         double substituteRampMonths,
         double domesticSoftwareDiscount,
-        double switchingSensitivity) {
-}
+        double switchingSensitivity) {}

@@ -25,11 +25,13 @@ public record RegulatorParams(
     }
 
     /** The stochastic ban decision of {@code HAZARD} mode (all zero in other modes). */
-    public record Hazard(double baseHazardPerYear, double leakRatePerYear, double leakBoost,
-            double stockpileSensitivity, int rulemakingWeeks) {
-    }
+    public record Hazard(
+            double baseHazardPerYear,
+            double leakRatePerYear,
+            double leakBoost,
+            double stockpileSensitivity,
+            int rulemakingWeeks) {}
 
     /** Performance limits of {@code THRESHOLD} mode; +infinity where the scenario sets none. */
-    public record Thresholds(double maxMemoryBandwidthTBps, double maxInterconnectGBps, double maxTpp) {
-    }
+    public record Thresholds(double maxMemoryBandwidthTBps, double maxInterconnectGBps, double maxTpp) {}
 }

@@ -21,5 +21,4 @@ public record VendorParams(
         AllocationRule allocation,
         double scarcityMarkupMax,
         double scarcityBacklogWeeks,
-        double writedownShare) {
-}
+        double writedownShare) {}

@@ -8,18 +8,32 @@ package io.gpusim.core.scenario;
 public record BeliefSpec(
         @Param(description = "perceived hazard with no news", unit = "1/year", min = 0, max = 50)
         Double priorHazardPerYear,
+
         @Param(description = "hazard added by a fresh control round", unit = "1/year", min = 0, max = 50)
         Double controlRoundWeight,
+
         @Param(description = "hazard added by a fresh leak", unit = "1/year", min = 0, max = 50)
         Double leakWeight,
+
         @Param(description = "hazard added when another product is banned", unit = "1/year", min = 0, max = 50)
         Double banWeight,
+
         @Param(description = "hazard added by a reversal (negative lowers it)", unit = "1/year", min = -50, max = 50)
         Double reversalWeight,
-        @Param(description = "e-folding time of a signal's weight", unit = "months", min = 0, minExclusive = true,
+
+        @Param(
+                description = "e-folding time of a signal's weight",
+                unit = "months",
+                min = 0,
+                minExclusive = true,
                 max = 600)
         Double decayMonths,
-        @Param(description = "horizon of the ban probability; cap on expected time to ban", unit = "months", min = 0,
-                minExclusive = true, max = 120)
-        Double planningHorizonMonths) implements java.io.Serializable {
-}
+
+        @Param(
+                description = "horizon of the ban probability; cap on expected time to ban",
+                unit = "months",
+                min = 0,
+                minExclusive = true,
+                max = 120)
+        Double planningHorizonMonths)
+        implements java.io.Serializable {}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 public record CapacityPoint(
         @Param(description = "date of the point (dates increase along the curve)")
         LocalDate date,
+
         @Param(description = "cap on production starts at that date", unit = "units/month", min = 0, max = 1e8)
-        Double unitsPerMonth) implements java.io.Serializable {
-}
+        Double unitsPerMonth)
+        implements java.io.Serializable {}

@@ -10,15 +10,24 @@ import java.util.List;
 public record DemandShockSpec(
         @Param(description = "label (list items merge on it)")
         String name,
-        @Param(description = "start of the shock")
-        LocalDate date,
+
+        @Param(description = "start of the shock") LocalDate date,
+
         @Param(description = "persistent relative change in demand once ramped", unit = "–", min = -0.95, max = 10.0)
         Double effect,
-        @Param(description = "weeks to reach the full effect (default 1)", unit = "weeks", min = 1, max = 520,
-                required = false, defaultValue = "1")
+
+        @Param(
+                description = "weeks to reach the full effect (default 1)",
+                unit = "weeks",
+                min = 1,
+                max = 520,
+                required = false,
+                defaultValue = "1")
         Integer rampWeeks,
+
         @Param(description = "hyperscalers affected (default all)", required = false, defaultValue = "[]")
-        List<String> buyers) implements java.io.Serializable {
+        List<String> buyers)
+        implements java.io.Serializable {
     public DemandShockSpec {
         rampWeeks = rampWeeks == null ? 1 : rampWeeks;
         buyers = buyers == null ? List.of() : List.copyOf(buyers);

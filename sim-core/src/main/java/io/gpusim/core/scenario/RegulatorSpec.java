@@ -8,25 +8,42 @@ import java.util.List;
  * scenario starts).
  */
 public record RegulatorSpec(
-        @Param(description = "dates of earlier control rounds, published as `CONTROL_ROUND` events", required = false,
+        @Param(
+                description = "dates of earlier control rounds, published as `CONTROL_ROUND` events",
+                required = false,
                 defaultValue = "[]")
         List<LocalDate> history,
-        @Param(description = "`NONE`, `DATE`, `HAZARD` or `THRESHOLD` (default `NONE`)", required = false,
+
+        @Param(
+                description = "`NONE`, `DATE`, `HAZARD` or `THRESHOLD` (default `NONE`)",
+                required = false,
                 defaultValue = "NONE")
         BanMode mode,
+
         @Param(description = "announcement day of the ban (`DATE`, `THRESHOLD`)", required = false)
         LocalDate banDate,
+
         @Param(description = "stochastic ban decision (`HAZARD`)", required = false)
         HazardSpec hazard,
+
         @Param(description = "performance limits (`THRESHOLD`)", required = false)
         ThresholdSpec thresholds,
+
         @Param(description = "a leak of the coming ban", required = false)
         LeakSpec leak,
-        @Param(description = "days from announcement to effect (default 0)", unit = "days", min = 0, max = 3650,
-                required = false, defaultValue = "0")
+
+        @Param(
+                description = "days from announcement to effect (default 0)",
+                unit = "days",
+                min = 0,
+                max = 3650,
+                required = false,
+                defaultValue = "0")
         Integer graceDays,
+
         @Param(description = "the ban is lifted some time after it takes effect", required = false)
-        ReversalSpec reversal) implements java.io.Serializable {
+        ReversalSpec reversal)
+        implements java.io.Serializable {
 
     public RegulatorSpec {
         history = history == null ? List.of() : List.copyOf(history);
@@ -38,41 +55,57 @@ public record RegulatorSpec(
     public record HazardSpec(
             @Param(description = "base decision hazard (`HAZARD`)", unit = "1/year", min = 0, max = 50)
             Double baseHazardPerYear,
+
             @Param(description = "rate of leaks while undecided", unit = "1/year", min = 0, max = 52)
             Double leakRatePerYear,
+
             @Param(description = "hazard added per leak so far", unit = "1/year", min = 0, max = 50)
             Double leakBoost,
+
             @Param(description = "hazard added per unit of order surge above 1", unit = "1/year", min = 0, max = 50)
             Double stockpileSensitivity,
+
             @Param(description = "weeks from decision to announcement", unit = "weeks", min = 0, max = 104)
-            Integer rulemakingWeeks) implements java.io.Serializable {
-    }
+            Integer rulemakingWeeks)
+            implements java.io.Serializable {}
 
     /** Performance limits; a product exceeding any of them is banned on the rule date. */
     public record ThresholdSpec(
-            @Param(description = "limit on memory bandwidth (`THRESHOLD`)", unit = "TB/s", min = 0, minExclusive = true,
+            @Param(
+                    description = "limit on memory bandwidth (`THRESHOLD`)",
+                    unit = "TB/s",
+                    min = 0,
+                    minExclusive = true,
                     required = false)
             Double maxMemoryBandwidthTBps,
+
             @Param(description = "limit on interconnect", unit = "GB/s", min = 0, minExclusive = true, required = false)
             Double maxInterconnectGBps,
-            @Param(description = "limit on total processing performance", unit = "TPP", min = 0, minExclusive = true,
+
+            @Param(
+                    description = "limit on total processing performance",
+                    unit = "TPP",
+                    min = 0,
+                    minExclusive = true,
                     required = false)
-            Double maxTpp) implements java.io.Serializable {
-    }
+            Double maxTpp)
+            implements java.io.Serializable {}
 
     /** A leak of the coming ban, {@code leadDays} before it, with the given probability. */
     public record LeakSpec(
             @Param(description = "chance the coming ban leaks", unit = "probability", min = 0.0, max = 1.0)
             Double probability,
+
             @Param(description = "leak this many days before the announcement", unit = "days", min = 0, max = 3650)
-            Integer leadDays) implements java.io.Serializable {
-    }
+            Integer leadDays)
+            implements java.io.Serializable {}
 
     /** The ban is lifted {@code afterDays} after it takes effect, with the given probability. */
     public record ReversalSpec(
             @Param(description = "chance the ban is lifted", unit = "probability", min = 0.0, max = 1.0)
             Double probability,
+
             @Param(description = "days from effect to lifting", unit = "days", min = 1, max = 3650)
-            Integer afterDays) implements java.io.Serializable {
-    }
+            Integer afterDays)
+            implements java.io.Serializable {}
 }

@@ -9,25 +9,34 @@ import java.util.List;
 public record Scenario(
         @Param(description = "short identifier of the scenario, used in outputs")
         String name,
+
         @Param(description = "free text describing the scenario", required = false)
         String description,
+
         @Param(description = "the calendar of a run: first and last simulated day, and the length of one step")
         SimulationSpec simulation,
+
         @Param(description = "the accelerators sold in the market")
         List<ProductSpec> products,
-        @Param(description = "dated, persistent changes in compute demand (default none)", required = false,
+
+        @Param(
+                description = "dated, persistent changes in compute demand (default none)",
+                required = false,
                 defaultValue = "[]")
         List<DemandShockSpec> demandShocks,
+
         @Param(description = "how public signals move the hyperscalers' perceived hazard of a ban")
         BeliefSpec beliefs,
+
         @Param(description = "the buyers, in the order they act each step")
         List<HyperscalerSpec> hyperscalers,
+
         @Param(description = "the foreign GPU vendor and its export product")
         VendorSpec vendor,
-        @Param(description = "the export-control authority")
-        RegulatorSpec regulator,
-        @Param(description = "the domestic chipmaker")
-        DomesticMakerSpec domestic) implements java.io.Serializable {
+
+        @Param(description = "the export-control authority") RegulatorSpec regulator,
+        @Param(description = "the domestic chipmaker") DomesticMakerSpec domestic)
+        implements java.io.Serializable {
 
     public Scenario {
         products = products == null ? null : List.copyOf(products);

@@ -22,8 +22,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -42,15 +42,16 @@ import java.util.stream.Collectors;
  */
 public final class ScenarioLoader {
 
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(
-            YAMLFactory.builder().build()).disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+    private static final ObjectMapper YAML =
+            configure(YAMLMapper.builder(YAMLFactory.builder().build())
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
 
     /** Top-level field naming a scenario file this one builds on. */
     public static final String EXTENDS = "extends";
 
-    private ScenarioLoader() {
-    }
+    private ScenarioLoader() {}
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
@@ -95,8 +96,10 @@ public final class ScenarioLoader {
         String label = file.toString();
         Path normal = file.toAbsolutePath().normalize();
         if (chain.contains(normal)) {
-            throw single(label, "extends forms a cycle: " + chain.stream().map(Path::toString)
-                    .collect(Collectors.joining(" -> ")) + " -> " + normal);
+            throw single(
+                    label,
+                    "extends forms a cycle: "
+                            + chain.stream().map(Path::toString).collect(Collectors.joining(" -> ")) + " -> " + normal);
         }
         chain.add(normal);
         String text = readFile(file);
@@ -107,10 +110,17 @@ public final class ScenarioLoader {
             JsonNode parentRef = tree.get(EXTENDS);
             if (!parentRef.isTextual() || parentRef.asText().isBlank()) {
                 SourceLocation at = own.get(EXTENDS);
-                throw new ScenarioException(List.of(new ValidationError(label, at == null ? 0 : at.line(),
-                        at == null ? 0 : at.column(), EXTENDS, "must be the path of another scenario file")));
+                throw new ScenarioException(List.of(new ValidationError(
+                        label,
+                        at == null ? 0 : at.line(),
+                        at == null ? 0 : at.column(),
+                        EXTENDS,
+                        "must be the path of another scenario file")));
             }
-            Path parentFile = file.toAbsolutePath().getParent().resolve(parentRef.asText()).normalize();
+            Path parentFile = file.toAbsolutePath()
+                    .getParent()
+                    .resolve(parentRef.asText())
+                    .normalize();
             // Label files relative to the working directory, as users type them.
             Path shown = Path.of("").toAbsolutePath().relativize(parentFile);
             JsonNode parent = loadTree(shown, locations, chain);
@@ -129,7 +139,8 @@ public final class ScenarioLoader {
     }
 
     /** Binds an already-parsed (and possibly modified) tree and validates it. */
-    public static Scenario bind(JsonNode tree, String label, Map<String, SourceLocation> locations) throws ScenarioException {
+    public static Scenario bind(JsonNode tree, String label, Map<String, SourceLocation> locations)
+            throws ScenarioException {
         requireMapping(tree, label, "scenario fields");
         Scenario scenario = bindTree(tree, Scenario.class, label, locations);
         List<ValidationError> errors = ScenarioValidator.validate(scenario);
@@ -163,8 +174,10 @@ public final class ScenarioLoader {
 
     /** The bytes as UTF-8 text; an invalid byte is one error at its line and column. */
     private static String decodeUtf8(byte[] bytes, String label) throws ScenarioException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
@@ -184,7 +197,11 @@ public final class ScenarioLoader {
                 }
             }
             String bad = String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xff);
-            throw new ScenarioException(List.of(new ValidationError(label, line, column, "",
+            throw new ScenarioException(List.of(new ValidationError(
+                    label,
+                    line,
+                    column,
+                    "",
                     "not UTF-8 text: invalid byte " + bad + " at line " + line + ", column " + column)));
         }
         return out.toString();
@@ -209,8 +226,10 @@ public final class ScenarioLoader {
             throw single(label, "the file is empty");
         }
         if (!tree.isObject()) {
-            throw single(label, "the top level must be a mapping of " + fields + ", not "
-                    + (tree.isArray() ? "a list" : "a single value"));
+            throw single(
+                    label,
+                    "the top level must be a mapping of " + fields + ", not "
+                            + (tree.isArray() ? "a list" : "a single value"));
         }
     }
 
@@ -243,7 +262,8 @@ public final class ScenarioLoader {
      * Parses YAML/JSON text into a tree, recording the line and column of every field's value under its path
      * (for example {@code hyperscalers[1].budgetUsdPerYear}) in {@code locations}.
      */
-    public static JsonNode readTree(String text, String label, Map<String, SourceLocation> locations) throws ScenarioException {
+    public static JsonNode readTree(String text, String label, Map<String, SourceLocation> locations)
+            throws ScenarioException {
         try (JsonParser indexer = YAML.getFactory().createParser(text)) {
             JsonToken token;
             JsonLocation key = null;
@@ -255,19 +275,24 @@ public final class ScenarioLoader {
                 if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
                     JsonLocation loc = indexer.currentTokenLocation();
                     // A block mapping or list starts at its first entry, lines below its key: place it at the key.
-                    if (key != null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                    if (key != null
+                            && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
                             && loc.getLineNr() > key.getLineNr()) {
                         loc = key;
                     }
-                    locations.putIfAbsent(pathOf(indexer), new SourceLocation(label, loc.getLineNr(),
-                            loc.getColumnNr()));
+                    locations.putIfAbsent(
+                            pathOf(indexer), new SourceLocation(label, loc.getLineNr(), loc.getColumnNr()));
                 }
                 key = null;
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new ScenarioException(List.of(new ValidationError(label, loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(), "", "syntax error: " + firstLine(e.getOriginalMessage()))));
+            throw new ScenarioException(List.of(new ValidationError(
+                    label,
+                    loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(),
+                    "",
+                    "syntax error: " + firstLine(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw single(label, "cannot parse: " + e.getMessage());
         }
@@ -275,8 +300,12 @@ public final class ScenarioLoader {
             return YAML.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new ScenarioException(List.of(new ValidationError(label, loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(), "", "syntax error: " + firstLine(e.getOriginalMessage()))));
+            throw new ScenarioException(List.of(new ValidationError(
+                    label,
+                    loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(),
+                    "",
+                    "syntax error: " + firstLine(e.getOriginalMessage()))));
         }
     }
 
@@ -299,15 +328,17 @@ public final class ScenarioLoader {
     }
 
     private static ValidationError mappingError(JsonMappingException e, String label) {
-        String path = e.getPath().stream().map(ref -> ref.getFieldName() != null
-                ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]").collect(Collectors.joining());
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining());
         if (path.startsWith(".")) {
             path = path.substring(1);
         }
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = u.getKnownPropertyIds() == null ? List.of() : u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).toList();
+            List<String> known = u.getKnownPropertyIds() == null
+                    ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).toList();
             message = TypeCheck.unknownField(u.getPropertyName(), known);
         } else {
             message = describe(e);
@@ -331,8 +362,11 @@ public final class ScenarioLoader {
 
     /** A message as it is unless it names program types or exceptions, which mean nothing in a scenario file. */
     private static String plain(String message) {
-        if (message.contains("`") || message.contains("java.") || message.contains("Exception")
-                || message.contains("Cannot deserialize") || message.contains("Cannot construct")) {
+        if (message.contains("`")
+                || message.contains("java.")
+                || message.contains("Exception")
+                || message.contains("Cannot deserialize")
+                || message.contains("Cannot construct")) {
             return "invalid value";
         }
         return message;

@@ -25,8 +25,7 @@ public final class ScenarioPaths {
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[([^\\]]+)\\])?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ScenarioPaths() {
-    }
+    private ScenarioPaths() {}
 
     /** What a path leads to: its Java type (a record, list, enum, number, boolean, string or date). */
     public static Class<?> typeOf(String path) {
@@ -111,8 +110,8 @@ public final class ScenarioPaths {
     private static int indexOf(ArrayNode array, String selector, String where) {
         if (selector.chars().allMatch(Character::isDigit)) {
             if (selector.length() > 9 || Integer.parseInt(selector) >= array.size()) {
-                throw new IllegalArgumentException(where + "[" + selector + "]: the list has " + array.size()
-                        + " items");
+                throw new IllegalArgumentException(
+                        where + "[" + selector + "]: the list has " + array.size() + " items");
             }
             return Integer.parseInt(selector);
         }
@@ -136,11 +135,9 @@ public final class ScenarioPaths {
         return sb.toString();
     }
 
-    private record Segment(String field, String selector) {
-    }
+    private record Segment(String field, String selector) {}
 
-    private record Resolved(List<Segment> segments, Class<?> type) {
-    }
+    private record Resolved(List<Segment> segments, Class<?> type) {}
 
     private static Resolved resolve(String path) {
         if (path == null || path.isBlank()) {
@@ -156,8 +153,8 @@ public final class ScenarioPaths {
             }
             String field = m.group(1);
             if (!type.isRecord()) {
-                throw new IllegalArgumentException(path + ": " + (done.isEmpty() ? "scenario" : done)
-                        + " has no fields");
+                throw new IllegalArgumentException(
+                        path + ": " + (done.isEmpty() ? "scenario" : done) + " has no fields");
             }
             RecordComponent component = null;
             for (RecordComponent c : type.getRecordComponents()) {
@@ -166,8 +163,11 @@ public final class ScenarioPaths {
                 }
             }
             if (component == null) {
-                String near = Spelling.closest(field, Arrays.stream(type.getRecordComponents())
-                        .map(RecordComponent::getName).toList());
+                String near = Spelling.closest(
+                        field,
+                        Arrays.stream(type.getRecordComponents())
+                                .map(RecordComponent::getName)
+                                .toList());
                 throw new IllegalArgumentException(path + ": no field '" + field + "' in "
                         + (done.isEmpty() ? "the scenario" : done)
                         + (near != null ? "; did you mean '" + near + "'?" : "; known: " + knownFields(type)));
@@ -187,8 +187,11 @@ public final class ScenarioPaths {
     }
 
     private static String knownFields(Class<?> type) {
-        return type.isRecord() ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
-                .collect(Collectors.joining(", ")) : "none";
+        return type.isRecord()
+                ? Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .collect(Collectors.joining(", "))
+                : "none";
     }
 
     private static Class<?> elementType(Type generic) {

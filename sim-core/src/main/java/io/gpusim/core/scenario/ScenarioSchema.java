@@ -24,8 +24,7 @@ public final class ScenarioSchema {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String STANDALONE = "standalone";
 
-    private ScenarioSchema() {
-    }
+    private ScenarioSchema() {}
 
     public static ObjectNode generate() {
         ObjectNode root = NODES.objectNode();
@@ -35,8 +34,10 @@ public final class ScenarioSchema {
         root.setAll(body);
         ObjectNode ext = NODES.objectNode();
         ext.put("type", "string");
-        ext.put("description", "Path of a scenario file this one builds on (mappings merge by key, named lists "
-                + "by name, other values replace).");
+        ext.put(
+                "description",
+                "Path of a scenario file this one builds on (mappings merge by key, named lists "
+                        + "by name, other values replace).");
         ((ObjectNode) root.get("properties")).set(ScenarioLoader.EXTENDS, ext);
         root.putObject("if").putArray("required").add(ScenarioLoader.EXTENDS);
         root.putObject("else").put("$ref", "#/$defs/" + STANDALONE);
@@ -139,7 +140,9 @@ public final class ScenarioSchema {
             if (value.isRecord()) {
                 ObjectNode inner = required(value);
                 if (!inner.isEmpty()) {
-                    props.set(c.getName(), c.getType() == List.class ? NODES.objectNode().set("items", inner) : inner);
+                    props.set(
+                            c.getName(),
+                            c.getType() == List.class ? NODES.objectNode().set("items", inner) : inner);
                 }
             }
         }

@@ -11,8 +11,7 @@ import java.util.Map;
  * {@code name} merges item by item on that name (unknown names are appended); any other value replaces the base.
  */
 public final class ScenarioTrees {
-    private ScenarioTrees() {
-    }
+    private ScenarioTrees() {}
 
     /** Returns {@code base} with {@code override} merged into it (both are left unchanged). */
     public static JsonNode merge(JsonNode base, JsonNode override) {
@@ -46,7 +45,9 @@ public final class ScenarioTrees {
             return false;
         }
         for (JsonNode item : array) {
-            if (!item.isObject() || !item.hasNonNull("name") || !item.get("name").isTextual()) {
+            if (!item.isObject()
+                    || !item.hasNonNull("name")
+                    || !item.get("name").isTextual()) {
                 return false;
             }
         }

@@ -27,11 +27,9 @@ public final class ScenarioValidator {
     /** Position of every field path in the walk, which visits fields in declaration order. */
     private final Map<String, Integer> order = new HashMap<>();
 
-    private record Found(int position, ValidationError error) {
-    }
+    private record Found(int position, ValidationError error) {}
 
-    private ScenarioValidator() {
-    }
+    private ScenarioValidator() {}
 
     /** All problems in the scenario; empty when it is valid. */
     public static List<ValidationError> validate(Scenario s) {
@@ -39,7 +37,10 @@ public final class ScenarioValidator {
         v.walk("", s);
         v.rules(s);
         // Stable: at one position the walk's errors stay ahead of the rules', each in the order found.
-        return v.found.stream().sorted(Comparator.comparingInt(Found::position)).map(Found::error).toList();
+        return v.found.stream()
+                .sorted(Comparator.comparingInt(Found::position))
+                .map(Found::error)
+                .toList();
     }
 
     // ---- the declared fields ----------------------------------------------------------------------------------
@@ -87,8 +88,10 @@ public final class ScenarioValidator {
         } else if (value instanceof Integer whole) {
             whole(path, param, whole);
         } else if (value instanceof List<?> list) {
-            Class<?> itemType = type instanceof ParameterizedType p
-                    && p.getActualTypeArguments()[0] instanceof Class<?> c ? c : Object.class;
+            Class<?> itemType =
+                    type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c
+                            ? c
+                            : Object.class;
             for (int i = 0; i < list.size(); i++) {
                 String p = path + "[" + i + "]";
                 order.put(p, order.size());
@@ -109,8 +112,10 @@ public final class ScenarioValidator {
         double max = param.max();
         if (param.minExclusive() && max == Double.POSITIVE_INFINITY) {
             if (!(value > min && Double.isFinite(value))) {
-                error(path, "must be " + (min == 0 ? "a positive number" : "a finite number > " + fmt(min))
-                        + ", got " + fmt(value));
+                error(
+                        path,
+                        "must be " + (min == 0 ? "a positive number" : "a finite number > " + fmt(min)) + ", got "
+                                + fmt(value));
             }
         } else if (param.minExclusive()) {
             // A value that is not finite gets both messages.
@@ -176,10 +181,14 @@ public final class ScenarioValidator {
     }
 
     private void calendar(SimulationSpec sim) {
-        if (sim != null && sim.startDate() != null && sim.endDate() != null
+        if (sim != null
+                && sim.startDate() != null
+                && sim.endDate() != null
                 && !sim.endDate().isAfter(sim.startDate())) {
             // Reported after the calendar's own fields.
-            error("simulation.endDate", "must be after simulation.startDate (" + sim.startDate() + ")",
+            error(
+                    "simulation.endDate",
+                    "must be after simulation.startDate (" + sim.startDate() + ")",
                     "simulation.stepDays");
         }
     }
@@ -236,11 +245,14 @@ public final class ScenarioValidator {
         if (given(v.product()) && productRef("vendor.product", v.product(), productNames)) {
             String maker = s.products().get(s.productIndex(v.product())).maker();
             if (v.name() != null && !v.name().equals(maker)) {
-                error("vendor.product", "product '" + v.product() + "' is made by '" + maker
-                        + "', not by the vendor '" + v.name() + "'");
+                error(
+                        "vendor.product",
+                        "product '" + v.product() + "' is made by '" + maker + "', not by the vendor '" + v.name()
+                                + "'");
             }
         }
-        if (v.waferLeadWeeksMin() != null && v.waferLeadWeeksMax() != null
+        if (v.waferLeadWeeksMin() != null
+                && v.waferLeadWeeksMax() != null
                 && v.waferLeadWeeksMax() < v.waferLeadWeeksMin()) {
             error("vendor.waferLeadWeeksMax", "must be >= vendor.waferLeadWeeksMin (" + v.waferLeadWeeksMin() + ")");
         }
@@ -248,14 +260,16 @@ public final class ScenarioValidator {
             if (v.capacity().isEmpty()) {
                 error("vendor.capacity", "at least one capacity point is required");
             }
-            increasing("vendor.capacity", v.capacity().stream().map(c -> c == null ? null : c.date()).toList(),
+            increasing(
+                    "vendor.capacity",
+                    v.capacity().stream().map(c -> c == null ? null : c.date()).toList(),
                     "capacity");
         }
     }
 
     private void regulator(RegulatorSpec r, Scenario s) {
         switch (r.mode()) {
-            case NONE -> { }
+            case NONE -> {}
             case DATE, THRESHOLD -> {
                 if (r.banDate() == null) {
                     error("regulator.banDate", "is required");
@@ -274,7 +288,8 @@ public final class ScenarioValidator {
             if (t == null) {
                 error("regulator.thresholds", "is required");
             } else if (t.maxMemoryBandwidthTBps() == null && t.maxInterconnectGBps() == null && t.maxTpp() == null) {
-                error("regulator.thresholds",
+                error(
+                        "regulator.thresholds",
                         "give at least one of maxMemoryBandwidthTBps, maxInterconnectGBps, maxTpp");
             }
         }
@@ -291,8 +306,10 @@ public final class ScenarioValidator {
                 if (e != null && given(e.product()) && productRef(p + ".product", e.product(), productNames)) {
                     String maker = s.products().get(s.productIndex(e.product())).maker();
                     if (d.name() != null && !d.name().equals(maker)) {
-                        error(p + ".product", "product '" + e.product() + "' is made by '" + maker
-                                + "', not by the domestic maker '" + d.name() + "'");
+                        error(
+                                p + ".product",
+                                "product '" + e.product() + "' is made by '" + maker + "', not by the domestic maker '"
+                                        + d.name() + "'");
                     }
                 }
             }
@@ -301,7 +318,11 @@ public final class ScenarioValidator {
             if (d.yieldCurve().isEmpty()) {
                 error("domestic.yieldCurve", "at least one yield point is required");
             }
-            increasing("domestic.yieldCurve", d.yieldCurve().stream().map(y -> y == null ? null : y.date()).toList(),
+            increasing(
+                    "domestic.yieldCurve",
+                    d.yieldCurve().stream()
+                            .map(y -> y == null ? null : y.date())
+                            .toList(),
                     "yield");
         }
     }
@@ -338,7 +359,10 @@ public final class ScenarioValidator {
 
     private void inHorizon(String path, LocalDate date, Scenario s) {
         SimulationSpec sim = s.simulation();
-        if (date != null && sim != null && sim.startDate() != null && sim.endDate() != null
+        if (date != null
+                && sim != null
+                && sim.startDate() != null
+                && sim.endDate() != null
                 && (date.isBefore(sim.startDate()) || date.isAfter(sim.endDate()))) {
             error(path, date + " is outside the simulated horizon " + sim.startDate() + " to " + sim.endDate());
         }

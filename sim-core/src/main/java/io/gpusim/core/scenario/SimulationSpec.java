@@ -4,12 +4,12 @@ import java.time.LocalDate;
 
 /** The calendar of a run: first and last simulated day, and the length of one step. */
 public record SimulationSpec(
-        @Param(description = "day 0")
-        LocalDate startDate,
-        @Param(description = "last simulated day")
-        LocalDate endDate,
+        @Param(description = "day 0") LocalDate startDate,
+        @Param(description = "last simulated day") LocalDate endDate,
+
         @Param(description = "`Δ` (default 7)", unit = "days", min = 1, max = 91, required = false, defaultValue = "7")
-        Integer stepDays) implements java.io.Serializable {
+        Integer stepDays)
+        implements java.io.Serializable {
     public static final int DEFAULT_STEP_DAYS = 7;
 
     public SimulationSpec {

@@ -7,8 +7,7 @@ import java.util.Locale;
 public final class Spelling {
     private static final int MAX_EDITS = 2;
 
-    private Spelling() {
-    }
+    private Spelling() {}
 
     /**
      * The known name nearest to {@code written} (case ignored) when it is at most two insertions, deletions or

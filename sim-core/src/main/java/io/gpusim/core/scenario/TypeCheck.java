@@ -28,8 +28,7 @@ import java.util.stream.Collectors;
 final class TypeCheck {
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
-    private TypeCheck() {
-    }
+    private TypeCheck() {}
 
     /** Every problem with {@code tree} as a value of {@code type}, each with its path and no location yet. */
     static List<ValidationError> check(JsonNode tree, Type type) {
@@ -69,7 +68,7 @@ final class TypeCheck {
                 problem = "expected a mapping, got " + got(node);
             } else {
                 Type value = argument(generic, 1);
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> f = it.next();
                     check(f.getValue(), value, join(path, f.getKey()), errors);
                 }
@@ -98,7 +97,7 @@ final class TypeCheck {
 
     private static void checkFields(JsonNode node, Class<?> type, String path, List<ValidationError> errors) {
         RecordComponent[] components = type.getRecordComponents();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             RecordComponent component = null;
             for (RecordComponent c : components) {
@@ -108,8 +107,13 @@ final class TypeCheck {
             }
             String at = join(path, f.getKey());
             if (component == null) {
-                errors.add(error(at, unknownField(f.getKey(), Arrays.stream(components)
-                        .map(RecordComponent::getName).toList())));
+                errors.add(error(
+                        at,
+                        unknownField(
+                                f.getKey(),
+                                Arrays.stream(components)
+                                        .map(RecordComponent::getName)
+                                        .toList())));
             } else {
                 check(f.getValue(), component.getGenericType(), at, errors);
             }
@@ -122,8 +126,10 @@ final class TypeCheck {
         if (near != null) {
             return "unknown field '" + name + "'; did you mean '" + near + "'?";
         }
-        return "unknown field '" + name + "'" + (known.isEmpty() ? "" : "; known fields: "
-                + known.stream().sorted().collect(Collectors.joining(", ")));
+        return "unknown field '" + name + "'"
+                + (known.isEmpty()
+                        ? ""
+                        : "; known fields: " + known.stream().sorted().collect(Collectors.joining(", ")));
     }
 
     private static String number(JsonNode node) {
@@ -220,8 +226,9 @@ final class TypeCheck {
                 }
             }
         }
-        return "expected one of " + Arrays.stream(constants).map(c -> ((Enum<?>) c).name())
-                .collect(Collectors.joining(", ")) + ", got " + got(node);
+        return "expected one of "
+                + Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", ")) + ", got "
+                + got(node);
     }
 
     /** What a value of this type looks like ("expected a number"), or null for types the file has no word for. */
@@ -241,8 +248,10 @@ final class TypeCheck {
         } else if (type == LocalDate.class) {
             return "not a date (expected YYYY-MM-DD)";
         } else if (type.isEnum()) {
-            return "expected one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
+            return "expected one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", "));
         }
         return null;
     }

@@ -4,7 +4,8 @@ package io.gpusim.core.scenario;
  * One problem found in a scenario: where it is (file, line and column when known, and the field path) and what is
  * wrong. {@link #toString()} gives the one-line form {@code FILE:LINE:COL: PATH: message}.
  */
-public record ValidationError(String file, int line, int column, String path, String message) implements java.io.Serializable {
+public record ValidationError(String file, int line, int column, String path, String message)
+        implements java.io.Serializable {
 
     public ValidationError withFile(String newFile) {
         return new ValidationError(newFile, line, column, path, message);

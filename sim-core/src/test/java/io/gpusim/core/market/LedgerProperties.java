@@ -49,8 +49,12 @@ class LedgerProperties {
                     }
                     ledger.shipToEach(product, each, step + 2);
                 }
-                default -> ledger.shipOldestFirst(product, buyer, Math.min(units,
-                        Math.min(ledger.backlog(buyer, product), ledger.finishedGoods(product))), step + 1);
+                default ->
+                    ledger.shipOldestFirst(
+                            product,
+                            buyer,
+                            Math.min(units, Math.min(ledger.backlog(buyer, product), ledger.finishedGoods(product))),
+                            step + 1);
             }
             assertNull(ledger.checkConservation(), "after operation " + op);
         }
@@ -58,8 +62,10 @@ class LedgerProperties {
 
     @Provide
     Arbitrary<List<Tuple3<Integer, Integer, Integer>>> operations() {
-        Arbitrary<Tuple3<Integer, Integer, Integer>> op = Arbitraries.integers().between(0, 10)
-                .flatMap(k -> Arbitraries.integers().between(0, 2)
+        Arbitrary<Tuple3<Integer, Integer, Integer>> op = Arbitraries.integers()
+                .between(0, 10)
+                .flatMap(k -> Arbitraries.integers()
+                        .between(0, 2)
                         .flatMap(p -> Arbitraries.integers().between(0, 500).map(u -> Tuple.of(k, p, u))));
         return op.list().ofMaxSize(80);
     }

@@ -150,10 +150,12 @@ class LedgerTest {
             assertNull(l.checkConservation());
         }
         assertEquals(one.orders(), each.orders());
-        assertThrows(IllegalStateException.class, () -> each.shipToEach(0, new long[] {0, 1, 0}, 2),
+        assertThrows(
+                IllegalStateException.class,
+                () -> each.shipToEach(0, new long[] {0, 1, 0}, 2),
                 "buyer 1 has nothing on order");
-        assertThrows(IllegalStateException.class, () -> each.shipToEach(0, new long[] {6, 0, 8}, 2),
-                "more than on order");
+        assertThrows(
+                IllegalStateException.class, () -> each.shipToEach(0, new long[] {6, 0, 8}, 2), "more than on order");
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -58,18 +57,23 @@ class BrokenDocumentProperties {
 
     @Provide
     Arbitrary<String> notMappings() {
-        Arbitrary<String> scalar = Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf),
-                Arbitraries.doubles().map(String::valueOf), Arbitraries.of("true", "false", "x", "'quoted'",
-                        "2025-04-09", "\"h20\"", ".inf", "|\n  block\n"));
-        Arbitrary<String> blank = Arbitraries.of("", " ", "\n", "\n\n", "# only a comment\n", "---\n", "~", "null",
-                "--- # nothing\n...\n");
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                Arbitraries.integers().map(String::valueOf),
+                Arbitraries.doubles().map(String::valueOf),
+                Arbitraries.of("true", "false", "x", "'quoted'", "2025-04-09", "\"h20\"", ".inf", "|\n  block\n"));
+        Arbitrary<String> blank = Arbitraries.of(
+                "", " ", "\n", "\n\n", "# only a comment\n", "---\n", "~", "null", "--- # nothing\n...\n");
         Arbitrary<String> list = scalar.list().ofMinSize(1).ofMaxSize(4).map(items -> {
             StringBuilder sb = new StringBuilder();
             items.forEach(i -> sb.append("- ").append(i.replace("\n", " ")).append('\n'));
             return sb.toString();
         });
-        Arbitrary<String> flow = scalar.list().ofMaxSize(4).map(items -> "[" + String.join(", ",
-                items.stream().map(i -> i.replace("\n", " ")).toList()) + "]");
+        Arbitrary<String> flow = scalar.list()
+                .ofMaxSize(4)
+                .map(items -> "["
+                        + String.join(
+                                ", ",
+                                items.stream().map(i -> i.replace("\n", " ")).toList()) + "]");
         Arbitrary<String> nested = list.map(l -> "- " + l.replace("\n", "\n  ").strip() + "\n");
         return Arbitraries.oneOf(scalar, blank, list, flow, nested);
     }
@@ -82,8 +86,8 @@ class BrokenDocumentProperties {
         answers.add(assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(text, file.toString())));
         answers.add(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file)));
         answers.add(assertThrows(ScenarioException.class, () -> ScenarioTemplate.load(file)));
-        answers.add(assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.loadFile(file, SimulationSpec.class, new HashMap<>())));
+        answers.add(assertThrows(
+                ScenarioException.class, () -> ScenarioLoader.loadFile(file, SimulationSpec.class, new HashMap<>())));
         Path child = file.resolveSibling("child.yaml");
         Files.writeString(child, "extends: doc.yaml\nname: child\n");
         answers.add(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child)));
@@ -93,16 +97,18 @@ class BrokenDocumentProperties {
             assertEquals(1, e.errors().size(), e.getMessage());
             ValidationError err = e.errors().get(0);
             assertTrue(err.file().endsWith(file.getParent().getFileName() + "/doc.yaml"), err.toString());
-            assertTrue(err.message().equals("the file is empty") || err.message().contains("must be a mapping of")
-                    || err.message().startsWith("syntax error"), err.toString());
+            assertTrue(
+                    err.message().equals("the file is empty")
+                            || err.message().contains("must be a mapping of")
+                            || err.message().startsWith("syntax error"),
+                    err.toString());
         }
     }
 
     // A wrong type at any field -----------------------------------------------------------------------------------
 
     /** A field of the baseline and a value of a type the field cannot hold. */
-    record WrongType(String path, JsonNode value) {
-    }
+    record WrongType(String path, JsonNode value) {}
 
     private static final List<String> PATHS = new ArrayList<>();
 
@@ -115,7 +121,7 @@ class BrokenDocumentProperties {
             out.add(path);
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 collect(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), out);
             }
@@ -143,8 +149,8 @@ class BrokenDocumentProperties {
         } else if (type == Boolean.class) {
             return List.of(word, fraction, list, mapping);
         } else if (type == LocalDate.class) {
-            return List.of(word, NODES.textNode("2025-02-30"), NODES.textNode("2025/02/03"), whole, bool, list,
-                    mapping);
+            return List.of(
+                    word, NODES.textNode("2025-02-30"), NODES.textNode("2025/02/03"), whole, bool, list, mapping);
         } else if (type.isEnum()) {
             return List.of(word, whole, bool, list, mapping);
         } else if (type == List.class) {
@@ -157,8 +163,9 @@ class BrokenDocumentProperties {
 
     @Provide
     Arbitrary<WrongType> wrongTypes() {
-        return Arbitraries.of(PATHS).flatMap(path -> Arbitraries.of(wrongFor(ScenarioPaths.typeOf(path)))
-                .map(value -> new WrongType(path, value)));
+        return Arbitraries.of(PATHS)
+                .flatMap(path ->
+                        Arbitraries.of(wrongFor(ScenarioPaths.typeOf(path))).map(value -> new WrongType(path, value)));
     }
 
     @Property(tries = 500)
@@ -166,16 +173,18 @@ class BrokenDocumentProperties {
         ObjectNode tree = BASELINE_TREE.deepCopy();
         replace(tree, wrong.path(), wrong.value());
         String text = ScenarioLoader.yamlMapper().writeValueAsString(tree);
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(text, "s.yaml"),
-                () -> wrong + " was accepted");
+        ScenarioException e = assertThrows(
+                ScenarioException.class, () -> ScenarioLoader.parse(text, "s.yaml"), () -> wrong + " was accepted");
         assertClean(e, "s.yaml");
-        assertTrue(e.errors().stream().anyMatch(err -> err.path().equals(wrong.path()) && err.line() > 0),
+        assertTrue(
+                e.errors().stream().anyMatch(err -> err.path().equals(wrong.path()) && err.line() > 0),
                 () -> wrong + " is not reported at its field: " + e.getMessage());
     }
 
     /** Puts the value at a path of the form {@code a.b[2].c} as it is (ScenarioPaths.set would coerce it). */
     private static void replace(JsonNode tree, String path, JsonNode value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.?([A-Za-z]+)|\\[(\\d+)\\]").matcher(path);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\.?([A-Za-z]+)|\\[(\\d+)\\]").matcher(path);
         JsonNode parent = null;
         JsonNode node = tree;
         String field = null;
@@ -205,16 +214,21 @@ class BrokenDocumentProperties {
 
     @Provide
     Arbitrary<byte[]> invalidBytes() {
-        return Arbitraries.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xff, (byte) 0xfe},
-                new byte[] {(byte) 0xfe, (byte) 0xff}, new byte[] {(byte) 0x80}, new byte[] {(byte) 0xc0},
-                new byte[] {(byte) 0xc1, (byte) 0xbf}, new byte[] {(byte) 0xe2, (byte) 0x82},
+        return Arbitraries.of(
+                new byte[] {(byte) 0xff},
+                new byte[] {(byte) 0xff, (byte) 0xfe},
+                new byte[] {(byte) 0xfe, (byte) 0xff},
+                new byte[] {(byte) 0x80},
+                new byte[] {(byte) 0xc0},
+                new byte[] {(byte) 0xc1, (byte) 0xbf},
+                new byte[] {(byte) 0xe2, (byte) 0x82},
                 new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
                 new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80});
     }
 
     @Property(tries = 200)
-    void bytesThatAreNotUtf8AreOneErrorAtTheirLineAndColumn(@ForAll @IntRange(min = 0, max = 100_000) int at,
-            @ForAll("invalidBytes") byte[] bad) throws Exception {
+    void bytesThatAreNotUtf8AreOneErrorAtTheirLineAndColumn(
+            @ForAll @IntRange(min = 0, max = 100_000) int at, @ForAll("invalidBytes") byte[] bad) throws Exception {
         int offset = at % (BASELINE_BYTES.length + 1);
         byte[] bytes = new byte[BASELINE_BYTES.length + bad.length];
         System.arraycopy(BASELINE_BYTES, 0, bytes, 0, offset);
@@ -233,12 +247,16 @@ class BrokenDocumentProperties {
         for (ScenarioException e : List.of(
                 assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file)),
                 assertThrows(ScenarioException.class, () -> ScenarioTemplate.load(file)),
-                assertThrows(ScenarioException.class,
+                assertThrows(
+                        ScenarioException.class,
                         () -> ScenarioLoader.loadFile(file, Scenario.class, new HashMap<>())))) {
             assertClean(e, file.toString());
             assertEquals(1, e.errors().size(), e.getMessage());
-            assertEquals(String.format("%s:%d:%d: not UTF-8 text: invalid byte 0x%02X at line %d, column %d", file,
-                    line, column, bad[0] & 0xff, line, column), e.errors().get(0).toString());
+            assertEquals(
+                    String.format(
+                            "%s:%d:%d: not UTF-8 text: invalid byte 0x%02X at line %d, column %d",
+                            file, line, column, bad[0] & 0xff, line, column),
+                    e.errors().get(0).toString());
         }
     }
 

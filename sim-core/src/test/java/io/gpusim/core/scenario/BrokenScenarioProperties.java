@@ -51,8 +51,11 @@ class BrokenScenarioProperties {
             assertTrue(line.startsWith(file), line);
             assertFalse(line.contains("\n") || line.contains("\r"), "one line per error: " + line);
             assertFalse(err.message().isBlank(), line);
-            assertFalse(err.message().contains("java.") || err.message().contains("Exception")
-                    || err.message().contains("`") || err.message().contains("Cannot deserialize"),
+            assertFalse(
+                    err.message().contains("java.")
+                            || err.message().contains("Exception")
+                            || err.message().contains("`")
+                            || err.message().contains("Cannot deserialize"),
                     "in the user's terms: " + line);
         }
     }
@@ -64,9 +67,37 @@ class BrokenScenarioProperties {
 
     @Provide
     Arbitrary<String> junk() {
-        return Arbitraries.oneOf(Arbitraries.of("-", "[", "]", "{", "}", ":", "null", "~", "'", "\"", "*a", "&a",
-                "!!int", "1e999", "-1", "0", "true", "2025-02-30", "NaN", ".inf", "\t", "#", "? x", "|", ">",
-                "[1, 2]", "{a: 1}", "9999999999999999999999"), Arbitraries.strings().ofMaxLength(12));
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                        "-",
+                        "[",
+                        "]",
+                        "{",
+                        "}",
+                        ":",
+                        "null",
+                        "~",
+                        "'",
+                        "\"",
+                        "*a",
+                        "&a",
+                        "!!int",
+                        "1e999",
+                        "-1",
+                        "0",
+                        "true",
+                        "2025-02-30",
+                        "NaN",
+                        ".inf",
+                        "\t",
+                        "#",
+                        "? x",
+                        "|",
+                        ">",
+                        "[1, 2]",
+                        "{a: 1}",
+                        "9999999999999999999999"),
+                Arbitraries.strings().ofMaxLength(12));
     }
 
     @Property(tries = 400)
@@ -84,8 +115,8 @@ class BrokenScenarioProperties {
     }
 
     @Property(tries = 200)
-    void deletedOrDuplicatedLinesAreAnswered(@ForAll @IntRange(min = 0, max = 400) int lineIndex,
-            @ForAll boolean duplicate) {
+    void deletedOrDuplicatedLinesAreAnswered(
+            @ForAll @IntRange(min = 0, max = 400) int lineIndex, @ForAll boolean duplicate) {
         List<String> lines = BASELINE.lines().toList();
         int i = lineIndex % lines.size();
         StringBuilder sb = new StringBuilder();

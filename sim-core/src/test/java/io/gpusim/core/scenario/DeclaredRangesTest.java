@@ -71,10 +71,13 @@ class DeclaredRangesTest {
      */
     private static List<ScenarioOverride> setup(String path) {
         List<ScenarioOverride> o = new ArrayList<>();
-        o.add(override("regulator.hazard", yaml("{baseHazardPerYear: 0.5, leakRatePerYear: 2, leakBoost: 1, "
-                + "stockpileSensitivity: 0.5, rulemakingWeeks: 4}")));
-        o.add(override("regulator.thresholds", yaml("{maxMemoryBandwidthTBps: 3.5, maxInterconnectGBps: 800, "
-                + "maxTpp: 4000}")));
+        o.add(override(
+                "regulator.hazard",
+                yaml("{baseHazardPerYear: 0.5, leakRatePerYear: 2, leakBoost: 1, "
+                        + "stockpileSensitivity: 0.5, rulemakingWeeks: 4}")));
+        o.add(override(
+                "regulator.thresholds",
+                yaml("{maxMemoryBandwidthTBps: 3.5, maxInterconnectGBps: 800, " + "maxTpp: 4000}")));
         o.add(override("regulator.reversal", yaml("{probability: 0.5, afterDays: 30}")));
         if (path.startsWith("regulator.hazard.")) {
             o.add(override("regulator.mode", NODES.textNode("HAZARD")));
@@ -119,9 +122,12 @@ class DeclaredRangesTest {
         List<ScenarioOverride> o = setup(f.path());
         o.addAll(companion(f.path(), value));
         o.add(override(f.path(), value));
-        ScenarioException e = assertThrows(ScenarioException.class, () -> TEMPLATE.with(o),
-                f.path() + " = " + value + " should be rejected");
-        return e.errors().stream().filter(err -> f.path().equals(err.path())).map(ValidationError::message).toList();
+        ScenarioException e = assertThrows(
+                ScenarioException.class, () -> TEMPLATE.with(o), f.path() + " = " + value + " should be rejected");
+        return e.errors().stream()
+                .filter(err -> f.path().equals(err.path()))
+                .map(ValidationError::message)
+                .toList();
     }
 
     /** The range message, written out independently of the validator. */
@@ -154,23 +160,26 @@ class DeclaredRangesTest {
             double min = p.min();
             JsonNode belowMin = p.minExclusive() ? node(f, min) : node(f, f.whole() ? min - 1 : Math.nextDown(min));
             JsonNode lowest = p.minExclusive() ? node(f, f.whole() ? min + 1 : Math.nextUp(min)) : node(f, min);
-            tests.add(dynamicTest(f.path() + " rejects " + belowMin, () ->
-                    assertEquals(List.of(rangeMessage(p, shown(f, belowMin))), errorsAt(f, belowMin))));
+            tests.add(dynamicTest(
+                    f.path() + " rejects " + belowMin,
+                    () -> assertEquals(List.of(rangeMessage(p, shown(f, belowMin))), errorsAt(f, belowMin))));
             tests.add(dynamicTest(f.path() + " accepts " + lowest, () -> accepts(f, lowest)));
             if (p.max() != Double.POSITIVE_INFINITY) {
                 double max = p.max();
                 JsonNode aboveMax = node(f, f.whole() ? max + 1 : Math.nextUp(max));
                 JsonNode highest = node(f, max);
-                tests.add(dynamicTest(f.path() + " rejects " + aboveMax, () ->
-                        assertEquals(List.of(rangeMessage(p, shown(f, aboveMax))), errorsAt(f, aboveMax))));
+                tests.add(dynamicTest(
+                        f.path() + " rejects " + aboveMax,
+                        () -> assertEquals(List.of(rangeMessage(p, shown(f, aboveMax))), errorsAt(f, aboveMax))));
                 tests.add(dynamicTest(f.path() + " accepts " + highest, () -> accepts(f, highest)));
             }
             if (!f.whole()) {
                 JsonNode nan = NODES.numberNode(Double.NaN);
                 List<String> expected = p.minExclusive() && p.max() == Double.POSITIVE_INFINITY
                         ? List.of(rangeMessage(p, "NaN"))
-                        : p.minExclusive() ? List.of("must be a finite number, got NaN", rangeMessage(p, "NaN"))
-                        : List.of("must be a finite number, got NaN");
+                        : p.minExclusive()
+                                ? List.of("must be a finite number, got NaN", rangeMessage(p, "NaN"))
+                                : List.of("must be a finite number, got NaN");
                 tests.add(dynamicTest(f.path() + " rejects NaN", () -> assertEquals(expected, errorsAt(f, nan))));
             }
         }
@@ -179,8 +188,10 @@ class DeclaredRangesTest {
 
     @TestFactory
     Stream<DynamicTest> everyRequiredFieldIsRequired() {
-        return fields().stream().filter(f -> f.param().required()).map(f -> dynamicTest(f.path(),
-                () -> assertEquals(List.of("is required"), errorsAt(f, NODES.nullNode()))));
+        return fields().stream()
+                .filter(f -> f.param().required())
+                .map(f -> dynamicTest(
+                        f.path(), () -> assertEquals(List.of("is required"), errorsAt(f, NODES.nullNode()))));
     }
 
     @Test

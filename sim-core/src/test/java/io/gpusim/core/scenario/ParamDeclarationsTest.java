@@ -42,7 +42,8 @@ class ParamDeclarationsTest {
 
     /** The component's type, or its element type for a list. */
     static Class<?> valueType(RecordComponent c) {
-        if (c.getType() == List.class && c.getGenericType() instanceof ParameterizedType p
+        if (c.getType() == List.class
+                && c.getGenericType() instanceof ParameterizedType p
                 && p.getActualTypeArguments()[0] instanceof Class<?> element) {
             return element;
         }
@@ -55,11 +56,25 @@ class ParamDeclarationsTest {
 
     @Test
     void theWalkReachesEveryScenarioRecord() {
-        assertEquals(Set.of(Scenario.class, SimulationSpec.class, ProductSpec.class, DemandShockSpec.class,
-                BeliefSpec.class, HyperscalerSpec.class, VendorSpec.class, CapacityPoint.class, RegulatorSpec.class,
-                RegulatorSpec.HazardSpec.class, RegulatorSpec.ThresholdSpec.class, RegulatorSpec.LeakSpec.class,
-                RegulatorSpec.ReversalSpec.class, DomesticMakerSpec.class, DomesticMakerSpec.RoadmapEntry.class,
-                DomesticMakerSpec.YieldPoint.class), Set.copyOf(scenarioRecords()));
+        assertEquals(
+                Set.of(
+                        Scenario.class,
+                        SimulationSpec.class,
+                        ProductSpec.class,
+                        DemandShockSpec.class,
+                        BeliefSpec.class,
+                        HyperscalerSpec.class,
+                        VendorSpec.class,
+                        CapacityPoint.class,
+                        RegulatorSpec.class,
+                        RegulatorSpec.HazardSpec.class,
+                        RegulatorSpec.ThresholdSpec.class,
+                        RegulatorSpec.LeakSpec.class,
+                        RegulatorSpec.ReversalSpec.class,
+                        DomesticMakerSpec.class,
+                        DomesticMakerSpec.RoadmapEntry.class,
+                        DomesticMakerSpec.YieldPoint.class),
+                Set.copyOf(scenarioRecords()));
     }
 
     @Test
@@ -72,8 +87,8 @@ class ParamDeclarationsTest {
                     missing.add(type.getSimpleName() + "." + c.getName());
                 } else {
                     declared++;
-                    assertNotNull(c.getAccessor().getAnnotation(Param.class),
-                            "the declaration reaches the accessor of " + c);
+                    assertNotNull(
+                            c.getAccessor().getAnnotation(Param.class), "the declaration reaches the accessor of " + c);
                 }
             }
         }
@@ -138,8 +153,9 @@ class ParamDeclarationsTest {
         assertEquals("NONE", param(RegulatorSpec.class, "mode").defaultValue());
         assertEquals("0", param(RegulatorSpec.class, "graceDays").defaultValue());
         assertEquals("7", param(SimulationSpec.class, "stepDays").defaultValue());
-        assertEquals(String.valueOf(SimulationSpec.DEFAULT_STEP_DAYS), param(SimulationSpec.class, "stepDays")
-                .defaultValue());
+        assertEquals(
+                String.valueOf(SimulationSpec.DEFAULT_STEP_DAYS),
+                param(SimulationSpec.class, "stepDays").defaultValue());
         assertEquals("PROPORTIONAL", param(VendorSpec.class, "allocation").defaultValue());
         assertEquals("1", param(DemandShockSpec.class, "rampWeeks").defaultValue());
     }

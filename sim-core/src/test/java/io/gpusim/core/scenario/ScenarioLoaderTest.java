@@ -38,7 +38,9 @@ class ScenarioLoaderTest {
     void loadsEveryShippedScenario() throws Exception {
         try (var files = Files.list(BASELINE.getParent())) {
             List<Path> yamls = files.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !p.getFileName().toString().startsWith("targets-")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().startsWith("targets-"))
+                    .sorted()
+                    .toList();
             assertTrue(yamls.size() >= 5, "expected the baseline and four counterfactuals, found " + yamls);
             for (Path p : yamls) {
                 Scenario s = ScenarioLoader.load(p);
@@ -53,7 +55,8 @@ class ScenarioLoaderTest {
         assertEquals(LocalDate.of(2025, 4, 9), s.regulator().banDate());
         assertEquals(BanMode.DATE, s.regulator().mode());
         assertEquals(7, s.simulation().stepDays());
-        assertEquals(List.of("ByteDance", "Alibaba", "Tencent", "Others"),
+        assertEquals(
+                List.of("ByteDance", "Alibaba", "Tencent", "Others"),
                 s.hyperscalers().stream().map(HyperscalerSpec::name).toList());
         assertEquals(1.0, s.products().get(s.productIndex("H20")).relativePerformance());
     }
@@ -81,9 +84,12 @@ class ScenarioLoaderTest {
         assertTrue(all.contains("hyperscalers[0].demandUnitsPerWeek: must be > 0"), all);
         assertTrue(all.contains("hyperscalers[0].holdingCostPerYear"), all);
         assertTrue(all.contains("vendor.writedownShare: must be between 0 and 1, got 1.5"), all);
-        ValidationError first = errors.stream().filter(e -> e.path().equals("hyperscalers[0].demandUnitsPerWeek"))
-                .findFirst().orElseThrow();
-        assertTrue(first.toString().startsWith("s.yaml:" + lineOf(text, "demandUnitsPerWeek: -5") + ":"),
+        ValidationError first = errors.stream()
+                .filter(e -> e.path().equals("hyperscalers[0].demandUnitsPerWeek"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                first.toString().startsWith("s.yaml:" + lineOf(text, "demandUnitsPerWeek: -5") + ":"),
                 first.toString());
     }
 
@@ -104,7 +110,8 @@ class ScenarioLoaderTest {
 
     @Test
     void duplicateNamesAndUndefinedProductsAreErrors() throws Exception {
-        String text = baselineText().replace("- name: Alibaba", "- name: ByteDance")
+        String text = baselineText()
+                .replace("- name: Alibaba", "- name: ByteDance")
                 .replace("  product: H20", "  product: H30");
         String all = joined(errorsOf(text));
         assertTrue(all.contains("hyperscalers[1].name: duplicate hyperscaler name 'ByteDance'"), all);
@@ -128,31 +135,66 @@ class ScenarioLoaderTest {
         String base = baselineText();
         String leak = "  leak:\n    probability: 1.0\n    leadDays: 70";
         String[][] cases = {
-            {"anticipation: true", "anticipation: maybe", "hyperscalers[0].anticipation: expected true or false, got 'maybe'"},
-            {"anticipation: true", "anticipation: 2.5", "hyperscalers[0].anticipation: expected true or false, got 2.5"},
+            {
+                "anticipation: true",
+                "anticipation: maybe",
+                "hyperscalers[0].anticipation: expected true or false, got 'maybe'"
+            },
+            {"anticipation: true", "anticipation: 2.5", "hyperscalers[0].anticipation: expected true or false, got 2.5"
+            },
             {"stepDays: 7", "stepDays: 2.5", "simulation.stepDays: expected a whole number, got 2.5"},
             {"stepDays: 7", "stepDays: weekly", "simulation.stepDays: expected a whole number, got 'weekly'"},
-            {"stepDays: 7", "stepDays: 99999999999", "simulation.stepDays: expected a whole number from -2147483648 to 2147483647, got 99999999999"},
-            {"waferStartsPerWeek: 800", "waferStartsPerWeek: true", "domestic.waferStartsPerWeek: expected a number, got true"},
-            {"waferStartsPerWeek: 800", "waferStartsPerWeek: [1, 2]", "domestic.waferStartsPerWeek: expected a number, got a list"},
-            {"banDate: 2025-04-09", "banDate: 2025-02-30", "regulator.banDate: not a real date: February has no day 30"},
+            {
+                "stepDays: 7",
+                "stepDays: 99999999999",
+                "simulation.stepDays: expected a whole number from -2147483648 to 2147483647, got 99999999999"
+            },
+            {
+                "waferStartsPerWeek: 800",
+                "waferStartsPerWeek: true",
+                "domestic.waferStartsPerWeek: expected a number, got true"
+            },
+            {
+                "waferStartsPerWeek: 800",
+                "waferStartsPerWeek: [1, 2]",
+                "domestic.waferStartsPerWeek: expected a number, got a list"
+            },
+            {"banDate: 2025-04-09", "banDate: 2025-02-30", "regulator.banDate: not a real date: February has no day 30"
+            },
             {"banDate: 2025-04-09", "banDate: 2025-04-31", "regulator.banDate: not a real date: April has no day 31"},
-            {"banDate: 2025-04-09", "banDate: 2025-02-29", "regulator.banDate: not a real date: 2025 is not a leap year, so February has no day 29"},
+            {
+                "banDate: 2025-04-09",
+                "banDate: 2025-02-29",
+                "regulator.banDate: not a real date: 2025 is not a leap year, so February has no day 29"
+            },
             {"banDate: 2025-04-09", "banDate: 2025/02/03", "regulator.banDate: not a date (expected YYYY-MM-DD)"},
-            {"banDate: 2025-04-09", "banDate: 20250409", "regulator.banDate: not a date (expected YYYY-MM-DD), got 20250409"},
-            {"mode: DATE", "mode: sometimes", "regulator.mode: expected one of NONE, DATE, HAZARD, THRESHOLD, got 'sometimes'"},
-            {"allocation: PROPORTIONAL", "allocation: 1", "vendor.allocation: expected one of PROPORTIONAL, FIFO, got 1"},
+            {
+                "banDate: 2025-04-09",
+                "banDate: 20250409",
+                "regulator.banDate: not a date (expected YYYY-MM-DD), got 20250409"
+            },
+            {
+                "mode: DATE",
+                "mode: sometimes",
+                "regulator.mode: expected one of NONE, DATE, HAZARD, THRESHOLD, got 'sometimes'"
+            },
+            {"allocation: PROPORTIONAL", "allocation: 1", "vendor.allocation: expected one of PROPORTIONAL, FIFO, got 1"
+            },
             {"buyers: [Tencent]", "buyers: {Tencent: 1}", "demandShocks[1].buyers: expected a list, got a mapping"},
             {"buyers: [Tencent]", "buyers: Tencent", "demandShocks[1].buyers: expected a list, got 'Tencent'"},
             {"buyers: [Tencent]", "buyers: [~]", "demandShocks[1].buyers[0]: empty list item"},
             {leak, "  leak: 70", "regulator.leak: expected a mapping of fields, got 70"},
             {"name: h20-2025", "name: [h20, 2025]", "name: expected text, got a list"},
-            {"    - 2022-10-07 ", "    - {date: 2022-10-07} ", "regulator.history[0]: not a date (expected YYYY-MM-DD), got a mapping"},
+            {
+                "    - 2022-10-07 ",
+                "    - {date: 2022-10-07} ",
+                "regulator.history[0]: not a date (expected YYYY-MM-DD), got a mapping"
+            },
         };
         for (String[] c : cases) {
             assertTrue(base.contains(c[0]), c[0]);
-            List<ValidationError> errors = errorsOf(base.replaceFirst(java.util.regex.Pattern.quote(c[0]),
-                    java.util.regex.Matcher.quoteReplacement(c[1])));
+            List<ValidationError> errors = errorsOf(base.replaceFirst(
+                    java.util.regex.Pattern.quote(c[0]), java.util.regex.Matcher.quoteReplacement(c[1])));
             assertEquals(1, errors.size(), joined(errors));
             ValidationError e = errors.get(0);
             assertEquals(c[2], e.path() + ": " + e.message());
@@ -162,8 +204,10 @@ class ScenarioLoaderTest {
 
     @Test
     void everyTypeProblemIsReportedAtOnce() throws Exception {
-        String text = baselineText().replace("stepDays: 7", "stepDays: weekly")
-                .replace("mode: DATE", "mode: often").replace("  graceDays: 0", "  graceDayz: 0");
+        String text = baselineText()
+                .replace("stepDays: 7", "stepDays: weekly")
+                .replace("mode: DATE", "mode: often")
+                .replace("  graceDays: 0", "  graceDayz: 0");
         String all = joined(errorsOf(text));
         assertTrue(all.contains("simulation.stepDays: expected a whole number"), all);
         assertTrue(all.contains("regulator.mode: expected one of"), all);
@@ -181,7 +225,8 @@ class ScenarioLoaderTest {
         ValidationError r = errorsOf(roadmap).get(0);
         assertEquals("unknown field 'roadmapp'; did you mean 'roadmap'?", r.message());
         assertEquals(lineOf(roadmap, "  roadmapp:"), r.line(), r.toString());
-        String item = baselineText().replace("  - name: Tencent\n", "  - name: Tencent\n    anticipaton:\n      x: 1\n");
+        String item =
+                baselineText().replace("  - name: Tencent\n", "  - name: Tencent\n    anticipaton:\n      x: 1\n");
         ValidationError i = errorsOf(item).get(0);
         assertEquals("hyperscalers[2].anticipaton", i.path());
         assertEquals(lineOf(item, "    anticipaton:"), i.line(), i.toString());
@@ -191,15 +236,19 @@ class ScenarioLoaderTest {
     void unknownFieldFarFromEveryKnownOneListsThem() throws Exception {
         String text = baselineText().replace("  graceDays: 0", "  graceDays: 0\n  frobnicate: 1");
         ValidationError e = errorsOf(text).get(0);
-        assertEquals("unknown field 'frobnicate'; known fields: banDate, graceDays, hazard, history, leak, mode, "
-                + "reversal, thresholds", e.message());
+        assertEquals(
+                "unknown field 'frobnicate'; known fields: banDate, graceDays, hazard, history, leak, mode, "
+                        + "reversal, thresholds",
+                e.message());
     }
 
     @Test
     void syntaxErrorGivesLineAndNoPath() {
         List<ValidationError> errors = errorsOf("name: x\nsimulation: [unclosed\n");
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).message().startsWith("syntax error"), errors.get(0).toString());
+        assertTrue(
+                errors.get(0).message().startsWith("syntax error"),
+                errors.get(0).toString());
         assertTrue(errors.get(0).line() > 0);
     }
 
@@ -224,8 +273,10 @@ class ScenarioLoaderTest {
             assertEquals(expected, single(() -> ScenarioLoader.load(f)), c[0]);
             assertEquals(expected, single(() -> ScenarioTemplate.load(f)), c[0]);
             assertEquals("s.yaml: " + c[2], single(() -> ScenarioLoader.parse(c[1], "s.yaml")), c[0]);
-            assertEquals(expected.replace("scenario fields", "fields"),
-                    single(() -> ScenarioLoader.loadFile(f, SimulationSpec.class, new java.util.HashMap<>())), c[0]);
+            assertEquals(
+                    expected.replace("scenario fields", "fields"),
+                    single(() -> ScenarioLoader.loadFile(f, SimulationSpec.class, new java.util.HashMap<>())),
+                    c[0]);
             Path child = dir.resolve("child-of-" + c[0] + ".yaml");
             Files.writeString(child, "extends: " + f.getFileName() + "\nname: child\n");
             String viaExtends = single(() -> ScenarioLoader.load(child));
@@ -244,12 +295,15 @@ class ScenarioLoaderTest {
         System.arraycopy(text, at, bad, at + 2, text.length - at);
         Path f = dir.resolve("latin.yaml");
         Files.write(f, bad);
-        assertEquals(f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
+        assertEquals(
+                f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
                 single(() -> ScenarioLoader.load(f)));
-        assertEquals(f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
+        assertEquals(
+                f + ":3:20: not UTF-8 text: invalid byte 0xFF at line 3, column 20",
                 single(() -> ScenarioLoader.loadFile(f, SimulationSpec.class, new java.util.HashMap<>())));
         Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 'n', 0, 'a', 0});
-        assertEquals(f + ":1:1: not UTF-8 text: invalid byte 0xFF at line 1, column 1",
+        assertEquals(
+                f + ":1:1: not UTF-8 text: invalid byte 0xFF at line 1, column 1",
                 single(() -> ScenarioTemplate.load(f)));
     }
 
@@ -262,8 +316,8 @@ class ScenarioLoaderTest {
 
     @Test
     void missingFileIsOneClearError() {
-        ScenarioException e = assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.load(dir.resolve("nope.yaml")));
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().endsWith("nope.yaml: file not found"), e.getMessage());
     }
 

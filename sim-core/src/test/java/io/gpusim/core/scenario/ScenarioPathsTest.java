@@ -16,7 +16,8 @@ class ScenarioPathsTest {
     @Test
     void setsFieldsByPathIndexAndName() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        Scenario s = t.with(List.of(ScenarioOverride.parse("regulator.banDate=2025-06-01", "--set"),
+        Scenario s = t.with(List.of(
+                ScenarioOverride.parse("regulator.banDate=2025-06-01", "--set"),
                 ScenarioOverride.parse("hyperscalers[1].budgetUsdPerYear=2e10", "--set"),
                 ScenarioOverride.parse("hyperscalers[Tencent].anticipation=false", "--set"),
                 ScenarioOverride.parse("regulator.graceDays=14.6", "--set")));
@@ -29,51 +30,65 @@ class ScenarioPathsTest {
 
     @Test
     void fieldsAbsentFromTheFileCanBeSet() throws Exception {
-        Scenario s = ScenarioTemplate.load(BASELINE).with(List.of(
-                ScenarioOverride.parse("regulator.reversal={probability: 1.0, afterDays: 60}", "--set")));
+        Scenario s = ScenarioTemplate.load(BASELINE)
+                .with(List.of(ScenarioOverride.parse("regulator.reversal={probability: 1.0, afterDays: 60}", "--set")));
         assertEquals(60, s.regulator().reversal().afterDays());
-        Scenario t = ScenarioTemplate.load(BASELINE).with(List.of(
-                ScenarioOverride.parse("regulator.reversal.afterDays=60", "--set"),
-                ScenarioOverride.parse("regulator.reversal.probability=0.5", "--set")));
+        Scenario t = ScenarioTemplate.load(BASELINE)
+                .with(List.of(
+                        ScenarioOverride.parse("regulator.reversal.afterDays=60", "--set"),
+                        ScenarioOverride.parse("regulator.reversal.probability=0.5", "--set")));
         assertEquals(0.5, t.regulator().reversal().probability());
     }
 
     @Test
     void badPathsAreOneLineErrorsNamingTheOverride() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        ScenarioException unknown = assertThrows(ScenarioException.class,
+        ScenarioException unknown = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("regulator.banDat=2025-01-01", "--set"))));
         assertEquals(1, unknown.errors().size());
         String msg = unknown.errors().get(0).toString();
-        assertEquals("--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in "
-                + "regulator; did you mean 'banDate'?", msg);
-        ScenarioException far = assertThrows(ScenarioException.class,
+        assertEquals(
+                "--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in "
+                        + "regulator; did you mean 'banDate'?",
+                msg);
+        ScenarioException far = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("regulator.frobnicate=1", "--set"))));
-        assertTrue(far.getMessage().endsWith("no field 'frobnicate' in regulator; known: history, mode, banDate, "
-                + "hazard, thresholds, leak, graceDays, reversal"), far.getMessage());
-        ScenarioException index = assertThrows(ScenarioException.class,
+        assertTrue(
+                far.getMessage()
+                        .endsWith("no field 'frobnicate' in regulator; known: history, mode, banDate, "
+                                + "hazard, thresholds, leak, graceDays, reversal"),
+                far.getMessage());
+        ScenarioException index = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[9].anticipation=false", "--set"))));
         assertTrue(index.getMessage().contains("hyperscalers[9]: the list has 4 items"), index.getMessage());
-        ScenarioException huge = assertThrows(ScenarioException.class,
+        ScenarioException huge = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[99999999999].anticipation=false", "--set"))));
         assertTrue(huge.getMessage().endsWith("hyperscalers[99999999999]: the list has 4 items"), huge.getMessage());
-        ScenarioException name = assertThrows(ScenarioException.class,
+        ScenarioException name = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Baidu].anticipation=false", "--set"))));
         assertTrue(name.getMessage().contains("no item named 'Baidu'"), name.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ScenarioOverride.parse("novalue", "--set"));
-        ScenarioException notList = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("vendor[0].name=x", "--set"))));
+        ScenarioException notList = assertThrows(
+                ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse("vendor[0].name=x", "--set"))));
         assertTrue(notList.getMessage().contains("vendor is not a list"), notList.getMessage());
     }
 
     @Test
     void badValuesAreValidatedAndBlamedOnTheOverride() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        ScenarioException e = assertThrows(ScenarioException.class,
+        ScenarioException e = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("vendor.writedownShare=3", "--set"))));
-        assertEquals("--set vendor.writedownShare=3: vendor.writedownShare: must be between 0 and 1, got 3",
+        assertEquals(
+                "--set vendor.writedownShare=3: vendor.writedownShare: must be between 0 and 1, got 3",
                 e.errors().get(0).toString());
-        ScenarioException date = assertThrows(ScenarioException.class,
+        ScenarioException date = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("regulator.banDate=soon", "--set"))));
         assertTrue(date.getMessage().contains("regulator.banDate: not a date"), date.getMessage());
     }
@@ -81,17 +96,26 @@ class ScenarioPathsTest {
     @Test
     void errorsInsideAnOverrideAreBlamedOnItEvenWhenItSelectsAnItemByName() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        ScenarioException byName = assertThrows(ScenarioException.class,
+        ScenarioException byName = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Tencent].anticipation=maybe", "--set"))));
-        assertEquals(List.of("--set hyperscalers[Tencent].anticipation=maybe: hyperscalers[2].anticipation: "
-                + "expected true or false, got 'maybe'"), byName.errors().stream().map(Object::toString).toList());
-        ScenarioException mapping = assertThrows(ScenarioException.class,
-                () -> t.with(List.of(ScenarioOverride.parse("regulator.leak={probability: 2, leadDays: 70}", "--set"))));
-        assertEquals(List.of("--set regulator.leak={probability: 2, leadDays: 70}: regulator.leak.probability: "
-                + "must be between 0 and 1, got 2"), mapping.errors().stream().map(Object::toString).toList());
-        ScenarioException date = assertThrows(ScenarioException.class,
+        assertEquals(
+                List.of("--set hyperscalers[Tencent].anticipation=maybe: hyperscalers[2].anticipation: "
+                        + "expected true or false, got 'maybe'"),
+                byName.errors().stream().map(Object::toString).toList());
+        ScenarioException mapping = assertThrows(
+                ScenarioException.class,
+                () -> t.with(
+                        List.of(ScenarioOverride.parse("regulator.leak={probability: 2, leadDays: 70}", "--set"))));
+        assertEquals(
+                List.of("--set regulator.leak={probability: 2, leadDays: 70}: regulator.leak.probability: "
+                        + "must be between 0 and 1, got 2"),
+                mapping.errors().stream().map(Object::toString).toList());
+        ScenarioException date = assertThrows(
+                ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("regulator.banDate=2025-02-30", "--set"))));
-        assertEquals("--set regulator.banDate=2025-02-30: regulator.banDate: not a real date: February has no day 30",
+        assertEquals(
+                "--set regulator.banDate=2025-02-30: regulator.banDate: not a real date: February has no day 30",
                 date.errors().get(0).toString());
     }
 
@@ -109,10 +133,27 @@ class ScenarioPathsTest {
         var props = schema.get("properties");
         assertTrue(props.has("regulator") && props.has("extends") && props.has("hyperscalers"));
         assertEquals("array", props.get("hyperscalers").get("type").asText());
-        assertEquals("number", props.get("hyperscalers").get("items").get("properties").get("demandUnitsPerWeek")
-                .get("type").asText());
-        assertEquals("date", props.get("regulator").get("properties").get("banDate").get("format").asText());
-        assertTrue(props.get("regulator").get("properties").get("mode").get("enum").toString().contains("HAZARD"));
+        assertEquals(
+                "number",
+                props.get("hyperscalers")
+                        .get("items")
+                        .get("properties")
+                        .get("demandUnitsPerWeek")
+                        .get("type")
+                        .asText());
+        assertEquals(
+                "date",
+                props.get("regulator")
+                        .get("properties")
+                        .get("banDate")
+                        .get("format")
+                        .asText());
+        assertTrue(props.get("regulator")
+                .get("properties")
+                .get("mode")
+                .get("enum")
+                .toString()
+                .contains("HAZARD"));
         assertFalse(props.get("vendor").get("additionalProperties").asBoolean());
     }
 }

@@ -60,7 +60,8 @@ class ScenarioSchemaTest {
         JsonNode budget = at("hyperscalers[0].budgetUsdPerYear");
         assertEquals(1e13, budget.get("maximum").doubleValue());
         assertEquals("USD", budget.get("x-unit").asText());
-        assertEquals("cap on order value committed over any 52 weeks (vendor and domestic)",
+        assertEquals(
+                "cap on order value committed over any 52 weeks (vendor and domestic)",
                 budget.get("description").asText());
     }
 
@@ -70,7 +71,9 @@ class ScenarioSchemaTest {
             Param p = f.param();
             JsonNode s = at(f.path());
             assertEquals(p.description(), s.get("description").asText(), f.path());
-            assertEquals(p.unit().isEmpty() ? null : p.unit(), s.has("x-unit") ? s.get("x-unit").asText() : null,
+            assertEquals(
+                    p.unit().isEmpty() ? null : p.unit(),
+                    s.has("x-unit") ? s.get("x-unit").asText() : null,
                     f.path());
             String lower = p.minExclusive() ? "exclusiveMinimum" : "minimum";
             String other = p.minExclusive() ? "minimum" : "exclusiveMinimum";
@@ -105,15 +108,25 @@ class ScenarioSchemaTest {
         assertEquals(List.of("extends"), texts(SCHEMA.get("if").get("required")));
         assertEquals("#/$defs/standalone", SCHEMA.get("else").get("$ref").asText());
         JsonNode standalone = SCHEMA.get("$defs").get("standalone");
-        assertEquals(List.of("name", "simulation", "products", "beliefs", "hyperscalers", "vendor", "regulator",
-                "domestic"), texts(standalone.get("required")));
-        assertEquals(List.of("startDate", "endDate"),
+        assertEquals(
+                List.of("name", "simulation", "products", "beliefs", "hyperscalers", "vendor", "regulator", "domestic"),
+                texts(standalone.get("required")));
+        assertEquals(
+                List.of("startDate", "endDate"),
                 texts(standalone.get("properties").get("simulation").get("required")));
-        List<String> buyer = texts(standalone.get("properties").get("hyperscalers").get("items").get("required"));
+        List<String> buyer = texts(
+                standalone.get("properties").get("hyperscalers").get("items").get("required"));
         assertTrue(buyer.contains("demandUnitsPerWeek") && !buyer.contains("anticipation"), buyer.toString());
-        assertEquals(List.of("probability", "afterDays"), texts(standalone.get("properties").get("regulator")
-                .get("properties").get("reversal").get("required")));
-        assertFalse(standalone.get("properties").get("regulator").get("properties").has("hazard"),
+        assertEquals(
+                List.of("probability", "afterDays"),
+                texts(standalone
+                        .get("properties")
+                        .get("regulator")
+                        .get("properties")
+                        .get("reversal")
+                        .get("required")));
+        assertFalse(
+                standalone.get("properties").get("regulator").get("properties").has("hazard"),
                 "a hazard block is required only in HAZARD mode, which the validator checks");
         for (Field f : DeclaredRangesTest.fields()) {
             if (!f.path().startsWith("regulator.hazard.") && !f.path().startsWith("regulator.thresholds.")) {
@@ -140,7 +153,9 @@ class ScenarioSchemaTest {
         assertFalse(SCHEMA.get("additionalProperties").asBoolean());
         assertFalse(at("regulator.leak").get("additionalProperties").asBoolean());
         assertFalse(at("domestic.roadmap[0]").get("additionalProperties").asBoolean());
-        assertEquals("string", SCHEMA.get("properties").get(ScenarioLoader.EXTENDS).get("type").asText());
+        assertEquals(
+                "string",
+                SCHEMA.get("properties").get(ScenarioLoader.EXTENDS).get("type").asText());
         assertTrue(at("regulator.mode").get("enum").toString().contains("THRESHOLD"));
     }
 
@@ -148,7 +163,9 @@ class ScenarioSchemaTest {
     void everyShippedScenarioSatisfiesTheSchema() throws Exception {
         try (var files = Files.list(SCENARIOS)) {
             List<Path> yamls = files.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !p.getFileName().toString().startsWith("targets-")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().startsWith("targets-"))
+                    .sorted()
+                    .toList();
             assertTrue(yamls.size() >= 5, yamls.toString());
             for (Path p : yamls) {
                 JsonNode tree = ScenarioLoader.readTree(Files.readString(p), p.toString(), new HashMap<>());
@@ -161,15 +178,23 @@ class ScenarioSchemaTest {
 
     @Test
     void theCheckBelowFindsWhatTheSchemaForbids() {
-        ObjectNode tree = (ObjectNode) ScenarioPaths.parseValue("t", "{name: x, simulation: {stepDays: 0}, "
-                + "hyperscalers: [{minLeadWeeks: 1.5, holdingCostPerYear: 0}], regulator: {mode: SOMETIMES}, "
-                + "nonsense: 1}");
+        ObjectNode tree = (ObjectNode) ScenarioPaths.parseValue(
+                "t",
+                "{name: x, simulation: {stepDays: 0}, "
+                        + "hyperscalers: [{minLeadWeeks: 1.5, holdingCostPerYear: 0}], regulator: {mode: SOMETIMES}, "
+                        + "nonsense: 1}");
         List<String> problems = new ArrayList<>();
         check(SCHEMA, tree, "", problems);
-        assertTrue(problems.containsAll(List.of("simulation.stepDays: below 1", "simulation: startDate missing",
-                "hyperscalers[0].minLeadWeeks: not integer", "hyperscalers[0].holdingCostPerYear: not above 0.0",
-                "regulator.mode: not one of [\"NONE\",\"DATE\",\"HAZARD\",\"THRESHOLD\"]", "nonsense: not allowed",
-                "vendor missing")), problems.toString());
+        assertTrue(
+                problems.containsAll(List.of(
+                        "simulation.stepDays: below 1",
+                        "simulation: startDate missing",
+                        "hyperscalers[0].minLeadWeeks: not integer",
+                        "hyperscalers[0].holdingCostPerYear: not above 0.0",
+                        "regulator.mode: not one of [\"NONE\",\"DATE\",\"HAZARD\",\"THRESHOLD\"]",
+                        "nonsense: not allowed",
+                        "vendor missing")),
+                problems.toString());
         tree.put("extends", "base.yaml");
         problems.clear();
         check(SCHEMA, tree, "", problems);
@@ -224,22 +249,24 @@ class ScenarioSchemaTest {
                     return;
                 }
             }
-            default -> { }
+            default -> {}
         }
         if (value.isNumber()) {
             double v = value.doubleValue();
             if (schema.has("minimum") && v < schema.get("minimum").doubleValue()) {
                 problems.add(where + "below " + schema.get("minimum"));
             }
-            if (schema.has("exclusiveMinimum") && v <= schema.get("exclusiveMinimum").doubleValue()) {
+            if (schema.has("exclusiveMinimum")
+                    && v <= schema.get("exclusiveMinimum").doubleValue()) {
                 problems.add(where + "not above " + schema.get("exclusiveMinimum"));
             }
             if (schema.has("maximum") && v > schema.get("maximum").doubleValue()) {
                 problems.add(where + "above " + schema.get("maximum"));
             }
         }
-        if (schema.has("enum") && !StreamSupport.stream(schema.get("enum").spliterator(), false)
-                .anyMatch(value::equals)) {
+        if (schema.has("enum")
+                && !StreamSupport.stream(schema.get("enum").spliterator(), false)
+                        .anyMatch(value::equals)) {
             problems.add(where + "not one of " + schema.get("enum"));
         }
         if (value.isObject()) {
@@ -253,7 +280,8 @@ class ScenarioSchemaTest {
                 String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                 if (props.has(e.getKey())) {
                     check(props.get(e.getKey()), e.getValue(), p, problems);
-                } else if (schema.has("additionalProperties") && !schema.get("additionalProperties").asBoolean()) {
+                } else if (schema.has("additionalProperties")
+                        && !schema.get("additionalProperties").asBoolean()) {
                     problems.add(p + ": not allowed");
                 }
             }

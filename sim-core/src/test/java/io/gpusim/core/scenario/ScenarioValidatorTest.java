@@ -15,47 +15,65 @@ class ScenarioValidatorTest {
 
     private static List<String> errors(String... assignments) throws ScenarioException {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        List<ScenarioOverride> o = Arrays.stream(assignments).map(a -> ScenarioOverride.parse(a, "set")).toList();
+        List<ScenarioOverride> o = Arrays.stream(assignments)
+                .map(a -> ScenarioOverride.parse(a, "set"))
+                .toList();
         ScenarioException e = assertThrows(ScenarioException.class, () -> t.with(o));
         return e.errors().stream().map(err -> err.path() + ": " + err.message()).toList();
     }
 
     private static void valid(String... assignments) throws ScenarioException {
         ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        List<ScenarioOverride> o = Arrays.stream(assignments).map(a -> ScenarioOverride.parse(a, "set")).toList();
+        List<ScenarioOverride> o = Arrays.stream(assignments)
+                .map(a -> ScenarioOverride.parse(a, "set"))
+                .toList();
         assertDoesNotThrow(() -> t.with(o));
     }
 
     @Test
     void errorsFollowTheFieldsWithEachRuleNextToItsField() throws Exception {
-        assertEquals(List.of(
-                "simulation.stepDays: must be between 1 and 91, got 0",
-                "simulation.endDate: must be after simulation.startDate (2024-04-01)",
-                "products[1].name: duplicate product name 'H20'",
-                "products[1].relativePerformance: must be > 0 and <= 100, got 0",
-                "demandShocks[0].date: 2020-01-01 is outside the simulated horizon 2024-04-01 to 2024-01-01",
-                "demandShocks[0].effect: must be between -0.95 and 10, got 11",
-                "demandShocks[1].date: 2025-02-15 is outside the simulated horizon 2024-04-01 to 2024-01-01",
-                "vendor.waferLeadWeeksMax: must be between 1 and 156, got 0",
-                "vendor.waferLeadWeeksMax: must be >= vendor.waferLeadWeeksMin (26)",
-                "vendor.capacity[1].date: capacity dates must increase (previous 2024-04-01)",
-                "vendor.capacity[1].unitsPerMonth: must be between 0 and 100000000, got -1",
-                "domestic.roadmap[0].product: no product named 'Ascend-910C' is defined in products"),
-                errors("simulation.stepDays=0", "simulation.endDate=2024-01-01", "vendor.waferLeadWeeksMax=0",
-                        "demandShocks[0].effect=11", "demandShocks[0].date=2020-01-01",
-                        "products[1].relativePerformance=0", "products[1].name=H20",
-                        "vendor.capacity[1].unitsPerMonth=-1", "vendor.capacity[1].date=2024-04-01",
-                        "regulator.banDate=2024-01-01", "regulator.mode=NONE"));
+        assertEquals(
+                List.of(
+                        "simulation.stepDays: must be between 1 and 91, got 0",
+                        "simulation.endDate: must be after simulation.startDate (2024-04-01)",
+                        "products[1].name: duplicate product name 'H20'",
+                        "products[1].relativePerformance: must be > 0 and <= 100, got 0",
+                        "demandShocks[0].date: 2020-01-01 is outside the simulated horizon 2024-04-01 to 2024-01-01",
+                        "demandShocks[0].effect: must be between -0.95 and 10, got 11",
+                        "demandShocks[1].date: 2025-02-15 is outside the simulated horizon 2024-04-01 to 2024-01-01",
+                        "vendor.waferLeadWeeksMax: must be between 1 and 156, got 0",
+                        "vendor.waferLeadWeeksMax: must be >= vendor.waferLeadWeeksMin (26)",
+                        "vendor.capacity[1].date: capacity dates must increase (previous 2024-04-01)",
+                        "vendor.capacity[1].unitsPerMonth: must be between 0 and 100000000, got -1",
+                        "domestic.roadmap[0].product: no product named 'Ascend-910C' is defined in products"),
+                errors(
+                        "simulation.stepDays=0",
+                        "simulation.endDate=2024-01-01",
+                        "vendor.waferLeadWeeksMax=0",
+                        "demandShocks[0].effect=11",
+                        "demandShocks[0].date=2020-01-01",
+                        "products[1].relativePerformance=0",
+                        "products[1].name=H20",
+                        "vendor.capacity[1].unitsPerMonth=-1",
+                        "vendor.capacity[1].date=2024-04-01",
+                        "regulator.banDate=2024-01-01",
+                        "regulator.mode=NONE"));
     }
 
     @Test
     void namesMustNotBeBlankAndReferencesMustResolve() throws Exception {
-        assertEquals(List.of("demandShocks[1].buyers[0]: no hyperscaler named 'Tencent'",
-                "hyperscalers[2].name: must not be blank"), errors("hyperscalers[2].name=' '"));
-        assertEquals(List.of("vendor.product: product 'Ascend-950' is made by 'Huawei', not by the vendor 'Nvidia'"),
+        assertEquals(
+                List.of(
+                        "demandShocks[1].buyers[0]: no hyperscaler named 'Tencent'",
+                        "hyperscalers[2].name: must not be blank"),
+                errors("hyperscalers[2].name=' '"));
+        assertEquals(
+                List.of("vendor.product: product 'Ascend-950' is made by 'Huawei', not by the vendor 'Nvidia'"),
                 errors("vendor.product=Ascend-950"));
-        assertEquals(List.of("domestic.roadmap[1].product: product 'H20' is made by 'Nvidia', not by the domestic "
-                + "maker 'Huawei'"), errors("domestic.roadmap[1].product=H20"));
+        assertEquals(
+                List.of("domestic.roadmap[1].product: product 'H20' is made by 'Nvidia', not by the domestic "
+                        + "maker 'Huawei'"),
+                errors("domestic.roadmap[1].product=H20"));
     }
 
     @Test
@@ -63,12 +81,18 @@ class ScenarioValidatorTest {
         assertEquals(List.of("regulator.hazard: is required"), errors("regulator.mode=HAZARD"));
         assertEquals(List.of("regulator.thresholds: is required"), errors("regulator.mode=THRESHOLD"));
         assertEquals(List.of("regulator.banDate: is required"), errors("regulator.banDate=~"));
-        assertEquals(List.of("regulator.thresholds: give at least one of maxMemoryBandwidthTBps, "
-                + "maxInterconnectGBps, maxTpp"), errors("regulator.mode=THRESHOLD", "regulator.thresholds={}"));
-        assertEquals(List.of("regulator.thresholds.maxTpp: must be a positive number, got -1"),
+        assertEquals(
+                List.of("regulator.thresholds: give at least one of maxMemoryBandwidthTBps, "
+                        + "maxInterconnectGBps, maxTpp"),
+                errors("regulator.mode=THRESHOLD", "regulator.thresholds={}"));
+        assertEquals(
+                List.of("regulator.thresholds.maxTpp: must be a positive number, got -1"),
                 errors("regulator.mode=THRESHOLD", "regulator.thresholds={maxTpp: -1}"));
-        valid("regulator.mode=HAZARD", "regulator.banDate=~", "regulator.hazard={baseHazardPerYear: 0.5, "
-                + "leakRatePerYear: 2, leakBoost: 1, stockpileSensitivity: 0.5, rulemakingWeeks: 4}");
+        valid(
+                "regulator.mode=HAZARD",
+                "regulator.banDate=~",
+                "regulator.hazard={baseHazardPerYear: 0.5, "
+                        + "leakRatePerYear: 2, leakBoost: 1, stockpileSensitivity: 0.5, rulemakingWeeks: 4}");
     }
 
     @Test
