@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code runs} replications on common random numbers), the mean of each metric at each point is the model output,
  * and {@link Sensitivity} turns those into indices.
  */
-public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome> {
+public final class SensitivityStudy extends CellStudyJob<SensitivityStudy.Outcome> {
     /** The sensitivity method. */
     public enum Method {
         SOBOL,
@@ -45,9 +45,10 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
     private final int basePoints;
     private final int levels;
     private final double[][] unitPoints;
-    private final Study study;
     private final int bootstrap;
-    private final ScenarioTemplate template;
+
+    /** The design's study (its cells) and its points in the unit cube. */
+    private record Design(Study study, double[][] unitPoints) {}
 
     /**
      * Plans the study.
@@ -65,12 +66,45 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
             int bootstrap,
             long seed)
             throws ScenarioException {
+        this(
+                design(template, base, parameters, method, basePoints, levels, runs, bootstrap, seed),
+                template,
+                parameters,
+                method,
+                basePoints,
+                levels,
+                bootstrap);
+    }
+
+    private SensitivityStudy(
+            Design design,
+            ScenarioTemplate template,
+            List<Parameter> parameters,
+            Method method,
+            int basePoints,
+            int levels,
+            int bootstrap) {
+        super(design.study(), List.of(template));
+        this.unitPoints = design.unitPoints();
         this.method = method;
-        this.template = template;
-        this.bootstrap = bootstrap;
         this.parameters = List.copyOf(parameters);
         this.basePoints = basePoints;
         this.levels = levels;
+        this.bootstrap = bootstrap;
+    }
+
+    /** Checks the settings and builds the design's cells, every problem reported together. */
+    private static Design design(
+            ScenarioTemplate template,
+            List<ScenarioOverride> base,
+            List<Parameter> parameters,
+            Method method,
+            int basePoints,
+            int levels,
+            int runs,
+            int bootstrap,
+            long seed)
+            throws ScenarioException {
         int k = parameters.size();
         List<ValidationError> problems = new ArrayList<>();
         for (Parameter p : parameters) {
@@ -96,7 +130,7 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        unitPoints = method == Method.SOBOL
+        double[][] unitPoints = method == Method.SOBOL
                 ? Sensitivity.saltelliPoints(basePoints, k)
                 : Sensitivity.morrisPoints(basePoints, k, levels, seed);
         List<Cell> cells = new ArrayList<>();
@@ -130,11 +164,7 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
             throw new ScenarioException(errors);
         }
         String name = "sensitivity-" + method.name().toLowerCase(Locale.ROOT);
-        this.study = new Study(name, StudyKind.SWEEP, cells, runs, seed, null, 0);
-    }
-
-    public Study study() {
-        return study;
+        return new Design(new Study(name, StudyKind.SWEEP, cells, runs, seed, null, 0), unitPoints);
     }
 
     /** The design's points, for {@code points.csv}. */
@@ -183,28 +213,8 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
     // ---- as a study job ----------------------------------------------------------------------------------------
 
     @Override
-    public String name() {
-        return study.name();
-    }
-
-    @Override
     public String kind() {
         return "sensitivity";
-    }
-
-    @Override
-    public long seed() {
-        return study.seed();
-    }
-
-    @Override
-    public int runsPerCell() {
-        return study.runs();
-    }
-
-    @Override
-    public long plannedRuns() {
-        return study.plannedRuns();
     }
 
     @Override
@@ -231,16 +241,6 @@ public final class SensitivityStudy implements StudyJob<SensitivityStudy.Outcome
         identity.put("bootstrap", bootstrap);
         identity.put("study", study.fingerprint());
         return Fingerprint.of(identity);
-    }
-
-    @Override
-    public Map<String, Object> manifestScenarios() {
-        return new CellsJob(study, List.of(template), List.of()).manifestScenarios();
-    }
-
-    @Override
-    public Map<String, String> scenarioFiles() {
-        return template.fileHashes();
     }
 
     @Override

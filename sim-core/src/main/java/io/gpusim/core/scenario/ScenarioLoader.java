@@ -286,27 +286,26 @@ public final class ScenarioLoader {
                 key = null;
             }
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new ScenarioException(List.of(new ValidationError(
-                    label,
-                    loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(),
-                    "",
-                    "syntax error: " + firstLine(e.getOriginalMessage()))));
+            throw syntaxError(label, e);
         } catch (IOException e) {
             throw single(label, "cannot parse: " + e.getMessage());
         }
         try {
             return YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new ScenarioException(List.of(new ValidationError(
-                    label,
-                    loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(),
-                    "",
-                    "syntax error: " + firstLine(e.getOriginalMessage()))));
+            throw syntaxError(label, e);
         }
+    }
+
+    /** A parser's complaint as one error at the place it names. */
+    private static ScenarioException syntaxError(String label, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        return new ScenarioException(List.of(new ValidationError(
+                label,
+                loc == null ? 0 : loc.getLineNr(),
+                loc == null ? 0 : loc.getColumnNr(),
+                "",
+                "syntax error: " + firstLine(e.getOriginalMessage()))));
     }
 
     private static String pathOf(JsonParser parser) {
