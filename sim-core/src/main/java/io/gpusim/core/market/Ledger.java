@@ -15,7 +15,6 @@ import java.util.List;
  */
 public final class Ledger {
     private final int buyers;
-    private final PairIndex index;
     private final int products;
     private final int[] sellerOfProduct;
 
@@ -26,7 +25,7 @@ public final class Ledger {
     private final long[] inTransit;
     private final long[] writtenOffFinished;
     private final long[] writtenOffWip;
-    // Per buyer and product, at index index.of(product, buyer).
+    // Per buyer and product, at index PairIndex.of(product, buyer, buyers).
     private final long[] stock;
     private final long[] deployed;
     private final long[] backlogUnits;
@@ -58,7 +57,6 @@ public final class Ledger {
      */
     public Ledger(int buyers, int[] sellerOfProduct, int sellers, int expectedOrders) {
         this.buyers = buyers;
-        this.index = new PairIndex(buyers);
         this.products = sellerOfProduct.length;
         this.sellerOfProduct = sellerOfProduct.clone();
         started = new long[products];
@@ -68,10 +66,10 @@ public final class Ledger {
         inTransit = new long[products];
         writtenOffFinished = new long[products];
         writtenOffWip = new long[products];
-        stock = new long[index.size(products)];
-        deployed = new long[index.size(products)];
-        backlogUnits = new long[index.size(products)];
-        transitUnits = new long[index.size(products)];
+        stock = new long[PairIndex.size(products, buyers)];
+        deployed = new long[PairIndex.size(products, buyers)];
+        backlogUnits = new long[PairIndex.size(products, buyers)];
+        transitUnits = new long[PairIndex.size(products, buyers)];
         backlogTotal = new long[products];
         paidCents = new long[buyers];
         receivedCents = new long[sellers];
@@ -81,7 +79,7 @@ public final class Ledger {
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
         shippedTotal = new long[products];
-        book = new OrderBook(index, products, expectedOrders);
+        book = new OrderBook(buyers, products, expectedOrders);
         transit = new TransitRing(products, buyers);
     }
 
@@ -140,7 +138,7 @@ public final class Ledger {
     /** Books units newly on order: this step's orders and the buyer's backlog go up. */
     private void onOrder(int buyer, int product, long units) {
         orderedThisStep[product] += units;
-        backlogUnits[index.of(product, buyer)] += units;
+        backlogUnits[PairIndex.of(product, buyer, buyers)] += units;
         backlogTotal[product] += units;
     }
 
@@ -174,9 +172,10 @@ public final class Ledger {
         if (units == 0) {
             return;
         }
-        if (units > backlogUnits[index.of(product, buyer)] || units > finished[product]) {
+        if (units > backlogUnits[PairIndex.of(product, buyer, buyers)] || units > finished[product]) {
             throw new IllegalStateException("shipping " + units + " units: buyer " + buyer + " has "
-                    + backlogUnits[index.of(product, buyer)] + " on order, seller holds " + finished[product]);
+                    + backlogUnits[PairIndex.of(product, buyer, buyers)] + " on order, seller holds "
+                    + finished[product]);
         }
         long cents = book.shipOldestFirst(product, buyer, units);
         toBuyer(product, buyer, units, cents, transit.slot(arrivalStep));
@@ -192,9 +191,9 @@ public final class Ledger {
         for (int b = 0; b < buyers; b++) {
             long u = units[b];
             requireNonNegative(u);
-            if (u > backlogUnits[index.of(product, b)]) {
+            if (u > backlogUnits[PairIndex.of(product, b, buyers)]) {
                 throw new IllegalStateException("shipping " + u + " units: buyer " + b + " has "
-                        + backlogUnits[index.of(product, b)] + " on order");
+                        + backlogUnits[PairIndex.of(product, b, buyers)] + " on order");
             }
             total += u;
         }
@@ -219,7 +218,7 @@ public final class Ledger {
 
     /** The buyer's side of a shipment: off its backlog, into transit (arriving at {@code slot}), paid for. */
     private void toBuyer(int p, int buyer, long units, long cents, int slot) {
-        int i = index.of(p, buyer);
+        int i = PairIndex.of(p, buyer, buyers);
         backlogUnits[i] -= units;
         transitUnits[i] += units;
         paidCents[buyer] += cents;
@@ -244,8 +243,8 @@ public final class Ledger {
     /** An arrival: out of transit into the buyer's stock. */
     private void arrive(int p, int b, long units) {
         inTransit[p] -= units;
-        transitUnits[index.of(p, b)] -= units;
-        stock[index.of(p, b)] += units;
+        transitUnits[PairIndex.of(p, b, buyers)] -= units;
+        stock[PairIndex.of(p, b, buyers)] += units;
     }
 
     /** Steps the transit ring holds now (it grows when shipments are due further ahead). */
@@ -256,7 +255,7 @@ public final class Ledger {
     /** Puts units from a buyer's stock into service. */
     void deploy(int buyer, int product, long units) {
         requireNonNegative(units);
-        int i = index.of(product, buyer);
+        int i = PairIndex.of(product, buyer, buyers);
         if (units > stock[i]) {
             throw new IllegalStateException("deploying " + units + " units from a stock of " + stock[i]);
         }
@@ -267,7 +266,7 @@ public final class Ledger {
     /** Cancels every open order for a product; returns the revenue lost, in cents. */
     long cancelOpenOrders(int product) {
         long lost = book.cancelOpen(product, (buyer, units) -> {
-            backlogUnits[index.of(product, buyer)] -= units;
+            backlogUnits[PairIndex.of(product, buyer, buyers)] -= units;
             backlogTotal[product] -= units;
         });
         lostRevenueCents[sellerOfProduct[product]] += lost;
@@ -318,17 +317,17 @@ public final class Ledger {
 
     /** Units a buyer has ordered but not yet received shipment of, for a product. */
     public long backlog(int buyer, int product) {
-        return backlogUnits[index.of(product, buyer)];
+        return backlogUnits[PairIndex.of(product, buyer, buyers)];
     }
 
     /** Units shipped to a buyer and still in transit, for a product. */
     public long inTransit(int buyer, int product) {
-        return transitUnits[index.of(product, buyer)];
+        return transitUnits[PairIndex.of(product, buyer, buyers)];
     }
 
     /** A buyer's inventory position in a product: stock, plus units in transit, plus units on order. */
     public long position(int buyer, int product) {
-        int i = index.of(product, buyer);
+        int i = PairIndex.of(product, buyer, buyers);
         return stock[i] + transitUnits[i] + backlogUnits[i];
     }
 
@@ -382,17 +381,17 @@ public final class Ledger {
     }
 
     public long stock(int buyer, int p) {
-        return stock[index.of(p, buyer)];
+        return stock[PairIndex.of(p, buyer, buyers)];
     }
 
     public long deployed(int buyer, int p) {
-        return deployed[index.of(p, buyer)];
+        return deployed[PairIndex.of(p, buyer, buyers)];
     }
 
     public long totalStock(int p) {
         long sum = 0;
         for (int b = 0; b < buyers; b++) {
-            sum += stock[index.of(p, b)];
+            sum += stock[PairIndex.of(p, b, buyers)];
         }
         return sum;
     }
@@ -400,7 +399,7 @@ public final class Ledger {
     public long totalDeployed(int p) {
         long sum = 0;
         for (int b = 0; b < buyers; b++) {
-            sum += deployed[index.of(p, b)];
+            sum += deployed[PairIndex.of(p, b, buyers)];
         }
         return sum;
     }
@@ -513,15 +512,15 @@ public final class Ledger {
             }
             long backlog = 0;
             for (int b = 0; b < buyers; b++) {
-                if (stock[index.of(p, b)] < 0 || deployed[index.of(p, b)] < 0) {
+                if (stock[PairIndex.of(p, b, buyers)] < 0 || deployed[PairIndex.of(p, b, buyers)] < 0) {
                     return "buyer " + b + " product " + p + ": negative stock";
                 }
                 long open = 0;
                 for (int i = 0; i < book.openCount(p, b); i++) {
                     open += book.remaining(book.openAt(p, b, i));
                 }
-                if (open != backlogUnits[index.of(p, b)] || open < 0) {
-                    return "buyer " + b + " product " + p + ": backlog " + backlogUnits[index.of(p, b)]
+                if (open != backlogUnits[PairIndex.of(p, b, buyers)] || open < 0) {
+                    return "buyer " + b + " product " + p + ": backlog " + backlogUnits[PairIndex.of(p, b, buyers)]
                             + " but open orders hold " + open;
                 }
                 backlog += open;

@@ -27,28 +27,26 @@ final class OrderBook {
     private static final int RUSH = 3;
     private static final int INTS = 4;
 
-    private final PairIndex index;
     private final int buyers;
     private int count;
     private long[] amounts;
-    /** Per order: its queue ({@code index.of(product, buyer)}), placement step, requested-by day, rush (0 or 1). */
+    /** Per order: its queue ({@code PairIndex.of(product, buyer, buyers)}), placement step, requested-by day, rush (0 or 1). */
     private int[] terms;
 
-    /** Open order ids per queue {@code index.of(product, buyer)}: a ring of {@code size[q]} ids from {@code head[q]}. */
+    /** Open order ids per queue {@code PairIndex.of(product, buyer, buyers)}: a ring of {@code size[q]} ids from {@code head[q]}. */
     private final int[][] open;
 
     private final int[] head;
     private final int[] size;
 
-    OrderBook(PairIndex index, int products, int expectedOrders) {
-        this.index = index;
-        this.buyers = index.buyers();
+    OrderBook(int buyers, int products, int expectedOrders) {
+        this.buyers = buyers;
         int n = Math.max(MIN_CAPACITY, expectedOrders);
         amounts = new long[n * LONGS];
         terms = new int[n * INTS];
-        this.open = new int[index.size(products)][];
-        this.head = new int[index.size(products)];
-        this.size = new int[index.size(products)];
+        this.open = new int[PairIndex.size(products, buyers)][];
+        this.head = new int[PairIndex.size(products, buyers)];
+        this.size = new int[PairIndex.size(products, buyers)];
     }
 
     int count() {
@@ -62,7 +60,7 @@ final class OrderBook {
             terms = Arrays.copyOf(terms, terms.length * 2);
         }
         int id = count++;
-        int q = index.of(p, b);
+        int q = PairIndex.of(p, b, buyers);
         int a = id * LONGS;
         amounts[a + QUANTITY] = units;
         amounts[a + PRICE] = cents;
@@ -80,7 +78,7 @@ final class OrderBook {
      * its id; returns -1 (and changes nothing) when there is no such order.
      */
     int topUp(int b, int p, long units, long cents) {
-        int q = index.of(p, b);
+        int q = PairIndex.of(p, b, buyers);
         if (size[q] == 0) {
             return -1;
         }
@@ -113,18 +111,18 @@ final class OrderBook {
 
     /** The oldest open order of a buyer for a product, or -1. */
     int oldestOpen(int p, int b) {
-        int q = index.of(p, b);
+        int q = PairIndex.of(p, b, buyers);
         return size[q] == 0 ? -1 : open[q][head[q]];
     }
 
     /** Number of open orders of a buyer for a product. */
     int openCount(int p, int b) {
-        return size[index.of(p, b)];
+        return size[PairIndex.of(p, b, buyers)];
     }
 
     /** The i-th oldest open order of a buyer for a product. */
     int openAt(int p, int b, int i) {
-        int q = index.of(p, b);
+        int q = PairIndex.of(p, b, buyers);
         return open[q][(head[q] + i) & (open[q].length - 1)];
     }
 
@@ -141,7 +139,7 @@ final class OrderBook {
      * checked that the orders hold that many. Returns the price of the units shipped, in cents.
      */
     long shipOldestFirst(int p, int b, long units) {
-        int q = index.of(p, b);
+        int q = PairIndex.of(p, b, buyers);
         int[] ring = open[q];
         int mask = ring.length - 1;
         long cents = 0;
@@ -165,7 +163,7 @@ final class OrderBook {
     long cancelOpen(int p, CancelSink sink) {
         long lost = 0;
         for (int b = 0; b < buyers; b++) {
-            int q = index.of(p, b);
+            int q = PairIndex.of(p, b, buyers);
             for (int i = 0; i < size[q]; i++) {
                 int id = open[q][(head[q] + i) & (open[q].length - 1)];
                 long r = remaining(id);
@@ -207,11 +205,11 @@ final class OrderBook {
     }
 
     int buyer(int id) {
-        return index.buyer(terms[id * INTS + QUEUE]);
+        return PairIndex.buyer(terms[id * INTS + QUEUE], buyers);
     }
 
     int product(int id) {
-        return index.product(terms[id * INTS + QUEUE]);
+        return PairIndex.product(terms[id * INTS + QUEUE], buyers);
     }
 
     long quantity(int id) {
