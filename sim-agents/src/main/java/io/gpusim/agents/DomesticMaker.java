@@ -4,6 +4,7 @@ import io.gpusim.agents.rules.Allocation;
 import io.gpusim.agents.rules.DomesticSupply;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
+import io.gpusim.core.market.Arrival;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.market.SellerView;
 import io.gpusim.core.params.DomesticParams;
@@ -25,7 +26,11 @@ public final class DomesticMaker implements Steppable {
     private final int[] roadmapProducts;
     private final int[] launchDays;
     private final transient ScenarioPlan plan;
-    private final int shippingSteps;
+    /** Shipping time in days, and in steps (not always a whole number). */
+    private final int shippingDays;
+
+    private final double shippingLagSteps;
+    private final double stepWeeks;
     private final long[] outstanding;
     private final long[] share;
     private final double[] remainder;
@@ -37,7 +42,9 @@ public final class DomesticMaker implements Steppable {
         this.spec = model.params().domestic();
         this.desk = model.exchange().seller(model.domesticSeller());
         Calendar cal = model.calendar();
-        this.shippingSteps = cal.stepsForWeeks(spec.shippingWeeks(), 0);
+        this.shippingDays = spec.shippingWeeks() * 7;
+        this.shippingLagSteps = (double) shippingDays / cal.stepDays();
+        this.stepWeeks = cal.stepWeeks();
         int n = spec.roadmapSize();
         this.roadmapProducts = spec.roadmapProducts().clone();
         this.launchDays = new int[n];
@@ -53,7 +60,7 @@ public final class DomesticMaker implements Steppable {
         this.share = new long[outstanding.length];
         this.remainder = new double[outstanding.length];
         for (int p : roadmapProducts) {
-            desk.setQuote(p, this::quoteStep);
+            desk.setQuote(p, this::quoteDay);
         }
     }
 
@@ -94,7 +101,7 @@ public final class DomesticMaker implements Steppable {
             if (!status.launched(p) || capacityLeft <= 0) {
                 continue;
             }
-            double buffer = p == current ? DomesticSupply.BUFFER_STEPS * capacityPerStep : 0;
+            double buffer = p == current ? DomesticSupply.BUFFER_WEEKS / stepWeeks * capacityPerStep : 0;
             long make = (long) Math.max(0, Math.min(capacityLeft, desk.backlog(p) + buffer - desk.finishedGoods(p)));
             if (make > 0) {
                 desk.startProduction(p, make);
@@ -105,19 +112,29 @@ public final class DomesticMaker implements Steppable {
         for (int p : roadmapProducts) {
             if (status.launched(p) && !status.banned(p)) {
                 Allocation.shipOpenOrders(
-                        desk, p, AllocationRule.PROPORTIONAL, step + shippingSteps, outstanding, share, remainder);
+                        desk,
+                        p,
+                        AllocationRule.PROPORTIONAL,
+                        Arrival.after(step, shippingLagSteps),
+                        Long.MAX_VALUE,
+                        outstanding,
+                        share,
+                        remainder);
             }
         }
     }
 
-    /** The step by which {@code units} more of a product would ship, at current capacity behind its backlog. */
-    int quoteStep(long units) {
+    /**
+     * The day by which {@code units} more of a product would reach the buyer: the first day of the step they can
+     * ship in, at current capacity behind the backlog, plus the shipping time in days.
+     */
+    int quoteDay(long units) {
         int now = model.step();
         double need = (double) units;
         for (int p : roadmapProducts) {
             need += desk.backlog(p) - desk.finishedGoods(p);
         }
         int k = need <= 0 ? 0 : (int) Math.ceil(need / Math.max(1.0, capacityPerStep));
-        return now + k + shippingSteps;
+        return model.calendar().firstDayOf(now + k) + shippingDays;
     }
 }

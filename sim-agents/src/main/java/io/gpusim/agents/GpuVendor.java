@@ -4,6 +4,8 @@ import io.gpusim.agents.rules.Allocation;
 import io.gpusim.agents.rules.Production;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
+import io.gpusim.core.market.Arrival;
+import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.market.Product;
 import io.gpusim.core.market.SellerView;
@@ -26,9 +28,15 @@ public final class GpuVendor implements Steppable {
     private final int product;
     private final Product info;
     private final int leadSteps;
-    private final int shippingSteps;
+    /** Shipping time in days, and in steps (not always a whole number). */
+    private final int shippingDays;
+
+    private final double shippingLagSteps;
     private final double safetySteps;
     private final double stepWeeks;
+    /** Weight of one step's orders in the forecast ({@code forecastSmoothing} is per week). */
+    private final double smoothingPerStep;
+
     private final long[] completions;
     private final long[] pipeline;
     private final long[] outstanding;
@@ -52,10 +60,12 @@ public final class GpuVendor implements Steppable {
         Calendar cal = model.calendar();
         this.stepDays = cal.stepDays();
         this.stepWeeks = cal.stepWeeks();
+        this.smoothingPerStep = cal.smoothingPerStep(spec.forecastSmoothing());
         int leadWeeks = spec.waferLeadWeeksMin()
                 + model.random.nextInt(spec.waferLeadWeeksMax() - spec.waferLeadWeeksMin() + 1);
         this.leadSteps = cal.stepsForWeeks(leadWeeks, 1);
-        this.shippingSteps = cal.stepsForWeeks(spec.shippingWeeks(), 0);
+        this.shippingDays = spec.shippingWeeks() * 7;
+        this.shippingLagSteps = (double) shippingDays / cal.stepDays();
         this.safetySteps = spec.safetyStockWeeks() / stepWeeks;
         this.completions = new long[leadSteps + 1];
         this.pipeline = new long[leadSteps + 1];
@@ -70,7 +80,7 @@ public final class GpuVendor implements Steppable {
             desk.startProduction(product, inPipeline);
             completions[(k - 1) % completions.length] += inPipeline;
         }
-        desk.setQuote(product, this::quoteStep);
+        desk.setQuote(product, this::quoteDay);
     }
 
     /** Wafer lead time of this replication, in steps. */
@@ -94,6 +104,7 @@ public final class GpuVendor implements Steppable {
         }
         if (status.banned(product)) {
             if (!writtenDown) {
+                shipBeforeBan(status, step, today);
                 writeDown();
             }
             return;
@@ -104,8 +115,7 @@ public final class GpuVendor implements Steppable {
         desk.completeProduction(product, completions[slot]);
         completions[slot] = 0;
 
-        forecastPerStep =
-                Production.updateForecast(forecastPerStep, desk.orderedThisStep(product), spec.forecastSmoothing());
+        forecastPerStep = Production.updateForecast(forecastPerStep, desk.orderedThisStep(product), smoothingPerStep);
         long backlog = desk.backlog(product);
         long starts = Production.productionStarts(
                 forecastPerStep,
@@ -121,14 +131,45 @@ public final class GpuVendor implements Steppable {
         }
 
         if (status.launched(product)) {
-            Allocation.shipOpenOrders(
-                    desk, product, spec.allocation(), step + shippingSteps, outstanding, share, remainder);
+            ship(step, Long.MAX_VALUE);
         }
         double backlogWeeks = desk.backlog(product) / Math.max(1.0, forecastPerStep / stepWeeks);
         desk.setPrice(
                 product,
                 Production.scarcityPrice(
                         info.listPriceUsd(), spec.scarcityMarkupMax(), backlogWeeks, spec.scarcityBacklogWeeks()));
+    }
+
+    private void ship(int step, long limit) {
+        Allocation.shipOpenOrders(
+                desk,
+                product,
+                spec.allocation(),
+                Arrival.after(step, shippingLagSteps),
+                limit,
+                outstanding,
+                share,
+                remainder);
+    }
+
+    /**
+     * The ban's step, when the ban falls after its first day: the part of the step before the ban still ships, pro
+     * rata: this step's completions are finished and at most {@code floor(f * min(finished, backlog))} units go
+     * out, {@code f} the share of the step before the ban day (see MODEL.md, 3.3.4).
+     */
+    private void shipBeforeBan(MarketStatus status, int step, int today) {
+        int banDay = desk.events().lastDay(EventKind.BAN_EFFECTIVE, product);
+        double before = (double) (banDay - today) / stepDays;
+        if (!(before > 0) || !status.launched(product)) {
+            return;
+        }
+        int slot = step % completions.length;
+        desk.completeProduction(product, completions[slot]);
+        completions[slot] = 0;
+        long limit = (long) Math.floor(before * Math.min(desk.finishedGoods(product), desk.backlog(product)));
+        if (limit > 0) {
+            ship(step, limit);
+        }
     }
 
     /** At the ban: cancel the backlog, write down inventory and commitments, stop the production pipeline. */
@@ -141,11 +182,11 @@ public final class GpuVendor implements Steppable {
     }
 
     /**
-     * Available-to-promise: the step by which {@code units} more, queued behind the backlog, would ship. Supply
-     * comes from finished goods, then the scheduled completions, then (beyond the pipeline) production at full
-     * capacity started now; shipping time is added.
+     * Available-to-promise: the day by which {@code units} more, queued behind the backlog, would reach the buyer:
+     * the first day of the step they can ship in (supply comes from finished goods, then the scheduled completions,
+     * then, beyond the pipeline, production at full capacity started now) plus the shipping time in days.
      */
-    int quoteStep(long units) {
+    int quoteDay(long units) {
         int now = model.step();
         if (pipelineStep != now) {
             pipelineStep = now;
@@ -153,6 +194,6 @@ public final class GpuVendor implements Steppable {
         }
         double need = (double) desk.backlog(product) + units - desk.finishedGoods(product);
         int k = Production.stepsToSupply(need, pipeline, leadSteps, capacityPerStep);
-        return now + k + shippingSteps;
+        return model.calendar().firstDayOf(now + k) + shippingDays;
     }
 }

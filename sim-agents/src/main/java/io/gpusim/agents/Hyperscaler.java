@@ -36,6 +36,9 @@ public final class Hyperscaler implements Steppable {
     private final double sensitivity;
     private final transient ScenarioPlan plan;
     private final double signalDecayPerStep;
+    /** Log-scale sd of this step's demand noise ({@code demandNoiseSd} is per week). */
+    private final double noiseSdPerStep;
+
     private final int minLeadDays;
     private final double vendorPerformance;
     private final double[] domesticEffectivePerformance;
@@ -64,6 +67,7 @@ public final class Hyperscaler implements Steppable {
         this.levelMultiplier = Math.exp(buyer.demandLevelSd() * model.nextGaussian());
         this.sensitivity = buyer.signalSensitivity() * Math.exp(buyer.sensitivitySd() * model.nextGaussian());
         this.signalDecayPerStep = Beliefs.signalDecay(cal.stepDays(), beliefs.decayMonths());
+        this.noiseSdPerStep = cal.lognormalSdPerStep(buyer.demandNoiseSd());
         this.minLeadDays = buyer.minLeadWeeks() * 7;
         this.vendorProduct = model.vendorProduct();
         DomesticParams dom = params.domestic();
@@ -80,9 +84,9 @@ public final class Hyperscaler implements Steppable {
                     + Math.max(0.0, dom.delayMeanMonths()[i]) * Calendar.DAYS_PER_MONTH;
         }
         this.spendByStep = new double[cal.stepsForWeeks(52, 1)];
-        // An order placed now arrives after one review period plus the seller's shipping time.
-        this.vendorReplenishWeeks = cal.stepWeeks() + params.vendor().shippingWeeks();
-        this.domesticReplenishWeeks = cal.stepWeeks() + dom.shippingWeeks();
+        // The working level covers one review period plus the seller's shipping time.
+        this.vendorReplenishWeeks = Stocking.REVIEW_WEEKS + params.vendor().shippingWeeks();
+        this.domesticReplenishWeeks = Stocking.REVIEW_WEEKS + dom.shippingWeeks();
     }
 
     // ---- step -------------------------------------------------------------------------------------------------
@@ -97,8 +101,8 @@ public final class Hyperscaler implements Steppable {
         double stepWeeks = cal.stepWeeks();
 
         double weekly = plan.weeklyDemandTrend(index, step) * levelMultiplier;
-        double noiseSd = buyer.demandNoiseSd();
-        double demand = weekly * stepWeeks * Math.exp(noiseSd * model.nextGaussian() - noiseSd * noiseSd / 2);
+        double sd = noiseSdPerStep;
+        double demand = weekly * stepWeeks * Math.exp(sd * model.nextGaussian() - sd * sd / 2);
 
         int domestic = currentDomesticProduct(status);
         boolean vendorOpen = status.available(vendorProduct);
@@ -251,11 +255,11 @@ public final class Hyperscaler implements Steppable {
         long priceCents = Math.round(price * 100.0);
         int earliest = today + minLeadDays;
         if (regular > 0) {
-            int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(regular));
+            int quoted = status.quote(vendorProduct).quoteDay(regular);
             desk.order(vendorProduct, regular, priceCents, step, Math.max(earliest, quoted), false);
         }
         if (rush > 0) {
-            int quoted = model.calendar().firstDayOf(status.quote(vendorProduct).quoteStep(rush));
+            int quoted = status.quote(vendorProduct).quoteDay(rush);
             int expectedBan =
                     today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
             desk.order(

@@ -155,7 +155,7 @@ public final class ReferenceLoop {
             demandLevelSd[b] = h.demandLevelSd();
             sensitivity[b] = h.signalSensitivity();
             sensitivitySd[b] = h.sensitivitySd();
-            noiseSd[b] = h.demandNoiseSd();
+            noiseSd[b] = cal.lognormalSdPerStep(h.demandNoiseSd());
             anticipates[b] = h.anticipation();
             shortageCost[b] = h.shortageCostMultiple();
             holdingCost[b] = h.holdingCostPerYear();
@@ -239,11 +239,18 @@ public final class ReferenceLoop {
         double signal = 0;
         int signalsSeen = 0;
 
+        long previousStart = 0;
         for (int t = 0; t < steps; t++) {
             int today = cal.firstDayOf(t);
             int endOfStep = today + stepDays;
             int slotV = (t % ringV) * buyers;
             int slotD = (t % ringD) * roadmap * buyers;
+            long stockBeforeArrivals = 0;
+            for (long units : stockV) {
+                stockBeforeArrivals += units;
+            }
+            long startTwoStepsAgo = previousStart;
+            previousStart = stockBeforeArrivals;
             for (int b = 0; b < buyers; b++) {
                 long units = arrivalsV[slotV + b];
                 arrivalsV[slotV + b] = 0;
@@ -258,7 +265,9 @@ public final class ReferenceLoop {
             }
             if (!banned && banDay < endOfStep) {
                 banned = true;
-                stockAtBan = Arrays.stream(stockV).sum();
+                // As the recorder: the stock before this step's arrivals, moved on at last step's rate to the ban day.
+                double trend = t >= 2 ? stockBeforeArrivals - startTwoStepsAgo : 0;
+                stockAtBan = stockBeforeArrivals + (double) (banDay - today) / stepDays * trend;
                 double open = 0;
                 double late = 0;
                 for (int b = 0; b < buyers; b++) {
@@ -338,7 +347,8 @@ public final class ReferenceLoop {
                     }
                     double need = weekly * (1 - shareD) / vendorPerf;
                     double target =
-                            Stocking.workingTarget(workingWeeks[b], stepWeeks + v.shippingWeeks(), need) + anticipatory;
+                            Stocking.workingTarget(workingWeeks[b], Stocking.REVIEW_WEEKS + v.shippingWeeks(), need)
+                                    + anticipatory;
                     long units = Stocking.affordable(
                             Stocking.orderUpTo(target, stockV[b] + transitV[b] + backlogReg[b] + backlogRush[b]),
                             price,
@@ -375,7 +385,9 @@ public final class ReferenceLoop {
                 }
                 if (current >= 0) {
                     double targetD = Stocking.workingTarget(
-                            workingWeeks[b], stepWeeks + s.domestic().shippingWeeks(), weekly * shareD);
+                            workingWeeks[b],
+                            Stocking.REVIEW_WEEKS + s.domestic().shippingWeeks(),
+                            weekly * shareD);
                     double position = 0;
                     for (int k = 0; k < roadmap; k++) {
                         position += (stockD[k][b] + transitD[k][b] + backlogD[k][b]) * perf[k];
@@ -394,7 +406,7 @@ public final class ReferenceLoop {
                 fg += completions[slot];
                 wip -= completions[slot];
                 completions[slot] = 0;
-                forecast = Production.updateForecast(forecast, ordered, v.forecastSmoothing());
+                forecast = Production.updateForecast(forecast, ordered, cal.smoothingPerStep(v.forecastSmoothing()));
                 long backlog = 0;
                 for (int b = 0; b < buyers; b++) {
                     out[b] = backlogRush[b] + backlogReg[b];
@@ -437,7 +449,7 @@ public final class ReferenceLoop {
                     if (!launched[k]) {
                         continue;
                     }
-                    double buffer = k == newest ? DomesticSupply.BUFFER_STEPS * capacity : 0;
+                    double buffer = k == newest ? DomesticSupply.BUFFER_WEEKS / stepWeeks * capacity : 0;
                     long make = (long) Math.max(0, Math.min(left, sumOf(backlogD[k]) + buffer - fgD[k]));
                     fgD[k] += make;
                     left -= make;

@@ -87,6 +87,37 @@ public final class Calendar {
 
     /** Steps spanned by a number of weeks, rounded to the nearest step and at least {@code min}. */
     public int stepsForWeeks(double weeks, int min) {
-        return Math.max(min, (int) Math.round(weeks * 7.0 / stepDays));
+        return stepsForDays(weeks * 7.0, min);
+    }
+
+    /** Steps spanned by a number of days, rounded to the nearest step and at least {@code min}. */
+    public int stepsForDays(double days, int min) {
+        return Math.max(min, (int) Math.round(days / stepDays));
+    }
+
+    /** The reference step of the scenario's weekly rates, in days. */
+    public static final int WEEK_DAYS = 7;
+
+    /**
+     * A smoothing weight given per week as the weight per step that smooths the same over a week:
+     * {@code 1 - (1 - alpha)^(stepDays / 7)} (the weekly weight itself at weekly steps).
+     */
+    public double smoothingPerStep(double alphaPerWeek) {
+        if (stepDays == WEEK_DAYS) {
+            return alphaPerWeek;
+        }
+        return 1.0 - Math.pow(1.0 - alphaPerWeek, stepDays / (double) WEEK_DAYS);
+    }
+
+    /**
+     * The log-scale standard deviation per step of mean-one log-normal noise given per week, such that a week's
+     * worth of independent steps has the relative variance of one weekly draw: {@code exp(s^2) - 1 = (exp(sw^2) - 1)
+     * * 7 / stepDays} (the weekly value itself at weekly steps).
+     */
+    public double lognormalSdPerStep(double sdPerWeek) {
+        if (stepDays == WEEK_DAYS || sdPerWeek == 0) {
+            return sdPerWeek;
+        }
+        return Math.sqrt(Math.log1p(Math.expm1(sdPerWeek * sdPerWeek) * WEEK_DAYS / stepDays));
     }
 }

@@ -1,5 +1,6 @@
 package io.gpusim.agents.rules;
 
+import io.gpusim.core.market.Arrival;
 import io.gpusim.core.market.SellerView;
 import io.gpusim.core.scenario.AllocationRule;
 
@@ -57,21 +58,25 @@ public final class Allocation {
      * Ships up to the seller's finished goods of {@code product} to its open orders under the rule; within a buyer,
      * oldest order first. Returns the units shipped.
      */
-    public static long shipOpenOrders(SellerView seller, int product, AllocationRule rule, int arrivalStep) {
+    public static long shipOpenOrders(SellerView seller, int product, AllocationRule rule, Arrival arrival) {
         int n = seller.buyers();
-        return shipOpenOrders(seller, product, rule, arrivalStep, new long[n], new long[n], new double[n]);
+        return shipOpenOrders(seller, product, rule, arrival, Long.MAX_VALUE, new long[n], new long[n], new double[n]);
     }
 
-    /** As {@link #shipOpenOrders(SellerView, int, AllocationRule, int)}, with scratch arrays of one slot per buyer. */
+    /**
+     * As {@link #shipOpenOrders(SellerView, int, AllocationRule, Arrival)}, shipping at most {@code limit} units, with
+     * scratch arrays of one slot per buyer.
+     */
     public static long shipOpenOrders(
             SellerView seller,
             int product,
             AllocationRule rule,
-            int arrivalStep,
+            Arrival arrival,
+            long limit,
             long[] outstanding,
             long[] share,
             double[] remainder) {
-        long available = seller.finishedGoods(product);
+        long available = Math.min(limit, seller.finishedGoods(product));
         if (available <= 0 || seller.backlog(product) == 0) {
             return 0;
         }
@@ -91,7 +96,7 @@ public final class Allocation {
                     break;
                 }
                 long units = Math.min(seller.remaining(oldest), available - shipped);
-                seller.ship(oldest, units, arrivalStep);
+                seller.ship(oldest, units, arrival);
                 shipped += units;
             }
             return shipped;
@@ -100,6 +105,6 @@ public final class Allocation {
             outstanding[b] = seller.backlog(b, product);
         }
         proportional(available, outstanding, share, remainder);
-        return seller.shipToEach(product, share, arrivalStep);
+        return seller.shipToEach(product, share, arrival);
     }
 }

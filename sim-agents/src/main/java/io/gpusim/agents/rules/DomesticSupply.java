@@ -5,8 +5,8 @@ import io.gpusim.core.params.DomesticParams;
 
 /** The domestic chipmaker's roadmap delays and capacity. */
 public final class DomesticSupply {
-    /** Finished-goods buffer the maker keeps above its backlog, in steps of output. */
-    public static final double BUFFER_STEPS = 2.0;
+    /** Finished-goods buffer the maker keeps above its backlog, in weeks of output. */
+    public static final double BUFFER_WEEKS = 2.0;
 
     private DomesticSupply() {}
 

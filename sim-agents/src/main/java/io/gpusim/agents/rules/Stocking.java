@@ -31,6 +31,14 @@ public final class Stocking {
     }
 
     /**
+     * The review period of a buyer's working orders, in weeks: the order-up-to level covers demand over one week of
+     * review plus the seller's shipping time, whatever the length of the simulation step. Orders are placed every
+     * step, so a shorter step reviews more often against the same level; a level that shrank with the step would
+     * leave daily-step buyers with less working stock and draw down their anticipatory stock instead.
+     */
+    public static final double REVIEW_WEEKS = 1.0;
+
+    /**
      * Working target for the inventory position (stock + in transit + on order): the working buffer plus demand
      * over the replenishment lead time, {@code (workingWeeks + replenishWeeks) * weeklyNeed}.
      */

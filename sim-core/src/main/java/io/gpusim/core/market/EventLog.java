@@ -27,6 +27,17 @@ public final class EventLog {
         return events.get(i);
     }
 
+    /** Day of the latest event of this kind about a product, or {@link #NONE}. */
+    public int lastDay(EventKind kind, int product) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            MarketEvent e = events.get(i);
+            if (e.kind() == kind && e.product() == product) {
+                return e.day();
+            }
+        }
+        return NONE;
+    }
+
     /** Day of the first event of this kind, or {@link #NONE}. */
     public int firstDay(EventKind kind) {
         for (MarketEvent e : events) {

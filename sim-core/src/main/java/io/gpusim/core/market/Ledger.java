@@ -41,6 +41,7 @@ public final class Ledger {
     private final long[] orderedThisStep;
     private final long[] orderedLastStep;
     private final long[] shippedThisStep;
+    private final long[] arrivedThisStep;
     private final long[] shippedTotal;
 
     private final OrderBook book;
@@ -78,6 +79,7 @@ public final class Ledger {
         orderedThisStep = new long[products];
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
+        arrivedThisStep = new long[products];
         shippedTotal = new long[products];
         book = new OrderBook(buyers, products, expectedOrders);
         transit = new TransitRing(products, buyers);
@@ -147,6 +149,11 @@ public final class Ledger {
      * buyer pays the order's price to the product's seller.
      */
     void ship(int order, long units, int arrivalStep) {
+        ship(order, units, Arrival.at(arrivalStep));
+    }
+
+    /** As {@link #ship(int, long, int)}, arriving as {@code arrival} says. */
+    void ship(int order, long units, Arrival arrival) {
         requireNonNegative(units);
         if (units == 0) {
             return;
@@ -159,7 +166,8 @@ public final class Ledger {
         int buyer = book.buyer(order);
         book.addShipped(order, units);
         long cents = Math.multiplyExact(units, book.priceCents(order));
-        toBuyer(p, buyer, units, cents, transit.slot(arrivalStep));
+        int late = lateSlot(arrival);
+        toBuyer(p, buyer, units, cents, transit.slot(arrival.step()), late, arrival);
         fromSeller(p, units, cents);
     }
 
@@ -178,7 +186,7 @@ public final class Ledger {
                     + finished[product]);
         }
         long cents = book.shipOldestFirst(product, buyer, units);
-        toBuyer(product, buyer, units, cents, transit.slot(arrivalStep));
+        toBuyer(product, buyer, units, cents, transit.slot(arrivalStep), -1, Arrival.at(arrivalStep));
         fromSeller(product, units, cents);
     }
 
@@ -187,6 +195,11 @@ public final class Ledger {
      * the same as calling {@link #shipOldestFirst} for each buyer in turn. Returns the units shipped.
      */
     long shipToEach(int product, long[] units, int arrivalStep) {
+        return shipToEach(product, units, Arrival.at(arrivalStep));
+    }
+
+    /** As {@link #shipToEach(int, long[], int)}, arriving as {@code arrival} says. */
+    long shipToEach(int product, long[] units, Arrival arrival) {
         long total = 0;
         for (int b = 0; b < buyers; b++) {
             long u = units[b];
@@ -203,12 +216,13 @@ public final class Ledger {
         if (total == 0) {
             return 0;
         }
-        int slot = transit.slot(arrivalStep);
+        int late = lateSlot(arrival);
+        int slot = transit.slot(arrival.step());
         long received = 0;
         for (int b = 0; b < buyers; b++) {
             if (units[b] != 0) {
                 long cents = book.shipOldestFirst(product, b, units[b]);
-                toBuyer(product, b, units[b], cents, slot);
+                toBuyer(product, b, units[b], cents, slot, late, arrival);
                 received += cents;
             }
         }
@@ -216,13 +230,28 @@ public final class Ledger {
         return total;
     }
 
-    /** The buyer's side of a shipment: off its backlog, into transit (arriving at {@code slot}), paid for. */
-    private void toBuyer(int p, int buyer, long units, long cents, int slot) {
+    /**
+     * The transit slot of an arrival's late units, or -1 when none are late. Taken before the on-time slot: a ring
+     * that grows to reach the later step moves every slot.
+     */
+    private int lateSlot(Arrival arrival) {
+        return arrival.lateShare() == 0 ? -1 : transit.slot(arrival.step() + 1);
+    }
+
+    /**
+     * The buyer's side of a shipment: off its backlog, into transit (arriving at {@code slot}, the late share at
+     * {@code lateSlot}), paid for.
+     */
+    private void toBuyer(int p, int buyer, long units, long cents, int slot, int lateSlot, Arrival arrival) {
         int i = PairIndex.of(p, buyer, buyers);
         backlogUnits[i] -= units;
         transitUnits[i] += units;
         paidCents[buyer] += cents;
-        transit.add(p, slot, buyer, units);
+        long late = lateSlot < 0 ? 0 : arrival.late(units);
+        transit.add(p, slot, buyer, units - late);
+        if (late != 0) {
+            transit.add(p, lateSlot, buyer, late);
+        }
     }
 
     /** The seller's side of a shipment: out of finished goods into transit, off the backlog, paid. */
@@ -245,6 +274,7 @@ public final class Ledger {
         inTransit[p] -= units;
         transitUnits[PairIndex.of(p, b, buyers)] -= units;
         stock[PairIndex.of(p, b, buyers)] += units;
+        arrivedThisStep[p] += units;
     }
 
     /** Steps the transit ring holds now (it grows when shipments are due further ahead). */
@@ -336,6 +366,7 @@ public final class Ledger {
         System.arraycopy(orderedThisStep, 0, orderedLastStep, 0, products);
         java.util.Arrays.fill(orderedThisStep, 0);
         java.util.Arrays.fill(shippedThisStep, 0);
+        java.util.Arrays.fill(arrivedThisStep, 0);
     }
 
     // ---- read access ------------------------------------------------------------------------------------------
@@ -429,6 +460,14 @@ public final class Ledger {
         return orderedLastStep[p];
     }
 
+    /**
+     * Units of a product that reached buyers' stock at the start of this step: shipments made during the previous
+     * step, which a step-free market would see arrive during this one.
+     */
+    public long arrivedThisStep(int p) {
+        return arrivedThisStep[p];
+    }
+
     public long shippedThisStep(int p) {
         return shippedThisStep[p];
     }
@@ -473,6 +512,11 @@ public final class Ledger {
 
     public long orderShipped(int order) {
         return book.shipped(order);
+    }
+
+    /** Units of an order cancelled (by a ban). */
+    public long orderCancelled(int order) {
+        return book.cancelled(order);
     }
 
     public int orderRequestedByDay(int order) {

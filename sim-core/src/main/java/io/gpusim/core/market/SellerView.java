@@ -29,6 +29,11 @@ public final class SellerView {
         return status;
     }
 
+    /** Public events so far (read-only). */
+    public EventLog events() {
+        return events;
+    }
+
     /** Number of buyers. */
     public int buyers() {
         return ledger.buyers();
@@ -75,15 +80,15 @@ public final class SellerView {
         return ledger.remaining(order);
     }
 
-    /** Ships units of one order (see {@link Ledger#ship}). */
-    public void ship(int order, long units, int arrivalStep) {
+    /** Ships units of one order, arriving as {@code arrival} says. */
+    public void ship(int order, long units, Arrival arrival) {
         own(ledger.orderProduct(order));
-        ledger.ship(order, units, arrivalStep);
+        ledger.ship(order, units, arrival);
     }
 
-    /** Ships {@code units[b]} to each buyer's open orders, oldest first (see {@link Ledger#shipToEach}). */
-    public long shipToEach(int product, long[] units, int arrivalStep) {
-        return ledger.shipToEach(own(product), units, arrivalStep);
+    /** Ships {@code units[b]} to each buyer's open orders, oldest first, arriving as {@code arrival} says. */
+    public long shipToEach(int product, long[] units, Arrival arrival) {
+        return ledger.shipToEach(own(product), units, arrival);
     }
 
     /** Cancels the product's whole backlog; returns the revenue lost, in cents. */

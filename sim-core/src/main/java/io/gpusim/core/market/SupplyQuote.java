@@ -1,8 +1,8 @@
 package io.gpusim.core.market;
 
-/** A seller's available-to-promise answer: the step by which it expects to have shipped an extra order. */
+/** A seller's available-to-promise answer: the day by which an extra order would reach the buyer. */
 @FunctionalInterface
 public interface SupplyQuote {
-    /** Step by which {@code units} more, queued behind today's backlog, would ship. */
-    int quoteStep(long units);
+    /** Day (from the scenario start) by which {@code units} more, queued behind today's backlog, would arrive. */
+    int quoteDay(long units);
 }

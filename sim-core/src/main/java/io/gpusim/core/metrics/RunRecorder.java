@@ -12,7 +12,9 @@ import java.util.Arrays;
  * targets, capacity); everything else is read from the ledger. The state at the ban is captured when it happens.
  */
 public final class RunRecorder {
-    private static final int MONTHLY_WINDOW_STEPS = 4;
+    /** Days of the window over which monthly demand is averaged (four weeks). */
+    private static final int MONTHLY_WINDOW_DAYS = 28;
+
     private static final int QUARTER_DAYS = 91;
 
     private final Calendar calendar;
@@ -30,6 +32,9 @@ public final class RunRecorder {
     private final double[] demandRing;
     private final double[] buyerDemandRing;
     private final int quarterSteps;
+    /** Steps in the monthly demand window. */
+    private final int monthlySteps;
+
     private final long[] vendorShippedRing;
     private final long[] domesticShippedRing;
 
@@ -45,6 +50,12 @@ public final class RunRecorder {
     private double requestersMonthlyDemand = Double.NaN;
 
     private boolean banSnapshotTaken;
+    /** The ban fell in the current step: its rush orders are read at the step's end. */
+    private boolean banPending;
+    /** Vendor units in buyers' stock at the end of the step before last, and of the last step. */
+    private double stockTwoStepsAgo;
+
+    private double stockLastStep;
     private int banDay = EventLog.NONE;
     private double stockAtBan = Double.NaN;
     private double monthlyDemandAtBan = Double.NaN;
@@ -71,9 +82,10 @@ public final class RunRecorder {
         this.series = recordSeries ? new double[Series.values().length][steps] : null;
         this.buyers = ledger.buyers();
         this.buyerDemandStep = new double[buyers];
-        this.demandRing = new double[MONTHLY_WINDOW_STEPS];
-        this.buyerDemandRing = new double[MONTHLY_WINDOW_STEPS * buyers];
-        this.quarterSteps = Math.max(1, (int) Math.round((double) QUARTER_DAYS / calendar.stepDays()));
+        this.monthlySteps = calendar.stepsForDays(MONTHLY_WINDOW_DAYS, 1);
+        this.demandRing = new double[monthlySteps];
+        this.buyerDemandRing = new double[monthlySteps * buyers];
+        this.quarterSteps = calendar.stepsForDays(QUARTER_DAYS, 1);
         this.vendorShippedRing = new long[quarterSteps];
         this.domesticShippedRing = new long[quarterSteps];
     }
@@ -102,20 +114,32 @@ public final class RunRecorder {
     // ---- ban ----------------------------------------------------------------------------------------------------
 
     /**
-     * Captures the market at the moment controls on the vendor product take effect (before anything else moves
-     * in that step). Only the first ban of a run is captured.
+     * Controls on the vendor product take effect on {@code day}, inside the current step (or on its first day), and
+     * the market is measured at that day. The stock is the stock as the step began (before the step's arrivals,
+     * which were shipped during the previous step and in calendar time arrive over this one), moved on by the share
+     * of the step that lies before the ban at the rate it changed over the previous step: what happens in the ban's
+     * step itself follows the ban. The rush orders are read at the end of the step, after the vendor's last
+     * shipments before the ban and the cancellation of what was still open (see MODEL.md, 4.2). Only the first ban
+     * of a run is captured.
      */
     public void onVendorBan(int day) {
         if (banSnapshotTaken) {
             return;
         }
         banSnapshotTaken = true;
+        banPending = true;
         banDay = day;
-        stockAtBan = ledger.totalStock(vendorProduct);
+        double atStart = ledger.totalStock(vendorProduct) - ledger.arrivedThisStep(vendorProduct);
+        double shareBefore = (double) (day - calendar.firstDayOf(recordedSteps)) / calendar.stepDays();
+        double trend = recordedSteps >= 2 ? atStart - stockTwoStepsAgo : 0;
+        stockAtBan = atStart + shareBefore * trend;
         monthlyDemandAtBan = monthlyDemand(-1);
-        captureRushOrders(day);
     }
 
+    /**
+     * The rush orders' figures. With a ban, the units still open at it are those its cancellation took; without, none
+     * are counted.
+     */
     private void captureRushOrders(int day) {
         requestedUnits = 0;
         requestedValueUsd = 0;
@@ -128,14 +152,14 @@ public final class RunRecorder {
                 continue;
             }
             long quantity = ledger.orderQuantity(o);
-            long remaining = ledger.remaining(o);
+            long openAtBan = ledger.orderCancelled(o);
             requester[ledger.orderBuyer(o)] = true;
             requestedUnits += quantity;
             requestedValueUsd += quantity * (ledger.orderPriceCents(o) / 100.0);
             deliveredBeforeBan += ledger.orderShipped(o);
-            if (day != EventLog.NONE && remaining > 0) {
-                openUnits += remaining;
-                openUnitDaysLate += remaining * (double) Math.max(0, ledger.orderRequestedByDay(o) - day);
+            if (day != EventLog.NONE && openAtBan > 0) {
+                openUnits += openAtBan;
+                openUnitDaysLate += openAtBan * (double) Math.max(0, ledger.orderRequestedByDay(o) - day);
             }
         }
         requestersMonthlyDemand = 0;
@@ -151,13 +175,13 @@ public final class RunRecorder {
 
     /** Demand per month over the last recorded steps, of one buyer or (buyer -1) of all. */
     private double monthlyDemand(int buyer) {
-        int n = Math.min(MONTHLY_WINDOW_STEPS, recordedSteps);
+        int n = Math.min(monthlySteps, recordedSteps);
         if (n == 0) {
             return Double.NaN;
         }
         double sum = 0;
         for (int s = recordedSteps - n; s < recordedSteps; s++) {
-            int slot = s % MONTHLY_WINDOW_STEPS;
+            int slot = s % monthlySteps;
             sum += buyer < 0 ? demandRing[slot] : buyerDemandRing[slot * buyers + buyer];
         }
         return sum / n * Calendar.DAYS_PER_MONTH / calendar.stepDays();
@@ -167,6 +191,12 @@ public final class RunRecorder {
 
     /** Records the step's series and resets the per-step reports. */
     public void recordStep(int step) {
+        if (banPending) {
+            banPending = false;
+            captureRushOrders(banDay);
+        }
+        stockTwoStepsAgo = stockLastStep;
+        stockLastStep = ledger.totalStock(vendorProduct);
         long vendorShipped = ledger.shippedThisStep(vendorProduct);
         long domesticShipped = 0;
         for (int p = 0; p < domesticProduct.length; p++) {
@@ -177,7 +207,7 @@ public final class RunRecorder {
         double meanHazard = hazardCount == 0 ? 0 : hazardSum / hazardCount;
         peakHazard = Math.max(peakHazard, meanHazard);
         unmetTotal += unmetStep;
-        int slot = step % MONTHLY_WINDOW_STEPS;
+        int slot = step % monthlySteps;
         demandRing[slot] = demandStep;
         System.arraycopy(buyerDemandStep, 0, buyerDemandRing, slot * buyers, buyers);
         java.util.Arrays.fill(buyerDemandStep, 0.0);
