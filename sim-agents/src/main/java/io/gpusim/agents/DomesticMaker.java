@@ -117,6 +117,7 @@ public final class DomesticMaker implements Steppable {
                         AllocationRule.PROPORTIONAL,
                         Arrival.after(step, shippingLagSteps),
                         Long.MAX_VALUE,
+                        model.today(),
                         outstanding,
                         share,
                         remainder);

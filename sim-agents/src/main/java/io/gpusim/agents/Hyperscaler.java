@@ -6,7 +6,6 @@ import io.gpusim.agents.rules.Switching;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.market.BuyerView;
-import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
 import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
@@ -18,11 +17,12 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * A Chinese hyperscaler. Each step it sees its compute demand, puts stock into service, updates its belief about the
- * hazard that the vendor product becomes unavailable, chooses how to split purchases between the vendor and the
- * domestic product, and orders up to a target: working inventory plus, when it fears a ban, an anticipatory stock
- * sized to bridge the months until a domestic substitute is good enough. Orders that raise the anticipatory stock
- * are rush orders, requested by the seller's quoted date but no later than the date the buyer expects the ban.
+ * A Chinese hyperscaler. Each step it sees its compute demand, puts stock into service, updates its beliefs about the
+ * hazard that each foreign product becomes unavailable, chooses how to split purchases among the foreign products it
+ * can buy and the domestic product (by cost per unit of compute, with the importing country's rules), and orders
+ * each up to a target: working inventory plus, when it fears a ban, an anticipatory stock sized to bridge the months
+ * until a domestic substitute is good enough. Orders that raise the anticipatory stock are rush orders, requested by
+ * the seller's quoted date but no later than the date the buyer expects the ban.
  */
 public final class Hyperscaler implements Steppable {
     private static final long serialVersionUID = 1L;
@@ -40,19 +40,26 @@ public final class Hyperscaler implements Steppable {
     private final double noiseSdPerStep;
 
     private final int minLeadDays;
-    private final double vendorPerformance;
     private final double[] domesticEffectivePerformance;
-    private double signal;
     private int eventsSeen;
-    private final int vendorProduct;
     private final int[] domesticProducts;
     private final double[] domesticExpectedLaunchDay;
     private final double[] spendByStep;
-    private final double vendorReplenishWeeks;
     private final double domesticReplenishWeeks;
     private double spentInWindow;
-    private double rushCommitted;
     private double domesticShare;
+    // Per foreign product (the primary product first), in ScenarioParams.foreignProducts order.
+    private final int[] foreign;
+    private final double[] performance;
+    private final double[] foreignReplenishWeeks;
+    private final double[] signal;
+    private final double[] hazard;
+    private final double[] anticipatory;
+    private final double[] rushCommitted;
+    private final double[] foreignShare;
+    private final double[] costs;
+    private final boolean[] open;
+    private final boolean[] drawn;
 
     public Hyperscaler(MarketModel model, ScenarioPlan plan, int index) {
         this.model = model;
@@ -69,12 +76,28 @@ public final class Hyperscaler implements Steppable {
         this.signalDecayPerStep = Beliefs.signalDecay(cal.stepDays(), beliefs.decayMonths());
         this.noiseSdPerStep = cal.lognormalSdPerStep(buyer.demandNoiseSd());
         this.minLeadDays = buyer.minLeadWeeks() * 7;
-        this.vendorProduct = model.vendorProduct();
+        this.foreign = params.foreignProducts();
+        int k = foreign.length;
+        this.performance = new double[k];
+        this.foreignReplenishWeeks = new double[k];
+        for (int f = 0; f < k; f++) {
+            performance[f] = model.product(foreign[f]).relativePerformance();
+            // The working level covers one review period plus the seller's shipping time.
+            foreignReplenishWeeks[f] =
+                    Stocking.REVIEW_WEEKS + params.vendorOf(foreign[f]).shippingWeeks();
+        }
+        this.signal = new double[k];
+        this.hazard = new double[k];
+        this.anticipatory = new double[k];
+        this.rushCommitted = new double[k];
+        this.foreignShare = new double[k];
+        this.costs = new double[k];
+        this.open = new boolean[k];
+        this.drawn = new boolean[k];
         DomesticParams dom = params.domestic();
         int n = dom.roadmapSize();
         this.domesticProducts = dom.roadmapProducts().clone();
         this.domesticExpectedLaunchDay = new double[n];
-        this.vendorPerformance = model.product(vendorProduct).relativePerformance();
         this.domesticEffectivePerformance = new double[model.products().size()];
         for (int i = 0; i < n; i++) {
             domesticEffectivePerformance[domesticProducts[i]] =
@@ -84,8 +107,6 @@ public final class Hyperscaler implements Steppable {
                     + Math.max(0.0, dom.delayMeanMonths()[i]) * Calendar.DAYS_PER_MONTH;
         }
         this.spendByStep = new double[cal.stepsForWeeks(52, 1)];
-        // The working level covers one review period plus the seller's shipping time.
-        this.vendorReplenishWeeks = Stocking.REVIEW_WEEKS + params.vendor().shippingWeeks();
         this.domesticReplenishWeeks = Stocking.REVIEW_WEEKS + dom.shippingWeeks();
     }
 
@@ -105,33 +126,48 @@ public final class Hyperscaler implements Steppable {
         double demand = weekly * stepWeeks * Math.exp(sd * model.nextGaussian() - sd * sd / 2);
 
         int domestic = currentDomesticProduct(status);
-        boolean vendorOpen = status.available(vendorProduct);
-        domesticShare = purchaseShare(status, vendorOpen, domestic);
+        boolean anyOpen = false;
+        for (int f = 0; f < foreign.length; f++) {
+            open[f] = desk.canBuy(foreign[f]);
+            anyOpen |= open[f];
+        }
+        purchaseShares(status, anyOpen, domestic);
 
-        double unmet = deploy(demand, domesticShare);
+        double unmet = deploy(demand);
         model.recorder().reportDemand(index, demand, unmet);
 
-        updateSignal(desk.events(), today);
-        double hazard = Beliefs.perceivedHazard(beliefs.priorHazardPerYear(), sensitivity, signal);
-        double anticipatory = 0;
-        if (vendorOpen && buyer.anticipation()) {
-            double p = Beliefs.banProbability(hazard, beliefs.planningHorizonMonths());
-            double gap = Stocking.substituteGapMonths(
-                    expectedAdequateDay(status, today), today, buyer.substituteRampMonths());
-            double cover =
-                    Stocking.anticipatoryCoverMonths(p, buyer.shortageCostMultiple(), buyer.holdingCostPerYear(), gap);
-            anticipatory = cover * weekly * (1 - domesticShare) * Calendar.WEEKS_PER_MONTH / vendorPerformance;
+        updateSignals(desk.events(), today);
+        double anticipatoryTotal = 0;
+        double gap = Double.NaN;
+        for (int f = 0; f < foreign.length; f++) {
+            hazard[f] = Beliefs.perceivedHazard(beliefs.priorHazardPerYear(), sensitivity, signal[f]);
+            anticipatory[f] = 0;
+            if (open[f] && buyer.anticipation()) {
+                double p = Beliefs.banProbability(hazard[f], beliefs.planningHorizonMonths());
+                if (Double.isNaN(gap)) {
+                    gap = Stocking.substituteGapMonths(
+                            expectedAdequateDay(status, today), today, buyer.substituteRampMonths());
+                }
+                double cover = Stocking.anticipatoryCoverMonths(
+                        p, buyer.shortageCostMultiple(), buyer.holdingCostPerYear(), gap);
+                anticipatory[f] = cover * weekly * foreignShare[f] * Calendar.WEEKS_PER_MONTH / performance[f];
+            }
+            anticipatoryTotal += anticipatory[f];
         }
-        model.recorder().reportBelief(hazard, anticipatory);
+        model.recorder().reportBelief(hazard[0], anticipatoryTotal);
 
         int window = step % spendByStep.length;
         spentInWindow -= spendByStep[window];
         spendByStep[window] = 0;
-        if (vendorOpen) {
-            orderVendor(status, weekly, anticipatory, hazard, today, step, window);
+        long matched = 0;
+        for (int f = 0; f < foreign.length; f++) {
+            if (open[f]) {
+                long units = orderForeign(f, status, weekly, today, step, window);
+                matched += (long) Math.ceil(units * status.matchRatio());
+            }
         }
         if (domestic >= 0) {
-            orderDomestic(status, weekly, domestic, today, window);
+            orderDomestic(status, weekly, domestic, today, window, matched);
         }
     }
 
@@ -149,32 +185,77 @@ public final class Hyperscaler implements Steppable {
         return domesticEffectivePerformance[product];
     }
 
-    private double purchaseShare(MarketStatus status, boolean vendorOpen, int domestic) {
+    /**
+     * This step's split of purchases: the domestic share, and each foreign product's share, by cost per unit of
+     * effective performance (a foreign product's cost includes the importing country's shadow cost); then a blocked
+     * product keeps only its exempt share (the rest goes to the domestic product) and a procurement mandate raises
+     * the domestic share to its floor.
+     */
+    private void purchaseShares(MarketStatus status, boolean anyOpen, int domestic) {
         if (domestic < 0) {
-            return 0.0;
+            domesticShare = 0.0;
+        } else if (!anyOpen) {
+            domesticShare = 1.0;
+        } else {
+            for (int f = 0; f < foreign.length; f++) {
+                costs[f] = status.priceUsd(foreign[f]) * (1 + status.shadowCostShare(foreign[f])) / performance[f];
+            }
+            double costDomestic = status.priceUsd(domestic) / effectivePerformance(domestic);
+            domesticShare = Switching.domesticShare(costDomestic, costs, open, buyer.switchingSensitivity());
         }
-        if (!vendorOpen) {
-            return 1.0;
+        if (!anyOpen) {
+            java.util.Arrays.fill(foreignShare, 0.0);
+            return;
         }
-        double costVendor = status.priceUsd(vendorProduct) / vendorPerformance;
-        double costDomestic = status.priceUsd(domestic) / effectivePerformance(domestic);
-        return Switching.domesticShare(costVendor, costDomestic, buyer.switchingSensitivity());
+        if (domestic < 0) {
+            for (int f = 0; f < foreign.length; f++) {
+                costs[f] = status.priceUsd(foreign[f]) * (1 + status.shadowCostShare(foreign[f])) / performance[f];
+            }
+        }
+        Switching.foreignShares(1 - domesticShare, costs, open, buyer.switchingSensitivity(), foreignShare);
+        for (int f = 0; f < foreign.length; f++) {
+            double allowed = status.importShare(foreign[f]);
+            if (allowed < 1 && domestic >= 0) {
+                domesticShare += foreignShare[f] * (1 - allowed);
+                foreignShare[f] *= allowed;
+            }
+        }
+        double floor = status.mandateShare(index);
+        if (floor > domesticShare && domestic >= 0) {
+            double scale = domesticShare < 1 ? (1 - floor) / (1 - domesticShare) : 0;
+            for (int f = 0; f < foreign.length; f++) {
+                foreignShare[f] *= scale;
+            }
+            domesticShare = floor;
+        }
     }
 
     /**
-     * Puts stock into service to meet this step's demand: the domestic share from domestic stock and the rest from
-     * vendor stock, each falling back on the other when it runs short. Returns the compute left unmet.
+     * Puts stock into service to meet this step's demand: the domestic share from domestic stock, what is left from
+     * the foreign products in proportion to their shares, then whatever remains from any foreign stock not yet
+     * drawn on, and last from domestic stock again. Returns the compute left unmet.
      */
-    private double deploy(double demand, double share) {
-        double domesticNeed = demand * share;
-        double servedDomestic = deployDomestic(domesticNeed);
-        double vendorNeed = demand - servedDomestic;
-        double servedVendor = deployUnits(vendorProduct, vendorNeed, vendorPerformance);
-        double rest = demand - servedDomestic - servedVendor;
+    private double deploy(double demand) {
+        double servedDomestic = deployDomestic(demand * domesticShare);
+        double foreignPart = 1 - domesticShare;
+        double remaining = demand - servedDomestic;
+        double servedForeign = 0;
+        for (int f = 0; f < foreign.length; f++) {
+            drawn[f] = foreignPart > 0 && foreignShare[f] > 0;
+            if (drawn[f]) {
+                servedForeign += deployUnits(foreign[f], remaining * (foreignShare[f] / foreignPart), performance[f]);
+            }
+        }
+        for (int f = 0; f < foreign.length; f++) {
+            if (!drawn[f]) {
+                servedForeign += deployUnits(foreign[f], demand - servedDomestic - servedForeign, performance[f]);
+            }
+        }
+        double rest = demand - servedDomestic - servedForeign;
         if (rest > 0) {
             servedDomestic += deployDomestic(rest);
         }
-        return Math.max(0.0, demand - servedDomestic - servedVendor);
+        return Math.max(0.0, demand - servedDomestic - servedForeign);
     }
 
     private double deployDomestic(double compute) {
@@ -199,30 +280,24 @@ public final class Hyperscaler implements Steppable {
     }
 
     /**
-     * Brings the signal sum {@code S = sum(weight_k * exp(-ageMonths_k / decayMonths))} to today: the old sum
-     * decays by one step, and events published since the last step join with their age on their first day seen
-     * (counted from their own day when that is earlier, as for control rounds before the start).
+     * Brings each foreign product's signal sum {@code S_f = sum(weight_k(f) * exp(-ageMonths_k / decayMonths))} to
+     * today: the old sums decay by one step, and events published since the last step join with their age on their
+     * first day seen (counted from their own day when that is earlier, as for control rounds before the start).
      */
-    private void updateSignal(EventLog events, int today) {
-        signal *= signalDecayPerStep;
+    private void updateSignals(EventLog events, int today) {
+        for (int f = 0; f < foreign.length; f++) {
+            signal[f] *= signalDecayPerStep;
+        }
         for (; eventsSeen < events.size(); eventsSeen++) {
             MarketEvent e = events.get(eventsSeen);
-            double w = signalWeight(e);
-            if (w != 0) {
-                signal += w * Math.exp(-Math.max(0, today - e.day()) / Calendar.DAYS_PER_MONTH / beliefs.decayMonths());
+            double age = Math.exp(-Math.max(0, today - e.day()) / Calendar.DAYS_PER_MONTH / beliefs.decayMonths());
+            for (int f = 0; f < foreign.length; f++) {
+                double w = Beliefs.signalWeight(e.kind(), e.product(), foreign[f], beliefs);
+                if (w != 0) {
+                    signal[f] += w * age;
+                }
             }
         }
-    }
-
-    private double signalWeight(MarketEvent e) {
-        EventKind k = e.kind();
-        return switch (k) {
-            case CONTROL_ROUND -> beliefs.controlRoundWeight();
-            case LEAK -> beliefs.leakWeight();
-            case BAN_ANNOUNCED -> e.product() == vendorProduct ? 0.0 : beliefs.banWeight();
-            case REVERSAL -> beliefs.reversalWeight();
-            case BAN_EFFECTIVE, LAUNCH -> 0.0;
-        };
     }
 
     /** Earliest day a domestic product meeting the adequacy bar is expected (today when one is on sale). */
@@ -239,37 +314,44 @@ public final class Hyperscaler implements Steppable {
         return best;
     }
 
-    private void orderVendor(
-            MarketStatus status, double weekly, double anticipatory, double hazard, int today, int step, int window) {
-        double weeklyNeed = weekly * (1 - domesticShare) / vendorPerformance;
-        double working = Stocking.workingTarget(buyer.workingInventoryWeeks(), vendorReplenishWeeks, weeklyNeed);
-        double position = desk.position(vendorProduct);
-        double price = status.priceUsd(vendorProduct);
+    /** Orders a foreign product up to its target; returns the units ordered. */
+    private long orderForeign(int f, MarketStatus status, double weekly, int today, int step, int window) {
+        int product = foreign[f];
+        double weeklyNeed = weekly * foreignShare[f] / performance[f];
+        double working = Stocking.workingTarget(buyer.workingInventoryWeeks(), foreignReplenishWeeks[f], weeklyNeed);
+        double position = desk.position(product);
+        double price = status.priceUsd(product);
         long units = Stocking.affordable(
-                Stocking.orderUpTo(working + anticipatory, position), price, buyer.budgetUsdPerYear() - spentInWindow);
+                Stocking.orderUpTo(working + anticipatory[f], position),
+                price,
+                buyer.budgetUsdPerYear() - spentInWindow);
         if (units <= 0) {
-            return;
+            return 0;
         }
-        long rush = Stocking.rushPortion(units, anticipatory, rushCommitted);
+        long rush = Stocking.rushPortion(units, anticipatory[f], rushCommitted[f]);
         long regular = units - rush;
         long priceCents = Math.round(price * 100.0);
         int earliest = today + minLeadDays;
         if (regular > 0) {
-            int quoted = status.quote(vendorProduct).quoteDay(regular);
-            desk.order(vendorProduct, regular, priceCents, step, Math.max(earliest, quoted), false);
+            int quoted = status.quote(product).quoteDay(regular);
+            desk.order(product, regular, priceCents, step, Math.max(earliest, quoted), false);
         }
         if (rush > 0) {
-            int quoted = status.quote(vendorProduct).quoteDay(rush);
+            int quoted = status.quote(product).quoteDay(rush);
             int expectedBan =
-                    today + (int) Math.round(Beliefs.expectedDaysToBan(hazard, beliefs.planningHorizonMonths()));
-            desk.order(
-                    vendorProduct, rush, priceCents, step, Stocking.rushDeadline(earliest, quoted, expectedBan), true);
-            rushCommitted += rush;
+                    today + (int) Math.round(Beliefs.expectedDaysToBan(hazard[f], beliefs.planningHorizonMonths()));
+            desk.order(product, rush, priceCents, step, Stocking.rushDeadline(earliest, quoted, expectedBan), true);
+            rushCommitted[f] += rush;
         }
         spend(units * price, window);
+        return units;
     }
 
-    private void orderDomestic(MarketStatus status, double weekly, int product, int today, int window) {
+    /**
+     * Calls off the domestic product up to its working target, plus {@code matched} units a domestic-matching rule
+     * requires for this step's foreign orders.
+     */
+    private void orderDomestic(MarketStatus status, double weekly, int product, int today, int window, long matched) {
         double workingCompute =
                 Stocking.workingTarget(buyer.workingInventoryWeeks(), domesticReplenishWeeks, weekly * domesticShare);
         double positionCompute = 0;
@@ -279,8 +361,9 @@ public final class Hyperscaler implements Steppable {
         double price = status.priceUsd(product);
         long units = Stocking.affordable(
                 Stocking.orderUpTo(
-                        workingCompute / effectivePerformance(product),
-                        positionCompute / effectivePerformance(product)),
+                                workingCompute / effectivePerformance(product),
+                                positionCompute / effectivePerformance(product))
+                        + matched,
                 price,
                 buyer.budgetUsdPerYear() - spentInWindow);
         if (units > 0) {

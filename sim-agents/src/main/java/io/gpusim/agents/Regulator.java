@@ -5,8 +5,8 @@ import io.gpusim.agents.rules.Controls;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.MarketEvent;
-import io.gpusim.core.market.Product;
 import io.gpusim.core.market.RegulatorView;
+import io.gpusim.core.params.LicenceParams;
 import io.gpusim.core.params.RegulatorParams;
 import io.gpusim.core.scenario.BanMode;
 import java.util.ArrayList;
@@ -39,7 +39,10 @@ public final class Regulator implements Steppable {
     private final transient RegulatorParams spec;
     private final transient MarketModel model;
     private final transient RegulatorView desk;
-    private final String vendorName;
+    private final int[] foreignProducts;
+    /** Licence regimes in force, by regime index. */
+    private final boolean[] licensing;
+
     private final List<MarketEvent> pending = new ArrayList<>();
     private final boolean leakDrawn;
     private final double reversalDraw;
@@ -57,7 +60,8 @@ public final class Regulator implements Steppable {
         this.model = model;
         this.spec = model.params().regulator();
         this.desk = model.exchange().regulator();
-        this.vendorName = model.params().vendor().name();
+        this.foreignProducts = model.params().foreignProducts();
+        this.licensing = new boolean[spec.licences().size()];
         MersenneTwisterFast rng = model.random;
         // Draw order is fixed: leak, then reversal.
         this.leakDrawn = rng.nextDouble() < spec.leakProbability();
@@ -85,7 +89,9 @@ public final class Regulator implements Steppable {
         effectiveDay = Controls.effectiveDay(day, spec.graceDays());
         if (leakDrawn) {
             int leak = Controls.leakDay(day, spec.leakLeadDays(), model.today());
-            schedule(new MarketEvent(leak, EventKind.LEAK, model.vendorProduct(), "leak: controls weighed"));
+            for (int p : spec.banProducts()) {
+                schedule(new MarketEvent(leak, EventKind.LEAK, p, "leak: controls weighed"));
+            }
         }
     }
 
@@ -121,6 +127,33 @@ public final class Regulator implements Steppable {
             enact();
             stage = Stage.ENACTED;
         }
+        licences(today, endOfStep);
+    }
+
+    /**
+     * Grants licences for a product from the first step holding a regime's first day, keeps their terms current (a
+     * cap that follows another market's volume), and stops them after the regime's last day.
+     */
+    private void licences(int today, int endOfStep) {
+        for (int i = 0; i < licensing.length; i++) {
+            LicenceParams l = spec.licences().get(i);
+            boolean inForce = l.fromDay() < endOfStep && l.untilDay() >= today;
+            if (inForce && !licensing[i]) {
+                licensing[i] = true;
+                desk.grantLicences(
+                        l.product(),
+                        Controls.licenceTerms(l, today, model.calendar().stepDays()),
+                        Math.max(today, l.fromDay()),
+                        "licences granted for " + model.product(l.product()).name());
+            } else if (inForce && !Double.isNaN(l.capShare())) {
+                desk.updateLicences(
+                        l.product(),
+                        Controls.licenceTerms(l, today, model.calendar().stepDays()));
+            } else if (!inForce && licensing[i]) {
+                licensing[i] = false;
+                desk.endLicences(l.product());
+            }
+        }
     }
 
     private void considerHazardBan(int step, int today) {
@@ -129,7 +162,9 @@ public final class Regulator implements Steppable {
         int stepDays = model.calendar().stepDays();
         if (rng.nextDouble() < Controls.stepProbability(h.leakRatePerYear(), stepDays)) {
             leaksSoFar++;
-            desk.publish(new MarketEvent(today, EventKind.LEAK, model.vendorProduct(), "leak: controls debated"));
+            for (int p : spec.banProducts()) {
+                desk.publish(new MarketEvent(today, EventKind.LEAK, p, "leak: controls debated"));
+            }
         }
         double lambda = Controls.decisionHazard(
                 h.baseHazardPerYear(), h.leakBoost(), leaksSoFar, h.stockpileSensitivity(), orderSurge(step));
@@ -195,15 +230,21 @@ public final class Regulator implements Steppable {
         }
     }
 
-    /** Products the ban covers: the vendor product, or under a threshold rule every vendor product over a limit. */
+    /**
+     * Products the ban covers: the scenario's ban products (the primary product unless it lists others), or under a
+     * threshold rule every foreign product over a limit.
+     */
     private List<Integer> bannedProducts() {
-        if (spec.mode() != BanMode.THRESHOLD) {
-            return List.of(model.vendorProduct());
-        }
         List<Integer> list = new ArrayList<>();
-        for (Product p : desk.products()) {
-            if (p.maker().equals(vendorName) && Controls.exceedsThresholds(p, spec.thresholds())) {
-                list.add(p.index());
+        if (spec.mode() != BanMode.THRESHOLD) {
+            for (int p : spec.banProducts()) {
+                list.add(p);
+            }
+            return list;
+        }
+        for (int p : foreignProducts) {
+            if (Controls.exceedsThresholds(desk.products().get(p), spec.thresholds())) {
+                list.add(p);
             }
         }
         return list;

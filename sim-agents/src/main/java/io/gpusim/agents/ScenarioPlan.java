@@ -27,7 +27,7 @@ public final class ScenarioPlan {
     private final Calendar calendar;
     private final List<MarketEvent> controlRounds;
     private final double[][] weeklyDemandTrend;
-    private final double[] vendorCapacityPerStep;
+    private final double[][] vendorCapacityPerStep;
     private final double[] domesticCapacityPerStep;
 
     private ScenarioPlan(Scenario scenario) {
@@ -61,11 +61,13 @@ public final class ScenarioPlan {
                         ramps);
             }
         }
-        VendorParams v = params.vendor();
-        vendorCapacityPerStep = new double[steps];
-        for (int t = 0; t < steps; t++) {
-            vendorCapacityPerStep[t] = Production.capacityPerStep(
-                    v.capacityDays(), v.capacityUnitsPerMonth(), calendar.firstDayOf(t), calendar.stepDays());
+        vendorCapacityPerStep = new double[params.vendors().size()][steps];
+        for (int i = 0; i < params.vendors().size(); i++) {
+            VendorParams v = params.vendors().get(i);
+            for (int t = 0; t < steps; t++) {
+                vendorCapacityPerStep[i][t] = Production.capacityPerStep(
+                        v.capacityDays(), v.capacityUnitsPerMonth(), calendar.firstDayOf(t), calendar.stepDays());
+            }
         }
         DomesticParams d = params.domestic();
         domesticCapacityPerStep = new double[steps];
@@ -103,9 +105,14 @@ public final class ScenarioPlan {
         return weeklyDemandTrend[b][t];
     }
 
-    /** Units the vendor can commit to production in step {@code t}. */
+    /** Units the primary vendor can commit to production in step {@code t}. */
     public double vendorCapacity(int t) {
-        return vendorCapacityPerStep[t];
+        return vendorCapacityPerStep[0][t];
+    }
+
+    /** Units vendor {@code v} (0 the primary, then the scenario's {@code vendors}) can commit in step {@code t}. */
+    public double vendorCapacity(int v, int t) {
+        return vendorCapacityPerStep[v][t];
     }
 
     /** Units the domestic maker can finish in step {@code t}. */

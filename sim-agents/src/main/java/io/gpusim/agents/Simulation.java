@@ -20,10 +20,15 @@ public final class Simulation {
         Scenario scenario = plan.scenario();
         MarketModel model = new MarketModel(plan.market(), replicationSeed, recordSeries);
         model.addAgent(Phase.REGULATOR, new Regulator(model, plan.controlRounds()));
+        if (!model.params().importRules().isEmpty()) {
+            model.addAgent(Phase.IMPORTER, new Importer(model));
+        }
         for (int i = 0; i < scenario.hyperscalers().size(); i++) {
             model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, plan, i));
         }
-        model.addAgent(Phase.VENDOR, new GpuVendor(model, plan));
+        for (int v = 0; v < model.params().vendors().size(); v++) {
+            model.addAgent(Phase.VENDOR, new GpuVendor(model, plan, v));
+        }
         model.addAgent(Phase.DOMESTIC, new DomesticMaker(model, plan));
         return model;
     }

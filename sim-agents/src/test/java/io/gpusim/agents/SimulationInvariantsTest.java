@@ -88,7 +88,7 @@ class SimulationInvariantsTest {
     static Scenario withoutBan(Scenario s) {
         var r = s.regulator();
         var calmRegulator = new io.gpusim.core.scenario.RegulatorSpec(
-                r.history(), io.gpusim.core.scenario.BanMode.NONE, null, null, null, null, 0, null);
+                r.history(), io.gpusim.core.scenario.BanMode.NONE, null, null, null, null, 0, null, null, null);
         return new Scenario(
                 s.name(),
                 s.description(),
@@ -98,7 +98,9 @@ class SimulationInvariantsTest {
                 s.beliefs(),
                 s.hyperscalers(),
                 s.vendor(),
+                s.vendors(),
                 calmRegulator,
-                s.domestic());
+                s.domestic(),
+                s.importer());
     }
 }

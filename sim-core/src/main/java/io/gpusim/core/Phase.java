@@ -9,6 +9,8 @@ public enum Phase {
     ARRIVALS,
     /** The regulator announces, enacts or lifts controls; leaks are published. */
     REGULATOR,
+    /** The importing country's regulator starts or lifts its rules. */
+    IMPORTER,
     /** Hyperscalers see demand, deploy stock, update beliefs and order. */
     HYPERSCALERS,
     /** The GPU vendor completes production, commits new production, allocates and ships. */

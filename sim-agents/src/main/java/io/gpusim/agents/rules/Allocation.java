@@ -60,12 +60,21 @@ public final class Allocation {
      */
     public static long shipOpenOrders(SellerView seller, int product, AllocationRule rule, Arrival arrival) {
         int n = seller.buyers();
-        return shipOpenOrders(seller, product, rule, arrival, Long.MAX_VALUE, new long[n], new long[n], new double[n]);
+        return shipOpenOrders(
+                seller,
+                product,
+                rule,
+                arrival,
+                Long.MAX_VALUE,
+                Integer.MAX_VALUE,
+                new long[n],
+                new long[n],
+                new double[n]);
     }
 
     /**
-     * As {@link #shipOpenOrders(SellerView, int, AllocationRule, Arrival)}, shipping at most {@code limit} units, with
-     * scratch arrays of one slot per buyer.
+     * As {@link #shipOpenOrders(SellerView, int, AllocationRule, Arrival)}, shipping at most {@code limit} units and,
+     * under licences, only orders approved by {@code day}, with scratch arrays of one slot per buyer.
      */
     public static long shipOpenOrders(
             SellerView seller,
@@ -73,6 +82,7 @@ public final class Allocation {
             AllocationRule rule,
             Arrival arrival,
             long limit,
+            int day,
             long[] outstanding,
             long[] share,
             double[] remainder) {
@@ -88,7 +98,7 @@ public final class Allocation {
                 int oldest = -1;
                 for (int b = 0; b < buyers; b++) {
                     int head = seller.oldestOpenOrder(product, b);
-                    if (head >= 0 && (oldest < 0 || head < oldest)) {
+                    if (head >= 0 && seller.approved(head, day) && (oldest < 0 || head < oldest)) {
                         oldest = head;
                     }
                 }
@@ -101,8 +111,9 @@ public final class Allocation {
             }
             return shipped;
         }
+        boolean licensed = seller.status().licence(product) != null;
         for (int b = 0; b < buyers; b++) {
-            outstanding[b] = seller.backlog(b, product);
+            outstanding[b] = licensed ? seller.approvedBacklog(b, product, day) : seller.backlog(b, product);
         }
         proportional(available, outstanding, share, remainder);
         return seller.shipToEach(product, share, arrival);

@@ -1,7 +1,9 @@
 package io.gpusim.agents.rules;
 
 import io.gpusim.core.Calendar;
+import io.gpusim.core.market.LicenceTerms;
 import io.gpusim.core.market.Product;
+import io.gpusim.core.params.LicenceParams;
 import io.gpusim.core.params.RegulatorParams;
 
 /** The export-control authority's timing and decision rules. */
@@ -38,5 +40,20 @@ public final class Controls {
         return p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps()
                 || p.interconnectGBps() > t.maxInterconnectGBps()
                 || p.tpp() > t.maxTpp();
+    }
+
+    /**
+     * The terms of a licence regime on a day: fee, pass-through, approval delay, denial chance, vetted-out buyers,
+     * and the cap per step, {@code capUnitsPerMonth * stepDays / DPM}, or {@code capShare * base(day) * stepDays /
+     * DPM} with the base the other market's volume, or +infinity.
+     */
+    public static LicenceTerms licenceTerms(LicenceParams l, int day, int stepDays) {
+        double perMonth = !Double.isNaN(l.capShare())
+                ? l.capShare() * Curves.interpolate(l.capBaseDays(), l.capBaseUnitsPerMonth(), day)
+                : l.capUnitsPerMonth();
+        double cap =
+                Double.isInfinite(perMonth) ? Double.POSITIVE_INFINITY : perMonth * stepDays / Calendar.DAYS_PER_MONTH;
+        return new LicenceTerms(
+                l.feeShare(), l.feePassThrough(), l.approvalDays(), l.denialProbability(), cap, l.excluded());
     }
 }

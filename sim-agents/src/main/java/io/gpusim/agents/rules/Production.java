@@ -29,6 +29,34 @@ public final class Production {
     }
 
     /**
+     * Production starts of one of several lines sharing a capacity: its need, scaled down in proportion when the
+     * lines together need more than the capacity, {@code round(min(need, capacity * need / totalNeed))}.
+     */
+    public static long sharedStarts(double need, double totalNeed, double capacityPerStep) {
+        if (need <= 0) {
+            return 0;
+        }
+        return Math.round(Math.min(need, capacityPerStep * need / totalNeed));
+    }
+
+    /**
+     * Price under a licence whose fee takes {@code feeShare} of revenue, a share {@code passThrough} of the fee passed
+     * on to buyers: {@code price * (1 + passThrough * feeShare / (1 - feeShare))} (a full pass-through keeps the
+     * vendor's net revenue per unit whole).
+     */
+    public static double feePrice(double price, double feeShare, double passThrough) {
+        return price * (1 + passThrough * feeShare / (1 - feeShare));
+    }
+
+    /**
+     * Whether a product's orders have collapsed: over the last {@code steps} steps they averaged less than
+     * {@code share} of the forecast per step.
+     */
+    public static boolean ordersCollapsed(double recentOrders, int steps, double forecastPerStep, double share) {
+        return recentOrders / steps < share * forecastPerStep;
+    }
+
+    /**
      * Price with a scarcity markup: {@code list * (1 + maxMarkup * min(1, backlogWeeks / scarcityWeeks))}, where
      * backlog weeks are the backlog over the forecast weekly order rate.
      */

@@ -31,6 +31,18 @@ public final class BuyerView {
         return events;
     }
 
+    /**
+     * Whether this buyer may order a product: it is available (launched; not banned, or licensed), the importing
+     * country lets some demand buy it, and licences (when they apply) do not vet this buyer out.
+     */
+    public boolean canBuy(int product) {
+        if (!status.available(product) || status.importShare(product) <= 0) {
+            return false;
+        }
+        LicenceTerms licence = status.licence(product);
+        return licence == null || licence.admits(buyer);
+    }
+
     /** Units of a product in stock, not yet in service. */
     public long stock(int product) {
         return ledger.stock(buyer, product);

@@ -13,5 +13,9 @@ public enum EventKind {
     /** Controls on a product are lifted. */
     REVERSAL,
     /** A product is launched and can be ordered. */
-    LAUNCH
+    LAUNCH,
+    /** Licences for a product start being granted: it may be exported under conditions. */
+    LICENCE,
+    /** The importing country announces a rule against foreign parts (a block, discouragement, matching, mandate). */
+    IMPORT_RULE
 }

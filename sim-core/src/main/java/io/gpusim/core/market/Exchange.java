@@ -37,7 +37,7 @@ public final class Exchange {
         }
         this.products = List.copyOf(products);
         this.ledger = new Ledger(buyers, sellerOf, sellers, expectedOrders);
-        this.status = new MarketStatus(listPrices);
+        this.status = new MarketStatus(listPrices, buyers);
         this.bans = bans;
     }
 
@@ -71,6 +71,11 @@ public final class Exchange {
     /** The view of seller {@code s}. */
     public SellerView seller(int s) {
         return new SellerView(ledger, status, events, s);
+    }
+
+    /** The importing country's regulator's view. */
+    public ImporterView importer() {
+        return new ImporterView(ledger, status, events);
     }
 
     /** The export-control authority's view. */

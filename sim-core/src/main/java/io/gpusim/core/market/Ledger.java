@@ -25,6 +25,14 @@ public final class Ledger {
     private final long[] inTransit;
     private final long[] writtenOffFinished;
     private final long[] writtenOffWip;
+    /** Units stopped at the importing country's customs (in transit when a block began). */
+    private final long[] blockedAtImport;
+    /** Written-off finished units later sold outside the market (a release of reserves). */
+    private final long[] soldElsewhere;
+    /** Units of orders whose licence was denied (cancelled on their approval day). */
+    private final long[] deniedUnits;
+    /** Written-off finished units put back into finished goods when controls were eased. */
+    private final long[] reinstated;
     // Per buyer and product, at index PairIndex.of(product, buyer, buyers).
     private final long[] stock;
     private final long[] deployed;
@@ -37,6 +45,10 @@ public final class Ledger {
     private final long[] receivedCents;
     private final long[] writedownCents;
     private final long[] lostRevenueCents;
+    /** Per seller: fees paid to the exporting government out of its revenue (licences' revenue share). */
+    private final long[] feeCents;
+    /** Per seller: revenue from written-off stock sold outside the market. */
+    private final long[] releaseCents;
 
     private final long[] orderedThisStep;
     private final long[] orderedLastStep;
@@ -67,6 +79,10 @@ public final class Ledger {
         inTransit = new long[products];
         writtenOffFinished = new long[products];
         writtenOffWip = new long[products];
+        blockedAtImport = new long[products];
+        soldElsewhere = new long[products];
+        deniedUnits = new long[products];
+        reinstated = new long[products];
         stock = new long[PairIndex.size(products, buyers)];
         deployed = new long[PairIndex.size(products, buyers)];
         backlogUnits = new long[PairIndex.size(products, buyers)];
@@ -76,6 +92,8 @@ public final class Ledger {
         receivedCents = new long[sellers];
         writedownCents = new long[sellers];
         lostRevenueCents = new long[sellers];
+        feeCents = new long[sellers];
+        releaseCents = new long[sellers];
         orderedThisStep = new long[products];
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
@@ -154,6 +172,14 @@ public final class Ledger {
 
     /** As {@link #ship(int, long, int)}, arriving as {@code arrival} says. */
     void ship(int order, long units, Arrival arrival) {
+        ship(order, units, arrival, 0);
+    }
+
+    /**
+     * As {@link #ship(int, long, Arrival)}, the seller paying {@code feeShare} of the price to the exporting
+     * government (rounded to the cent).
+     */
+    void ship(int order, long units, Arrival arrival, double feeShare) {
         requireNonNegative(units);
         if (units == 0) {
             return;
@@ -168,7 +194,7 @@ public final class Ledger {
         long cents = Math.multiplyExact(units, book.priceCents(order));
         int late = lateSlot(arrival);
         toBuyer(p, buyer, units, cents, transit.slot(arrival.step()), late, arrival);
-        fromSeller(p, units, cents);
+        fromSeller(p, units, cents, feeShare);
     }
 
     /**
@@ -187,7 +213,7 @@ public final class Ledger {
         }
         long cents = book.shipOldestFirst(product, buyer, units);
         toBuyer(product, buyer, units, cents, transit.slot(arrivalStep), -1, Arrival.at(arrivalStep));
-        fromSeller(product, units, cents);
+        fromSeller(product, units, cents, 0);
     }
 
     /**
@@ -200,6 +226,14 @@ public final class Ledger {
 
     /** As {@link #shipToEach(int, long[], int)}, arriving as {@code arrival} says. */
     long shipToEach(int product, long[] units, Arrival arrival) {
+        return shipToEach(product, units, arrival, 0);
+    }
+
+    /**
+     * As {@link #shipToEach(int, long[], Arrival)}, the seller paying {@code feeShare} of the price to the exporting
+     * government (rounded to the cent).
+     */
+    long shipToEach(int product, long[] units, Arrival arrival, double feeShare) {
         long total = 0;
         for (int b = 0; b < buyers; b++) {
             long u = units[b];
@@ -226,7 +260,7 @@ public final class Ledger {
                 received += cents;
             }
         }
-        fromSeller(product, total, received);
+        fromSeller(product, total, received, feeShare);
         return total;
     }
 
@@ -255,11 +289,14 @@ public final class Ledger {
     }
 
     /** The seller's side of a shipment: out of finished goods into transit, off the backlog, paid. */
-    private void fromSeller(int p, long units, long cents) {
+    private void fromSeller(int p, long units, long cents, double feeShare) {
         finished[p] -= units;
         inTransit[p] += units;
         backlogTotal[p] -= units;
         receivedCents[sellerOfProduct[p]] += cents;
+        if (feeShare != 0) {
+            feeCents[sellerOfProduct[p]] += Math.round(cents * feeShare);
+        }
         shippedThisStep[p] += units;
         shippedTotal[p] += units;
     }
@@ -316,6 +353,84 @@ public final class Ledger {
         long charge = Math.multiplyExact(units, costCentsPerUnit);
         writedownCents[sellerOfProduct[product]] += charge;
         return charge;
+    }
+
+    /**
+     * The importing country's customs stop a product: every unit of it in transit is stopped (it stays with the
+     * buyer who paid for it, undelivered, counted as blocked at import). Returns the units stopped.
+     */
+    long blockInTransit(int product) {
+        long units = transit.clear(product);
+        if (units != inTransit[product]) {
+            throw new IllegalStateException("transit ring holds " + units + " units, ledger " + inTransit[product]);
+        }
+        for (int b = 0; b < buyers; b++) {
+            transitUnits[PairIndex.of(product, b, buyers)] = 0;
+        }
+        inTransit[product] = 0;
+        blockedAtImport[product] += units;
+        return units;
+    }
+
+    /**
+     * Sells written-off finished units of a product outside the market (a release of reserves) for {@code cents};
+     * returns the units sold (at most those written off and not yet sold).
+     */
+    long releaseReserves(int product, long units, long cents) {
+        requireNonNegative(units);
+        long sold = Math.min(units, writtenOffFinished[product] - soldElsewhere[product]);
+        soldElsewhere[product] += sold;
+        releaseCents[sellerOfProduct[product]] += sold == units ? cents : Math.round((double) cents * sold / units);
+        return sold;
+    }
+
+    /**
+     * Written-off finished units of a product go back into the seller's finished goods (controls were eased and the
+     * stock can be sold again); returns the units reinstated. The charge taken on them is released.
+     */
+    long reinstate(int product, long units) {
+        requireNonNegative(units);
+        long back = Math.min(units, writtenOffFinished[product] - soldElsewhere[product]);
+        writtenOffFinished[product] -= back;
+        finished[product] += back;
+        reinstated[product] += back;
+        return back;
+    }
+
+    /** Sets an order's licence decision: it may ship from {@code day}; a denied order is cancelled on that day. */
+    void setApproval(int order, int day, boolean denied) {
+        book.setApproval(order, day, denied);
+    }
+
+    /** Whether an order may ship on {@code day}: not awaiting its licence decision, and not denied. */
+    public boolean approved(int order, int day) {
+        return book.approvalDay(order) <= day && !book.denied(order);
+    }
+
+    /** Units a buyer may receive of a product on {@code day}: its approved open orders, oldest first. */
+    public long approvedBacklog(int buyer, int product, int day) {
+        return book.approvedRemaining(product, buyer, day);
+    }
+
+    /**
+     * Cancels the denied orders of a product whose approval day has come; returns the units cancelled (counted as
+     * denied, not as the seller's lost revenue).
+     */
+    long cancelDenied(int product, int day) {
+        long cancelled = 0;
+        for (int b = 0; b < buyers; b++) {
+            for (int i = book.openCount(product, b) - 1; i >= 0; i--) {
+                int id = book.openAt(product, b, i);
+                if (book.denied(id) && book.approvalDay(id) <= day) {
+                    long units = book.cancelOne(id);
+                    backlogUnits[PairIndex.of(product, b, buyers)] -= units;
+                    backlogTotal[product] -= units;
+                    cancelled += units;
+                }
+            }
+        }
+        deniedUnits[product] += cancelled;
+        return cancelled;
     }
 
     /** The id of a buyer's oldest open order for a product, or -1 when it has none. */
@@ -409,6 +524,41 @@ public final class Ledger {
 
     public long writtenOffFinished(int p) {
         return writtenOffFinished[p];
+    }
+
+    /** Units of a product stopped at the importing country's customs. */
+    public long blockedAtImport(int p) {
+        return blockedAtImport[p];
+    }
+
+    /** Written-off finished units of a product sold outside the market. */
+    public long soldElsewhere(int p) {
+        return soldElsewhere[p];
+    }
+
+    /** Written-off finished units of a product put back into finished goods. */
+    public long reinstated(int p) {
+        return reinstated[p];
+    }
+
+    /** Units of a product whose orders' licences were denied. */
+    public long deniedUnits(int p) {
+        return deniedUnits[p];
+    }
+
+    /** Fees a seller paid to the exporting government out of its revenue, in cents. */
+    public long feeCents(int seller) {
+        return feeCents[seller];
+    }
+
+    /** A seller's revenue from written-off stock sold outside the market, in cents. */
+    public long releaseCents(int seller) {
+        return releaseCents[seller];
+    }
+
+    /** Placement step of an order. */
+    public int orderPlacedStep(int order) {
+        return book.placedStep(order);
     }
 
     public long stock(int buyer, int p) {
@@ -544,12 +694,23 @@ public final class Ledger {
                     + totalStock(p)
                     + totalDeployed(p)
                     + writtenOffFinished[p]
-                    + writtenOffWip[p];
+                    + writtenOffWip[p]
+                    + blockedAtImport[p];
             if (placed != started[p]) {
                 return "product " + p + ": started " + started[p] + " but accounted " + placed;
             }
-            if (completed[p] != finished[p] + inTransit[p] + totalStock(p) + totalDeployed(p) + writtenOffFinished[p]) {
+            if (completed[p]
+                    != finished[p]
+                            + inTransit[p]
+                            + totalStock(p)
+                            + totalDeployed(p)
+                            + writtenOffFinished[p]
+                            + blockedAtImport[p]) {
                 return "product " + p + ": completed units do not balance";
+            }
+            if (soldElsewhere[p] < 0 || soldElsewhere[p] > writtenOffFinished[p]) {
+                return "product " + p + ": " + soldElsewhere[p] + " written-off units sold elsewhere of "
+                        + writtenOffFinished[p];
             }
             if (wip[p] < 0 || finished[p] < 0 || inTransit[p] < 0) {
                 return "product " + p + ": negative seller stock";
@@ -582,7 +743,15 @@ public final class Ledger {
         for (long c : receivedCents) {
             received += c;
         }
-        return paid == received ? null : "buyers paid " + paid + " cents but sellers received " + received;
+        if (paid != received) {
+            return "buyers paid " + paid + " cents but sellers received " + received;
+        }
+        for (int s = 0; s < feeCents.length; s++) {
+            if (feeCents[s] < 0 || feeCents[s] > receivedCents[s]) {
+                return "seller " + s + " paid " + feeCents[s] + " cents of fees out of " + receivedCents[s];
+            }
+        }
+        return null;
     }
 
     private static void requireNonNegative(long units) {

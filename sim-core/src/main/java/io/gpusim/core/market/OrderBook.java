@@ -25,7 +25,12 @@ final class OrderBook {
     private static final int PLACED = 1;
     private static final int REQUESTED_BY = 2;
     private static final int RUSH = 3;
-    private static final int INTS = 4;
+    /** Day from which the order may ship (its licence decision); {@code Integer.MIN_VALUE} when unlicensed. */
+    private static final int APPROVAL = 4;
+    /** 1 when the order's licence is denied: it is cancelled on its approval day instead of shipped. */
+    private static final int DENIED = 5;
+
+    private static final int INTS = 6;
 
     private final int buyers;
     private int count;
@@ -69,6 +74,7 @@ final class OrderBook {
         terms[t + PLACED] = step;
         terms[t + REQUESTED_BY] = requestedBy;
         terms[t + RUSH] = isRush ? 1 : 0;
+        terms[t + APPROVAL] = Integer.MIN_VALUE;
         enqueue(q, id);
         return id;
     }
@@ -157,6 +163,45 @@ final class OrderBook {
             }
         }
         return cents;
+    }
+
+    /** Sets an order's licence decision: it may ship from {@code day}, or (denied) is cancelled on that day. */
+    void setApproval(int id, int day, boolean denied) {
+        terms[id * INTS + APPROVAL] = day;
+        terms[id * INTS + DENIED] = denied ? 1 : 0;
+    }
+
+    int approvalDay(int id) {
+        return terms[id * INTS + APPROVAL];
+    }
+
+    boolean denied(int id) {
+        return terms[id * INTS + DENIED] != 0;
+    }
+
+    /**
+     * Units a buyer may receive of a product on {@code day}: what remains of its oldest open orders, up to the first
+     * one not yet approved or denied (orders are approved in the order they were placed).
+     */
+    long approvedRemaining(int p, int b, int day) {
+        int q = PairIndex.of(p, b, buyers);
+        long units = 0;
+        for (int i = 0; i < size[q]; i++) {
+            int id = open[q][(head[q] + i) & (open[q].length - 1)];
+            if (approvalDay(id) > day || denied(id)) {
+                break;
+            }
+            units += remaining(id);
+        }
+        return units;
+    }
+
+    /** Cancels what remains of one open order and drops it from its queue; returns the units cancelled. */
+    long cancelOne(int id) {
+        long r = remaining(id);
+        amounts[id * LONGS + CANCELLED] += r;
+        close(id);
+        return r;
     }
 
     /** Cancels what remains of every open order of a product, calling back with each order's cancelled units. */

@@ -49,6 +49,28 @@ public final class RegulatorView {
         bans.banTakesEffect(product, day);
     }
 
+    /**
+     * Licences for a product start being granted today under {@code terms} (it may be exported even where a ban
+     * stands); published as {@code LICENCE}.
+     */
+    public void grantLicences(int product, LicenceTerms terms, int day, String label) {
+        status.setLicence(product, terms);
+        events.publish(new MarketEvent(day, EventKind.LICENCE, product, label));
+    }
+
+    /** The terms of a product's licences change (a cap that follows another market's volume). */
+    public void updateLicences(int product, LicenceTerms terms) {
+        if (status.licence(product) == null) {
+            throw new IllegalStateException("no licences are granted for product " + product);
+        }
+        status.setLicence(product, terms);
+    }
+
+    /** Licences for a product are no longer granted. */
+    public void endLicences(int product) {
+        status.setLicence(product, null);
+    }
+
     /** Controls on a product are lifted today. */
     public void liftBan(int product, int day, String label) {
         status.setBanned(product, false);

@@ -80,15 +80,68 @@ public final class SellerView {
         return ledger.remaining(order);
     }
 
-    /** Ships units of one order, arriving as {@code arrival} says. */
+    /** Ships units of one order, arriving as {@code arrival} says (under licence, paying the licence fee). */
     public void ship(int order, long units, Arrival arrival) {
-        own(ledger.orderProduct(order));
-        ledger.ship(order, units, arrival);
+        int product = own(ledger.orderProduct(order));
+        ledger.ship(order, units, arrival, feeShare(product));
     }
 
-    /** Ships {@code units[b]} to each buyer's open orders, oldest first, arriving as {@code arrival} says. */
+    /**
+     * Ships {@code units[b]} to each buyer's open orders, oldest first, arriving as {@code arrival} says (under
+     * licence, paying the licence fee).
+     */
     public long shipToEach(int product, long[] units, Arrival arrival) {
-        return ledger.shipToEach(own(product), units, arrival);
+        return ledger.shipToEach(own(product), units, arrival, feeShare(product));
+    }
+
+    private double feeShare(int product) {
+        LicenceTerms licence = status.licence(product);
+        return licence == null ? 0 : licence.feeShare();
+    }
+
+    /** Orders placed in the run so far; their ids are 0 to this - 1. */
+    public int orderCount() {
+        return ledger.orderCount();
+    }
+
+    public int orderProduct(int order) {
+        return ledger.orderProduct(order);
+    }
+
+    /** Sets a licence decision on an order of the seller's: it ships from {@code day}, or is cancelled then. */
+    public void setApproval(int order, int day, boolean denied) {
+        own(ledger.orderProduct(order));
+        ledger.setApproval(order, day, denied);
+    }
+
+    /** Whether an order may ship on {@code day}: not awaiting its licence decision, and not denied. */
+    public boolean approved(int order, int day) {
+        return ledger.approved(order, day);
+    }
+
+    /** Units a buyer may receive of a product on {@code day}: its approved open orders, oldest first. */
+    public long approvedBacklog(int buyer, int product, int day) {
+        return ledger.approvedBacklog(buyer, product, day);
+    }
+
+    /** Cancels the product's denied orders whose decision day has come; returns the units. */
+    public long cancelDenied(int product, int day) {
+        return ledger.cancelDenied(own(product), day);
+    }
+
+    /** Sells written-off units of a product outside the market (a release of reserves); returns the units sold. */
+    public long releaseReserves(int product, long units, long cents) {
+        return ledger.releaseReserves(own(product), units, cents);
+    }
+
+    /** Written-off finished units of a product go back into finished goods (controls eased); returns the units. */
+    public long reinstate(int product, long units) {
+        return ledger.reinstate(own(product), units);
+    }
+
+    /** Written-off finished units of a product, sold elsewhere or not. */
+    public long writtenOffFinished(int product) {
+        return ledger.writtenOffFinished(product);
     }
 
     /** Cancels the product's whole backlog; returns the revenue lost, in cents. */

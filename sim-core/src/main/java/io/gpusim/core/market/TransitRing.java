@@ -67,6 +67,17 @@ final class TransitRing {
         delivered = Math.max(delivered, step);
     }
 
+    /** Removes every pending arrival of a product; returns the units removed. */
+    long clear(int product) {
+        long units = 0;
+        long[] row = arriving[product];
+        for (int i = 0; i < row.length; i++) {
+            units += row[i];
+            row[i] = 0;
+        }
+        return units;
+    }
+
     /** Steps the ring holds now. */
     int steps() {
         return ringSteps;

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The export-control authority (see {@code RegulatorSpec}). Every section is present: a missing leak or reversal is
  * one with probability 0, a missing threshold a limit of +infinity (it never binds), and {@code banDay} is the
- * announcement day in {@code DATE} and {@code THRESHOLD} modes (0, and unused, otherwise).
+ * announcement day in {@code DATE} and {@code THRESHOLD} modes (0, and unused, otherwise). {@code banProducts} are the
+ * products a {@code DATE} or {@code HAZARD} ban covers (the primary product unless the scenario lists others);
+ * {@code licences} the licence regimes, in scenario order.
  */
 public record RegulatorParams(
         List<Integer> controlRoundDays,
@@ -18,10 +20,13 @@ public record RegulatorParams(
         double reversalProbability,
         int reversalAfterDays,
         Hazard hazard,
-        Thresholds thresholds) {
+        Thresholds thresholds,
+        int[] banProducts,
+        List<LicenceParams> licences) {
 
     public RegulatorParams {
         controlRoundDays = List.copyOf(controlRoundDays);
+        licences = List.copyOf(licences);
     }
 
     /** The stochastic ban decision of {@code HAZARD} mode (all zero in other modes). */

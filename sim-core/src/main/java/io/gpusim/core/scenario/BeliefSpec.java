@@ -35,5 +35,30 @@ public record BeliefSpec(
                 min = 0,
                 minExclusive = true,
                 max = 120)
-        Double planningHorizonMonths)
-        implements java.io.Serializable {}
+        Double planningHorizonMonths,
+
+        @Param(
+                description = "share of a product's news (leak, licence, reversal) that moves beliefs about the other "
+                        + "foreign products",
+                unit = "–",
+                min = 0,
+                max = 1,
+                required = false,
+                defaultValue = "1")
+        Double crossProductWeight,
+
+        @Param(
+                description = "hazard added when the importing country announces a rule against foreign parts",
+                unit = "1/year",
+                min = 0,
+                max = 50,
+                required = false,
+                defaultValue = "0")
+        Double importRuleWeight)
+        implements java.io.Serializable {
+
+    public BeliefSpec {
+        crossProductWeight = crossProductWeight == null ? 1.0 : crossProductWeight;
+        importRuleWeight = importRuleWeight == null ? 0.0 : importRuleWeight;
+    }
+}

@@ -42,11 +42,25 @@ public record RegulatorSpec(
         Integer graceDays,
 
         @Param(description = "the ban is lifted some time after it takes effect", required = false)
-        ReversalSpec reversal)
+        ReversalSpec reversal,
+
+        @Param(
+                description = "foreign products the `DATE` or `HAZARD` ban covers (default the primary product)",
+                required = false,
+                defaultValue = "[]")
+        List<String> banProducts,
+
+        @Param(
+                description = "licence regimes: products exportable under conditions (fees, caps, approvals)",
+                required = false,
+                defaultValue = "[]")
+        List<LicenceSpec> licences)
         implements java.io.Serializable {
 
     public RegulatorSpec {
         history = history == null ? List.of() : List.copyOf(history);
+        banProducts = banProducts == null ? List.of() : List.copyOf(banProducts);
+        licences = licences == null ? List.of() : List.copyOf(licences);
         mode = mode == null ? BanMode.NONE : mode;
         graceDays = graceDays == null ? 0 : graceDays;
     }

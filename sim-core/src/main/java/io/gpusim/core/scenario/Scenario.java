@@ -31,17 +31,32 @@ public record Scenario(
         @Param(description = "the buyers, in the order they act each step")
         List<HyperscalerSpec> hyperscalers,
 
-        @Param(description = "the foreign GPU vendor and its export product")
+        @Param(description = "the foreign GPU vendor; its `product` is the scenario's primary product")
         VendorSpec vendor,
 
+        @Param(description = "further foreign vendors (default none)", required = false, defaultValue = "[]")
+        List<VendorSpec> vendors,
+
         @Param(description = "the export-control authority") RegulatorSpec regulator,
-        @Param(description = "the domestic chipmaker") DomesticMakerSpec domestic)
+        @Param(description = "the domestic chipmaker") DomesticMakerSpec domestic,
+
+        @Param(description = "the importing country's regulator (default none)", required = false)
+        ImporterSpec importer)
         implements java.io.Serializable {
 
     public Scenario {
         products = products == null ? null : List.copyOf(products);
         demandShocks = demandShocks == null ? List.of() : List.copyOf(demandShocks);
         hyperscalers = hyperscalers == null ? null : List.copyOf(hyperscalers);
+        vendors = vendors == null ? List.of() : List.copyOf(vendors);
+    }
+
+    /** Every foreign vendor: {@code vendor} first, then {@code vendors}. */
+    public List<VendorSpec> allVendors() {
+        List<VendorSpec> all = new java.util.ArrayList<>();
+        all.add(vendor);
+        all.addAll(vendors);
+        return all;
     }
 
     /** Index of the product with this name, or -1. */

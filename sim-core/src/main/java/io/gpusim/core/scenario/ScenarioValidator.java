@@ -170,13 +170,127 @@ public final class ScenarioValidator {
         }
         hyperscalers(s.hyperscalers());
         if (s.vendor() != null) {
-            vendor(s.vendor(), s, productNames);
+            vendor("vendor", s.vendor(), s, productNames);
         }
+        Set<String> vendorNames = new java.util.HashSet<>();
+        if (s.vendor() != null && given(s.vendor().name())) {
+            vendorNames.add(s.vendor().name());
+        }
+        for (int i = 0; i < s.vendors().size(); i++) {
+            VendorSpec v = s.vendors().get(i);
+            if (v == null) {
+                continue;
+            }
+            vendor("vendors[" + i + "]", v, s, productNames);
+            if (given(v.name()) && !vendorNames.add(v.name())) {
+                error("vendors[" + i + "].name", "duplicate vendor name '" + v.name() + "'");
+            }
+        }
+        Set<String> foreign = foreignProducts(s);
         if (s.regulator() != null) {
             regulator(s.regulator(), s);
+            foreignRefs(s.regulator(), s, foreign);
         }
         if (s.domestic() != null) {
             domestic(s.domestic(), s, productNames);
+        }
+        if (s.importer() != null) {
+            importer(s.importer(), s, foreign);
+        }
+    }
+
+    /** Every product a foreign vendor sells or designs. */
+    private static Set<String> foreignProducts(Scenario s) {
+        Set<String> foreign = new java.util.LinkedHashSet<>();
+        for (VendorSpec v : s.allVendors()) {
+            if (v == null) {
+                continue;
+            }
+            for (String p : v.allProducts()) {
+                if (p != null) {
+                    foreign.add(p);
+                }
+            }
+            for (VendorSpec.RedesignSpec r : v.redesigns()) {
+                if (r != null && r.product() != null) {
+                    foreign.add(r.product());
+                }
+            }
+        }
+        return foreign;
+    }
+
+    private void foreignRef(String path, String product, Set<String> foreign) {
+        if (given(product) && !foreign.contains(product)) {
+            error(path, "'" + product + "' is not a product of a foreign vendor (" + String.join(", ", foreign) + ")");
+        }
+    }
+
+    private void buyerRefs(String path, List<String> names, Scenario s) {
+        for (int i = 0; i < names.size(); i++) {
+            String b = names.get(i);
+            if (s.hyperscalers() != null
+                    && s.hyperscalers().stream().noneMatch(h -> h != null && b != null && b.equals(h.name()))) {
+                error(path + "[" + i + "]", "no hyperscaler named '" + b + "'");
+            }
+        }
+    }
+
+    /** Products and buyers named by the regulator's ban and licences. */
+    private void foreignRefs(RegulatorSpec r, Scenario s, Set<String> foreign) {
+        for (int i = 0; i < r.banProducts().size(); i++) {
+            foreignRef("regulator.banProducts[" + i + "]", r.banProducts().get(i), foreign);
+        }
+        for (int i = 0; i < r.licences().size(); i++) {
+            LicenceSpec l = r.licences().get(i);
+            String p = "regulator.licences[" + i + "]";
+            if (l == null) {
+                continue;
+            }
+            foreignRef(p + ".product", l.product(), foreign);
+            inHorizon(p + ".from", l.from(), s);
+            if (l.from() != null && l.until() != null && l.until().isBefore(l.from())) {
+                error(p + ".until", "must not be before " + p + ".from (" + l.from() + ")");
+            }
+            if (l.capShare() != null && l.capBase().isEmpty()) {
+                error(p + ".capBase", "is required with capShare (the volume the share is of)");
+            }
+            if (l.capShare() != null && l.capUnitsPerMonth() != null) {
+                error(p + ".capShare", "give capUnitsPerMonth or capShare, not both");
+            }
+            increasing(
+                    p + ".capBase",
+                    l.capBase().stream().map(c -> c == null ? null : c.date()).toList(),
+                    "cap");
+            buyerRefs(p + ".excludedBuyers", l.excludedBuyers(), s);
+        }
+    }
+
+    private void importer(ImporterSpec imp, Scenario s, Set<String> foreign) {
+        for (int i = 0; i < imp.rules().size(); i++) {
+            ImportRuleSpec rule = imp.rules().get(i);
+            String p = "importer.rules[" + i + "]";
+            if (rule == null) {
+                continue;
+            }
+            foreignRef(p + ".product", rule.product(), foreign);
+            if (rule.trigger() == null && rule.from() == null) {
+                error(p + ".from", "is required unless the rule has a trigger");
+            }
+            inHorizon(p + ".from", rule.from(), s);
+            if (rule.from() != null && rule.until() != null && rule.until().isBefore(rule.from())) {
+                error(p + ".until", "must not be before " + p + ".from (" + rule.from() + ")");
+            }
+            if (rule.trigger() != null) {
+                foreignRef(p + ".trigger.product", rule.trigger().product(), foreign);
+            }
+            buyerRefs(p + ".buyers", rule.buyers(), s);
+            if (rule.kind() == ImportRuleKind.BLOCK || rule.kind() == ImportRuleKind.DISCOURAGE) {
+                continue;
+            }
+            if (rule.product() != null) {
+                error(p + ".product", rule.kind() + " applies to every foreign product; leave product out");
+            }
         }
     }
 
@@ -241,29 +355,53 @@ public final class ScenarioValidator {
         }
     }
 
-    private void vendor(VendorSpec v, Scenario s, Set<String> productNames) {
-        if (given(v.product()) && productRef("vendor.product", v.product(), productNames)) {
-            String maker = s.products().get(s.productIndex(v.product())).maker();
-            if (v.name() != null && !v.name().equals(maker)) {
-                error(
-                        "vendor.product",
-                        "product '" + v.product() + "' is made by '" + maker + "', not by the vendor '" + v.name()
-                                + "'");
+    private void vendor(String at, VendorSpec v, Scenario s, Set<String> productNames) {
+        made(at + ".product", v.product(), v, s, productNames);
+        for (int i = 0; i < v.products().size(); i++) {
+            made(at + ".products[" + i + "]", v.products().get(i), v, s, productNames);
+        }
+        for (int i = 0; i < v.redesigns().size(); i++) {
+            VendorSpec.RedesignSpec r = v.redesigns().get(i);
+            if (r == null) {
+                continue;
             }
+            String p = at + ".redesigns[" + i + "]";
+            if (given(r.banned()) && !v.allProducts().contains(r.banned())) {
+                error(p + ".banned", "'" + r.banned() + "' is not one of the vendor's products");
+            }
+            made(p + ".product", r.product(), v, s, productNames);
+            if (given(r.product()) && v.allProducts().contains(r.product())) {
+                error(p + ".product", "the compliant part is launched by the redesign; do not list it as sold already");
+            }
+        }
+        if (v.domesticName(s)) {
+            error(at + ".name", "'" + v.name() + "' is the domestic maker, not a foreign vendor");
         }
         if (v.waferLeadWeeksMin() != null
                 && v.waferLeadWeeksMax() != null
                 && v.waferLeadWeeksMax() < v.waferLeadWeeksMin()) {
-            error("vendor.waferLeadWeeksMax", "must be >= vendor.waferLeadWeeksMin (" + v.waferLeadWeeksMin() + ")");
+            error(at + ".waferLeadWeeksMax", "must be >= " + at + ".waferLeadWeeksMin (" + v.waferLeadWeeksMin() + ")");
         }
         if (v.capacity() != null) {
             if (v.capacity().isEmpty()) {
-                error("vendor.capacity", "at least one capacity point is required");
+                error(at + ".capacity", "at least one capacity point is required");
             }
             increasing(
-                    "vendor.capacity",
+                    at + ".capacity",
                     v.capacity().stream().map(c -> c == null ? null : c.date()).toList(),
                     "capacity");
+        }
+    }
+
+    /** A product the vendor sells must exist and be made by the vendor. */
+    private void made(String path, String product, VendorSpec v, Scenario s, Set<String> productNames) {
+        if (given(product) && productRef(path, product, productNames)) {
+            String maker = s.products().get(s.productIndex(product)).maker();
+            if (v.name() != null && !v.name().equals(maker)) {
+                error(
+                        path,
+                        "product '" + product + "' is made by '" + maker + "', not by the vendor '" + v.name() + "'");
+            }
         }
     }
 

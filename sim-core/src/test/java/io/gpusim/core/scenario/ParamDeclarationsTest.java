@@ -73,7 +73,14 @@ class ParamDeclarationsTest {
                         RegulatorSpec.ReversalSpec.class,
                         DomesticMakerSpec.class,
                         DomesticMakerSpec.RoadmapEntry.class,
-                        DomesticMakerSpec.YieldPoint.class),
+                        DomesticMakerSpec.YieldPoint.class,
+                        VendorSpec.RedesignSpec.class,
+                        VendorSpec.HaltSpec.class,
+                        VendorSpec.ReleaseSpec.class,
+                        LicenceSpec.class,
+                        ImporterSpec.class,
+                        ImportRuleSpec.class,
+                        ImportRuleSpec.TriggerSpec.class),
                 Set.copyOf(scenarioRecords()));
     }
 
@@ -93,7 +100,7 @@ class ParamDeclarationsTest {
             }
         }
         assertTrue(missing.isEmpty(), "fields without @Param: " + missing);
-        assertEquals(101, declared);
+        assertEquals(146, declared);
     }
 
     @Test

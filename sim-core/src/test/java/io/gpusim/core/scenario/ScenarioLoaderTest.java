@@ -237,8 +237,8 @@ class ScenarioLoaderTest {
         String text = baselineText().replace("  graceDays: 0", "  graceDays: 0\n  frobnicate: 1");
         ValidationError e = errorsOf(text).get(0);
         assertEquals(
-                "unknown field 'frobnicate'; known fields: banDate, graceDays, hazard, history, leak, mode, "
-                        + "reversal, thresholds",
+                "unknown field 'frobnicate'; known fields: banDate, banProducts, graceDays, hazard, history, leak, "
+                        + "licences, mode, reversal, thresholds",
                 e.message());
     }
 

@@ -58,7 +58,7 @@ class ScenarioPathsTest {
         assertTrue(
                 far.getMessage()
                         .endsWith("no field 'frobnicate' in regulator; known: history, mode, banDate, "
-                                + "hazard, thresholds, leak, graceDays, reversal"),
+                                + "hazard, thresholds, leak, graceDays, reversal, banProducts, licences"),
                 far.getMessage());
         ScenarioException index = assertThrows(
                 ScenarioException.class,
