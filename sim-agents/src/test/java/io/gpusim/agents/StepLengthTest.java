@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 2, 3 and 7 days gives the same main medians within 5% of each other, with two stated exceptions: the shortfall
  * within 0.08 months (it is a distance between dates, and news dated inside a step is seen on the step's first day,
  * up to a step early), and the stockpile at the ban within 6% (early-ban's is 5.6% higher at weekly steps than at
- * daily ones; every other scenario's within 2.5%). Halving the step of generated scenarios moves no main median by
+ * daily ones; every other scenario's within 3.7%). Halving the step of generated scenarios moves no main median by
  * more than 10%.
  */
 class StepLengthTest {

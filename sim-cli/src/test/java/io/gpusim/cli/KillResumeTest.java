@@ -127,14 +127,21 @@ class KillResumeTest {
     }
 
     private void assertSameOutputs(Path a, Path b) throws Exception {
-        for (String f : new String[] {"runs.csv", "summary.csv", "failures.csv"}) {
+        for (String f :
+                new String[] {"runs.csv", "summary.csv", "failures.csv", "products.csv", "products_summary.csv"}) {
             assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
         }
         try (var files = Files.list(b)) {
             List<String> names =
                     files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(
-                    List.of("failures.csv", "manifest.json", "runs.csv", "summary.csv"),
+                    List.of(
+                            "failures.csv",
+                            "manifest.json",
+                            "products.csv",
+                            "products_summary.csv",
+                            "runs.csv",
+                            "summary.csv"),
                     names,
                     "no journal or temporary file is left");
         }

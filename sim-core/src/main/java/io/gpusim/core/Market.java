@@ -1,6 +1,8 @@
 package io.gpusim.core;
 
 import io.gpusim.core.market.Product;
+import io.gpusim.core.metrics.RunRecorder;
+import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.params.ScenarioParams;
 import io.gpusim.core.scenario.ProductSpec;
 import io.gpusim.core.scenario.Scenario;
@@ -18,6 +20,7 @@ public final class Market {
     private final Scenario scenario;
     private final Calendar calendar;
     private final ScenarioParams params;
+    private final RunRecorder.ForeignProducts foreign;
     private final List<Product> products;
     private final List<String> sellers;
     private final int[] sellerOf;
@@ -54,6 +57,23 @@ public final class Market {
         this.vendorSeller = sellerOf[vendorProduct];
         this.domesticSeller = domesticName == null ? -1 : sellerIndex.getOrDefault(domesticName, -1);
         this.params = ScenarioParams.of(scenario, calendar);
+        int[] foreignProducts = params.foreignProducts();
+        double[] charge = new double[foreignProducts.length];
+        String[] names = new String[foreignProducts.length];
+        String[] vendors = new String[foreignProducts.length];
+        for (int f = 0; f < foreignProducts.length; f++) {
+            Product p = products.get(foreignProducts[f]);
+            charge[f] = Math.round(p.unitCostUsd() * params.vendorOf(p.index()).writedownShare() * 100.0) / 100.0;
+            names[f] = p.name();
+            vendors[f] = p.maker();
+        }
+        this.foreign =
+                new RunRecorder.ForeignProducts(foreignProducts, charge, new RunResult.ProductNames(names, vendors));
+    }
+
+    /** The foreign products a run reports on, with their write-down charge per unit and names. */
+    public RunRecorder.ForeignProducts foreign() {
+        return foreign;
     }
 
     /** The market of a validated scenario. */

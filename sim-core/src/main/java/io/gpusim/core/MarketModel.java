@@ -69,6 +69,8 @@ public class MarketModel extends SimState {
         this.exchange = new Exchange(
                 market.products(), market.sellers().size(), buyers, calendar.steps() * buyers, this::onBan);
         this.recorder = new RunRecorder(
+                market.foreign(),
+                market.sellers().size(),
                 calendar,
                 exchange.ledger(),
                 exchange.status(),

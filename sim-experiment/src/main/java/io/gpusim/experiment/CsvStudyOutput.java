@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.ProductFigure;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -27,6 +28,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     /** Every file a study writes, by name: a temporary file of one of these is a study's half-written output. */
     private static final List<String> OUTPUT_FILES = List.of(
             "runs.csv",
+            "products.csv",
+            "products_summary.csv",
             "summary.csv",
             "series.csv",
             "compare.csv",
@@ -40,6 +43,11 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     private final Path dir;
     private final Map<String, Path> pending = new LinkedHashMap<>();
     private final SequenceWriter runs;
+    private final SequenceWriter products;
+    private final SequenceWriter productsSummary;
+    /** Each open cell's product figures, accumulated for products_summary.csv: [product][figure]. */
+    private final Map<Cell, MetricAccumulator[][]> productStats = new java.util.IdentityHashMap<>();
+
     private final SequenceWriter summary;
     private final SequenceWriter series;
     private final List<Writer> writers = new ArrayList<>();
@@ -66,6 +74,22 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
             runsColumns.addColumn(m.id(), CsvSchema.ColumnType.NUMBER);
         }
         runs = tidy ? open("runs.csv", runsColumns.build().withHeader()) : null;
+        CsvSchema.Builder productColumns = CsvSchema.builder()
+                .addColumn("scenario")
+                .addColumn("point")
+                .addColumn("run", CsvSchema.ColumnType.NUMBER)
+                .addColumn("seed", CsvSchema.ColumnType.NUMBER)
+                .addColumn("product")
+                .addColumn("vendor");
+        for (ProductFigure fig : ProductFigure.values()) {
+            productColumns.addColumn(fig.id(), CsvSchema.ColumnType.NUMBER);
+        }
+        products = tidy ? open("products.csv", productColumns.build().withHeader()) : null;
+        productsSummary = tidy
+                ? open(
+                        "products_summary.csv",
+                        CSV.schemaFor(ProductSummaryRow.class).withHeader())
+                : null;
         summary = tidy
                 ? open("summary.csv", CSV.schemaFor(SummaryWriters.CsvRow.class).withHeader())
                 : null;
@@ -100,13 +124,97 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
             }
         }
         runs.write(row);
+        if (!r.failed()) {
+            writeProducts(cell, r);
+        }
     }
+
+    /** One row per foreign product of the run in {@code products.csv}, and the cell's accumulators. */
+    private void writeProducts(Cell cell, Replication r) throws IOException {
+        List<String[]> names = cell.scenario().foreignProducts();
+        double[][] values = r.result().products().values();
+        if (values.length != names.size()) {
+            throw new IllegalStateException("a run of " + cell.scenarioLabel() + " reports " + values.length
+                    + " foreign products, its scenario has " + names.size());
+        }
+        MetricAccumulator[][] stats = productStats.computeIfAbsent(cell, c -> {
+            MetricAccumulator[][] fresh = new MetricAccumulator[names.size()][ProductFigure.values().length];
+            for (MetricAccumulator[] byFigure : fresh) {
+                for (int k = 0; k < byFigure.length; k++) {
+                    byFigure[k] = new MetricAccumulator();
+                }
+            }
+            return fresh;
+        });
+        for (int p = 0; p < values.length; p++) {
+            Object[] row = new Object[6 + ProductFigure.values().length];
+            row[0] = cell.scenarioLabel();
+            row[1] = cell.pointLabel();
+            row[2] = r.index();
+            row[3] = r.seed();
+            row[4] = names.get(p)[0];
+            row[5] = names.get(p)[1];
+            for (ProductFigure fig : ProductFigure.values()) {
+                double v = values[p][fig.ordinal()];
+                row[6 + fig.ordinal()] = Double.isNaN(v) ? null : v;
+                stats[p][fig.ordinal()].add(v);
+            }
+            products.write(row);
+        }
+    }
+
+    /** A row of {@code products_summary.csv}: one product's figure over a cell's runs. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({
+        "scenario",
+        "point",
+        "product",
+        "vendor",
+        "figure",
+        "n",
+        "mean",
+        "p05",
+        "p50",
+        "p95"
+    })
+    public record ProductSummaryRow(
+            String scenario,
+            String point,
+            String product,
+            String vendor,
+            String figure,
+            long n,
+            Double mean,
+            Double p05,
+            Double p50,
+            Double p95) {}
 
     @Override
     public void cell(Cell cell, List<SummaryRow> rows, List<SeriesSummary.Row> seriesRows) throws IOException {
         if (summary != null) {
             for (SummaryRow r : rows) {
                 summary.write(SummaryWriters.CsvRow.of(r));
+            }
+        }
+        MetricAccumulator[][] stats = productStats.remove(cell);
+        if (productsSummary != null && stats != null) {
+            List<String[]> names = cell.scenario().foreignProducts();
+            for (int p = 0; p < stats.length; p++) {
+                for (ProductFigure fig : ProductFigure.values()) {
+                    MetricAccumulator a = stats[p][fig.ordinal()];
+                    SummaryRow sr = a.summarize(cell.scenarioLabel(), cell.pointLabel(), fig.id());
+                    productsSummary.write(new ProductSummaryRow(
+                            cell.scenarioLabel(),
+                            cell.pointLabel(),
+                            names.get(p)[0],
+                            names.get(p)[1],
+                            fig.id(),
+                            sr.n(),
+                            finite(sr.mean()),
+                            finite(sr.p05()),
+                            finite(sr.p50()),
+                            finite(sr.p95())));
+                    a.close();
+                }
             }
         }
         if (series != null) {
@@ -182,7 +290,7 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     }
 
     private void closeWriters() throws IOException {
-        for (SequenceWriter w : new SequenceWriter[] {runs, summary, series}) {
+        for (SequenceWriter w : new SequenceWriter[] {runs, summary, series, products, productsSummary}) {
             if (w != null) {
                 w.close();
             }
@@ -222,5 +330,9 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         for (Path tmp : pending.values()) {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

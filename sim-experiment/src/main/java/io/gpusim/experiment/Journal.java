@@ -1,6 +1,7 @@
 package io.gpusim.experiment;
 
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.ProductFigure;
 import io.gpusim.core.metrics.RunResult;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -128,7 +129,8 @@ public final class Journal implements AutoCloseable {
             if (f[3].startsWith("!")) {
                 return new Replication(run, seed, null, new JournaledFailure(f[3].substring(1)));
             }
-            String[] v = f[3].split(",");
+            String[] parts = f[3].split("\\|");
+            String[] v = parts[0].split(",");
             if (v.length != Metric.values().length) {
                 throw new IOException("journal line " + (replayed + 1) + " has " + v.length + " metrics");
             }
@@ -136,9 +138,30 @@ public final class Journal implements AutoCloseable {
             for (int i = 0; i < v.length; i++) {
                 m[i] = Double.longBitsToDouble(Long.parseUnsignedLong(v[i], 16));
             }
-            return new Replication(run, seed, new RunResult(seed, m, null), null);
+            double[][] products = new double[parts.length - 1][];
+            for (int p = 1; p < parts.length; p++) {
+                String[] pv = parts[p].split(",");
+                if (pv.length != ProductFigure.values().length) {
+                    throw new IOException("journal line " + (replayed + 1) + " has " + pv.length + " product figures");
+                }
+                products[p - 1] = new double[pv.length];
+                for (int i = 0; i < pv.length; i++) {
+                    products[p - 1][i] = Double.longBitsToDouble(Long.parseUnsignedLong(pv[i], 16));
+                }
+            }
+            RunResult.ProductTable table = new RunResult.ProductTable(RunResult.ProductNames.NONE, products);
+            return new Replication(run, seed, new RunResult(seed, m, null, table), null);
         } catch (NumberFormatException e) {
             throw new IOException("journal line " + (replayed + 1) + " is damaged", e);
+        }
+    }
+
+    private static void hex(StringBuilder sb, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(Long.toHexString(Double.doubleToRawLongBits(values[i])));
         }
     }
 
@@ -158,12 +181,11 @@ public final class Journal implements AutoCloseable {
             sb.append('!')
                     .append(StudyRunner.oneLine(r.error()).replace('\n', ' ').replace('\r', ' '));
         } else {
-            double[] m = r.result().metrics();
-            for (int i = 0; i < m.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(Long.toHexString(Double.doubleToRawLongBits(m[i])));
+            hex(sb, r.result().metrics());
+            // Each foreign product's figures follow, one group per product after a '|'.
+            for (double[] product : r.result().products().values()) {
+                sb.append('|');
+                hex(sb, product);
             }
         }
         out.write(sb.append('\n').toString());

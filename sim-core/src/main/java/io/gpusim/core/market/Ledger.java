@@ -49,6 +49,11 @@ public final class Ledger {
     private final long[] feeCents;
     /** Per seller: revenue from written-off stock sold outside the market. */
     private final long[] releaseCents;
+    /** Per product: revenue, licence fees and write-down charges, in cents. */
+    private final long[] productRevenueCents;
+
+    private final long[] productFeeCents;
+    private final long[] productWritedownCents;
 
     private final long[] orderedThisStep;
     private final long[] orderedLastStep;
@@ -94,6 +99,9 @@ public final class Ledger {
         lostRevenueCents = new long[sellers];
         feeCents = new long[sellers];
         releaseCents = new long[sellers];
+        productRevenueCents = new long[products];
+        productFeeCents = new long[products];
+        productWritedownCents = new long[products];
         orderedThisStep = new long[products];
         orderedLastStep = new long[products];
         shippedThisStep = new long[products];
@@ -294,8 +302,11 @@ public final class Ledger {
         inTransit[p] += units;
         backlogTotal[p] -= units;
         receivedCents[sellerOfProduct[p]] += cents;
+        productRevenueCents[p] += cents;
         if (feeShare != 0) {
-            feeCents[sellerOfProduct[p]] += Math.round(cents * feeShare);
+            long fee = Math.round(cents * feeShare);
+            feeCents[sellerOfProduct[p]] += fee;
+            productFeeCents[p] += fee;
         }
         shippedThisStep[p] += units;
         shippedTotal[p] += units;
@@ -352,6 +363,7 @@ public final class Ledger {
         wip[product] = 0;
         long charge = Math.multiplyExact(units, costCentsPerUnit);
         writedownCents[sellerOfProduct[product]] += charge;
+        productWritedownCents[product] += charge;
         return charge;
     }
 
@@ -549,6 +561,21 @@ public final class Ledger {
     /** Fees a seller paid to the exporting government out of its revenue, in cents. */
     public long feeCents(int seller) {
         return feeCents[seller];
+    }
+
+    /** Revenue from a product's shipments to buyers, in cents. */
+    public long productRevenueCents(int p) {
+        return productRevenueCents[p];
+    }
+
+    /** Licence fees paid on a product's shipments, in cents. */
+    public long productFeeCents(int p) {
+        return productFeeCents[p];
+    }
+
+    /** Write-down charges taken on a product, in cents. */
+    public long productWritedownCents(int p) {
+        return productWritedownCents[p];
     }
 
     /** A seller's revenue from written-off stock sold outside the market, in cents. */

@@ -30,7 +30,17 @@ public enum Metric {
     VENDOR_UNITS_SHIPPED("vendor_units_shipped", "vendor units shipped to hyperscalers"),
     DOMESTIC_UNITS_SHIPPED("domestic_units_shipped", "domestic units shipped to hyperscalers"),
     PEAK_HAZARD("peak_hazard", "highest mean perceived ban hazard per year across hyperscalers"),
-    LEAK_DAY("leak_day", "days from scenario start to the first leak; empty when none");
+    LEAK_DAY("leak_day", "days from scenario start to the first leak; empty when none"),
+    GOVERNMENT_FEE_USD("government_fee_usd", "licence fees every vendor paid the exporting government"),
+    VENDOR_NET_REVENUE_USD(
+            "vendor_net_revenue_usd", "money the vendor received, less licence fees, plus stock sold elsewhere"),
+    FOREIGN_UNITS_SHIPPED("foreign_units_shipped", "units of every foreign product shipped to hyperscalers"),
+    UNITS_BLOCKED_AT_IMPORT("units_blocked_at_import", "foreign units stopped at the importing country's customs"),
+    ORDERS_DENIED_UNITS("orders_denied_units", "foreign units whose licences were denied"),
+    DOMESTIC_SHARE_UNITS("domestic_share_units", "domestic share of all units shipped to hyperscalers over the run"),
+    RESERVE_RELEASE_USD(
+            "reserve_release_usd",
+            "charge released on written-down units sold after all (in the market again, or elsewhere)");
 
     private final String id;
     private final String description;

@@ -17,6 +17,8 @@ public final class RunRecorder {
 
     private static final int QUARTER_DAYS = 91;
 
+    private final ForeignProducts foreign;
+    private final int sellers;
     private final Calendar calendar;
     private final Ledger ledger;
     private final MarketStatus status;
@@ -65,6 +67,8 @@ public final class RunRecorder {
     private double shortfallMonths = Double.NaN;
 
     public RunRecorder(
+            ForeignProducts foreign,
+            int sellers,
             Calendar calendar,
             Ledger ledger,
             MarketStatus status,
@@ -72,6 +76,8 @@ public final class RunRecorder {
             int vendorProduct,
             boolean[] domesticProduct,
             boolean recordSeries) {
+        this.foreign = foreign;
+        this.sellers = sellers;
         this.calendar = calendar;
         this.ledger = ledger;
         this.status = status;
@@ -297,8 +303,75 @@ public final class RunRecorder {
         set(m, Metric.PEAK_HAZARD, peakHazard);
         int leak = events.firstDay(EventKind.LEAK);
         set(m, Metric.LEAK_DAY, leak == EventLog.NONE || leak < 0 ? Double.NaN : leak);
-        return new RunResult(seed, m, series);
+        long fees = 0;
+        for (int seller = 0; seller < sellers; seller++) {
+            fees += ledger.feeCents(seller);
+        }
+        set(m, Metric.GOVERNMENT_FEE_USD, fees / 100.0);
+        set(
+                m,
+                Metric.VENDOR_NET_REVENUE_USD,
+                (ledger.receivedCents(vendorSeller) - ledger.feeCents(vendorSeller) + ledger.releaseCents(vendorSeller))
+                        / 100.0);
+        long foreignShipped = 0;
+        long blocked = 0;
+        long denied = 0;
+        double released = 0;
+        for (int f = 0; f < foreign.products().length; f++) {
+            int p = foreign.products()[f];
+            foreignShipped += ledger.shippedTotal(p);
+            blocked += ledger.blockedAtImport(p);
+            denied += ledger.deniedUnits(p);
+            released += (ledger.reinstated(p) + ledger.soldElsewhere(p)) * foreign.chargePerUnitUsd()[f];
+        }
+        set(m, Metric.FOREIGN_UNITS_SHIPPED, foreignShipped);
+        set(m, Metric.UNITS_BLOCKED_AT_IMPORT, blocked);
+        set(m, Metric.ORDERS_DENIED_UNITS, denied);
+        long allShipped = foreignShipped + domesticShipped;
+        set(m, Metric.DOMESTIC_SHARE_UNITS, allShipped == 0 ? Double.NaN : (double) domesticShipped / allShipped);
+        set(m, Metric.RESERVE_RELEASE_USD, released);
+        return new RunResult(seed, m, series, productTable());
     }
+
+    /** Each foreign product's figures over the run. */
+    private RunResult.ProductTable productTable() {
+        int n = foreign.products().length;
+        double[][] values = new double[n][ProductFigure.values().length];
+        int[] row = new int[ledger.products()];
+        Arrays.fill(row, -1);
+        for (int f = 0; f < n; f++) {
+            row[foreign.products()[f]] = f;
+        }
+        for (int o = 0; o < ledger.orderCount(); o++) {
+            int f = row[ledger.orderProduct(o)];
+            if (f < 0) {
+                continue;
+            }
+            long quantity = ledger.orderQuantity(o);
+            values[f][ProductFigure.ORDERED_UNITS.ordinal()] += quantity;
+            if (ledger.isRush(o)) {
+                values[f][ProductFigure.REQUESTED_UNITS.ordinal()] += quantity;
+                values[f][ProductFigure.RUSH_DELIVERED_UNITS.ordinal()] += ledger.orderShipped(o);
+            }
+        }
+        for (int f = 0; f < n; f++) {
+            int p = foreign.products()[f];
+            double[] v = values[f];
+            v[ProductFigure.SHIPPED_UNITS.ordinal()] = ledger.shippedTotal(p);
+            v[ProductFigure.REVENUE_USD.ordinal()] = ledger.productRevenueCents(p) / 100.0;
+            v[ProductFigure.FEE_USD.ordinal()] = ledger.productFeeCents(p) / 100.0;
+            v[ProductFigure.WRITEDOWN_USD.ordinal()] = ledger.productWritedownCents(p) / 100.0;
+            v[ProductFigure.BLOCKED_UNITS.ordinal()] = ledger.blockedAtImport(p);
+            v[ProductFigure.DENIED_UNITS.ordinal()] = ledger.deniedUnits(p);
+        }
+        return new RunResult.ProductTable(foreign.names(), values);
+    }
+
+    /**
+     * The foreign products a run reports on (ledger indices, primary first), the charge per unit their vendors take
+     * on a write-down, and their names and vendors' names for outputs.
+     */
+    public record ForeignProducts(int[] products, double[] chargePerUnitUsd, RunResult.ProductNames names) {}
 
     private double substituteShareEnd() {
         return substituteShare(recordedSteps);

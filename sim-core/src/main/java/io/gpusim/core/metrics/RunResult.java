@@ -3,22 +3,53 @@ package io.gpusim.core.metrics;
 import java.util.Arrays;
 
 /**
- * The outcome of one replication: the metric values (indexed by {@link Metric#ordinal()}, NaN for empty) and,
- * when recorded, the per-step series (indexed by {@link Series#ordinal()}, then step).
+ * The outcome of one replication: the metric values (indexed by {@link Metric#ordinal()}, NaN for empty), each
+ * foreign product's figures (indexed by product, then {@link ProductFigure#ordinal()}, with the products' and their
+ * vendors' names), and, when recorded, the per-step series (indexed by {@link Series#ordinal()}, then step).
  */
 public final class RunResult implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final long seed;
     private final double[] metrics;
     private final double[][] series;
+    private final ProductTable products;
+
+    /** Names of the foreign products a run reports on, and of their vendors (shared by a scenario's runs). */
+    public record ProductNames(String[] products, String[] vendors) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public static final ProductNames NONE = new ProductNames(new String[0], new String[0]);
+    }
+
+    /** The foreign products' figures: {@code values[product][figure]}. */
+    public record ProductTable(ProductNames names, double[][] values) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public static final ProductTable NONE = new ProductTable(ProductNames.NONE, new double[0][]);
+
+        /** Number of products. */
+        public int size() {
+            return values.length;
+        }
+    }
 
     public RunResult(long seed, double[] metrics, double[][] series) {
+        this(seed, metrics, series, ProductTable.NONE);
+    }
+
+    public RunResult(long seed, double[] metrics, double[][] series, ProductTable products) {
         if (metrics.length != Metric.values().length) {
             throw new IllegalArgumentException("expected " + Metric.values().length + " metrics");
         }
         this.seed = seed;
         this.metrics = metrics;
         this.series = series;
+        this.products = products;
+    }
+
+    /** The foreign products' figures (none for a run read back without them). */
+    public ProductTable products() {
+        return products;
     }
 
     public long seed() {

@@ -51,6 +51,23 @@ public record Scenario(
         vendors = vendors == null ? List.of() : List.copyOf(vendors);
     }
 
+    /**
+     * Every foreign product with its vendor, in the order runs report them: each vendor's products (its lead product
+     * first), then the compliant parts it may design, vendor by vendor.
+     */
+    public List<String[]> foreignProducts() {
+        List<String[]> all = new java.util.ArrayList<>();
+        for (VendorSpec v : allVendors()) {
+            for (String p : v.allProducts()) {
+                all.add(new String[] {p, v.name()});
+            }
+            for (VendorSpec.RedesignSpec r : v.redesigns()) {
+                all.add(new String[] {r.product(), v.name()});
+            }
+        }
+        return all;
+    }
+
     /** Every foreign vendor: {@code vendor} first, then {@code vendors}. */
     public List<VendorSpec> allVendors() {
         List<VendorSpec> all = new java.util.ArrayList<>();
