@@ -41,26 +41,52 @@ final class Catalog {
     /** A scenario file of the folder: its name, and the scenario's name and description, or why it does not load. */
     record Entry(String id, String name, String description, String error) {}
 
-    /** Every scenario file in the folder, by name; files that are not valid scenarios carry their error. */
-    List<Entry> list() throws IOException {
+    /** The last listing and the folder's state it was made from (names, sizes and times of its files). */
+    private List<Entry> listed;
+
+    private String listedState;
+
+    /**
+     * Every scenario file in the folder, by name; files that are not valid scenarios carry their error. The listing
+     * is made again whenever a file of the folder changes.
+     */
+    synchronized List<Entry> list() throws IOException {
+        List<Path> files;
+        try (Stream<Path> found = Files.list(dir)) {
+            files = found.sorted().toList();
+        }
+        StringBuilder state = new StringBuilder();
+        for (Path f : files) {
+            state.append(f.getFileName())
+                    .append('\u0000')
+                    .append(Files.isRegularFile(f) ? Files.size(f) + ":" + Files.getLastModifiedTime(f) : "-")
+                    .append('\n');
+        }
+        if (listed != null && state.toString().equals(listedState)) {
+            return listed;
+        }
+        listed = read(files);
+        listedState = state.toString();
+        return listed;
+    }
+
+    private List<Entry> read(List<Path> files) {
         List<Entry> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                String id = f.getFileName().toString();
-                if (!ID.matcher(id).matches() || !Files.isRegularFile(f)) {
-                    continue;
-                }
-                try {
-                    Scenario s = template(id).with(List.of());
-                    out.add(new Entry(id, s.name(), s.description(), null));
-                } catch (ScenarioException e) {
-                    out.add(new Entry(id, null, null, firstLine(e.getMessage())));
-                } catch (ApiException e) {
-                    // left out: not a file of this folder
-                }
+        for (Path f : files) {
+            String id = f.getFileName().toString();
+            if (!ID.matcher(id).matches() || !Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                Scenario s = template(id).with(List.of());
+                out.add(new Entry(id, s.name(), s.description(), null));
+            } catch (ScenarioException e) {
+                out.add(new Entry(id, null, null, firstLine(e.getMessage())));
+            } catch (ApiException e) {
+                // left out: not a file of this folder
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**

@@ -233,7 +233,40 @@ public final class ExplorerServer implements AutoCloseable {
     public static ExplorerServer start(Config config) throws IOException {
         ExplorerServer s = new ExplorerServer(config);
         s.app.start(config.host(), config.port());
+        Thread warm = new Thread(s::warmUp, "gpusim-web-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+        s.warmUp = warm;
         return s;
+    }
+
+    /** Replications of the warm-up, which runs once at start so the first page's run is not the JIT's first. */
+    static final int WARM_UP_RUNS = 100;
+
+    private volatile Thread warmUp;
+
+    /**
+     * Reads the scenarios and runs a few replications of the first one (results discarded), so that the parsers,
+     * the schema and the model are compiled before the first person asks for anything.
+     */
+    private void warmUp() {
+        try {
+            for (Catalog.Entry e : catalog.list()) {
+                if (e.error() == null) {
+                    Scenario s = catalog.template(e.id()).with(List.of());
+                    Parameters.levers(s);
+                    Parameters.others(s);
+                    io.gpusim.core.Replicator model = io.gpusim.agents.Simulation.replicator(true);
+                    for (int i = 0; i < WARM_UP_RUNS && !Thread.currentThread().isInterrupted(); i++) {
+                        model.run(s, io.gpusim.core.Seeds.replicationSeed(1, i));
+                    }
+                    return;
+                }
+            }
+        } catch (IOException | ApiException | ScenarioException | RuntimeException e) {
+            // only a warm-up: the requests themselves report problems
+        }
     }
 
     /** The port it listens on. */
@@ -253,6 +286,10 @@ public final class ExplorerServer implements AutoCloseable {
     /** Cancels every run (their folders are removed) and stops serving. */
     @Override
     public void close() {
+        Thread warm = warmUp;
+        if (warm != null) {
+            warm.interrupt();
+        }
         runs.close();
         app.stop();
         scheduler.shutdownNow();

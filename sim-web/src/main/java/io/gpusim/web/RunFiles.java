@@ -84,11 +84,32 @@ final class RunFiles {
         return out;
     }
 
+    /** A file as read, and when it was last changed. */
+    private record Table(java.nio.file.attribute.FileTime modified, List<Map<String, String>> rows) {}
+
+    /** The tables read last: a page asks for several views of the same run's files in a row. */
+    private static final Map<Path, Table> RECENT =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Path, Table> eldest) {
+                    return size() > 12;
+                }
+            });
+
     private static List<Map<String, String>> read(Path file) throws IOException {
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+        Table known = RECENT.get(file);
+        if (known != null && known.modified().equals(modified)) {
+            return known.rows();
+        }
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> it =
                 CSV.readerForMapOf(String.class).with(schema).readValues(file.toFile())) {
-            return it.readAll();
+            List<Map<String, String>> rows = List.copyOf(it.readAll());
+            RECENT.put(file, new Table(modified, rows));
+            return rows;
         }
     }
 

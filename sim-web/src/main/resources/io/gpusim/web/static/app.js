@@ -75,8 +75,12 @@ function rangeText(p) {
 // ---------------------------------------------------------------- setup
 
 async function init() {
+  state.timings.ready = performance.now();
   bindButtons();
   const params = new URLSearchParams(location.search);
+  // the list and the likely first scenario are fetched together
+  const guess = params.get('scenario') || 'h20-2025.yaml';
+  const early = api('GET', '/api/scenarios/' + encodeURIComponent(guess)).catch(() => null);
   let list;
   try {
     list = await api('GET', '/api/scenarios');
@@ -93,7 +97,9 @@ async function init() {
   const wanted = params.get('scenario');
   const ids = list.scenarios.map(s => s.id);
   select.value = ids.includes(wanted) ? wanted : ids.includes('h20-2025.yaml') ? 'h20-2025.yaml' : ids[0];
-  await loadScenario(select.value);
+  const first = await early;
+  await loadScenario(select.value, first && first.id === select.value ? first : null);
+  state.timings.scenarioLoaded = performance.now();
   for (const [k, v] of params) {
     if (k.startsWith('set.')) {
       const input = leverInput(k.substring(4), 'a');
@@ -122,11 +128,11 @@ function bindButtons() {
   window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
 }
 
-async function loadScenario(id) {
+async function loadScenario(id, loaded) {
   clearError();
-  let s;
+  let s = loaded;
   try {
-    s = await api('GET', '/api/scenarios/' + encodeURIComponent(id));
+    if (!s) s = await api('GET', '/api/scenarios/' + encodeURIComponent(id));
   } catch (e) {
     return showError(e);
   }
@@ -325,7 +331,7 @@ async function submit(url, body) {
   if (state.run && !isFinished(state.run.state)) {
     return showError(new Error('a run is going: wait for it or cancel it first'));
   }
-  state.timings.submitted = performance.now();
+  if (state.timings.submitted === undefined) state.timings.submitted = performance.now();
   let status;
   try {
     status = await api('POST', url, body);
@@ -381,6 +387,7 @@ function showProgress(s) {
 }
 
 async function finished(s) {
+  if (state.timings.runEnded === undefined) state.timings.runEnded = performance.now();
   showProgress(s);
   setBusy(false);
   if (s.state === 'done') {
@@ -458,6 +465,7 @@ async function loadResults(id) {
     return showError(e);
   }
   state.results = r;
+  if (state.timings.resultsLoaded === undefined) state.timings.resultsLoaded = performance.now();
   $('results').hidden = false;
   $('results-title').textContent = r.kind + ' of ' + r.scenario + ': ' + r.runs.toLocaleString('en-US')
     + ' replications' + (r.kind === 'batch' ? '' : ' per cell') + ', seed ' + r.seed
@@ -481,7 +489,7 @@ async function loadResults(id) {
     compareTable(r);
     await drawCompareFan();
   } else {
-    drawSweep();
+    await drawSweep();
   }
   $('results').dataset.run = id;
 }
@@ -528,7 +536,13 @@ function compareTable(r) {
     ['metric', 'mean ' + a, 'mean ' + b, 'diff (B-A)', 'ci95 low', 'ci95 high', 'P(B > A)', 'n']);
 }
 
-function chart(id) {
+// ECharts loads beside the page (async); charts wait for it
+function echartsReady() {
+  return window.echarts ? Promise.resolve() : new Promise(r => $('echarts-js').addEventListener('load', r));
+}
+
+async function chart(id) {
+  await echartsReady();
   if (!state.charts[id]) state.charts[id] = echarts.init($(id));
   return state.charts[id];
 }
@@ -542,7 +556,7 @@ function firstChart() {
 
 const COLORS = ['#1f6feb', '#d9480f', '#2b8a3e', '#862e9c'];
 
-function fanSeries(rows, cell, color, label) {
+function fanSeries(rows, cell, color, label, index) {
   const mine = rows.filter(x => x.scenario === cell.scenario && x.point === cell.point);
   const stack = 'band-' + label;
   const dates = mine.map(x => x.date);
@@ -550,7 +564,7 @@ function fanSeries(rows, cell, color, label) {
     { name: label + ' p05', type: 'line', stack, data: mine.map(x => x.p05), symbol: 'none',
       lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
     { name: label + ' p05-p95', type: 'line', stack, data: mine.map(x => x.p95 - x.p05), symbol: 'none',
-      lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.22 }, silent: true },
+      lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.22 }, itemStyle: { color }, silent: true },
     { name: label + ' median', type: 'line', data: mine.map(x => x.p50), symbol: 'none',
       lineStyle: { color, width: 2 }, itemStyle: { color } },
   ];
@@ -560,7 +574,7 @@ function fanSeries(rows, cell, color, label) {
     out[2].markLine = {
       symbol: 'none', silent: true,
       lineStyle: { color, type: 'dashed' },
-      label: { formatter: 'ban ' + cell.ban_date, color },
+      label: { formatter: 'ban ' + cell.ban_date, color, position: index % 2 ? 'start' : 'end' },
       data: [{ xAxis: at }],
     };
   }
@@ -572,11 +586,11 @@ async function fanChart(elementId, seriesId, cells) {
   let dates = [];
   let series = [];
   cells.forEach((cell, i) => {
-    const f = fanSeries(data.rows, cell, COLORS[i % COLORS.length], cell.scenario);
+    const f = fanSeries(data.rows, cell, COLORS[i % COLORS.length], cell.scenario, i);
     dates = f.dates;
     series = series.concat(f.series);
   });
-  const c = chart(elementId);
+  const c = await chart(elementId);
   c.setOption({
     animation: false,
     grid: { left: 70, right: 20, top: 40, bottom: 30 },
@@ -605,7 +619,7 @@ async function drawHistogram() {
   const metric = $('metric-select').value;
   const data = await api('GET', '/api/runs/' + state.results.id + '/values?metric=' + encodeURIComponent(metric));
   const values = data.cells[0].values.filter(v => v !== null);
-  const c = chart('hist-chart');
+  const c = await chart('hist-chart');
   const bins = 30;
   let labels = [];
   let counts = [];
@@ -633,7 +647,7 @@ async function drawHistogram() {
   firstChart();
 }
 
-function drawSweep() {
+async function drawSweep() {
   const r = state.results;
   if (!r || r.kind !== 'sweep') return;
   const metric = $('sweep-metric').value;
@@ -643,7 +657,7 @@ function drawSweep() {
   const points = r.points.map(p => Object.assign({ row: byPoint[p.point] }, p));
   const [p1, p2] = r.vary;
   const key = (v) => (typeof v === 'number' ? v : String(v));
-  const c = chart('sweep-chart');
+  const c = await chart('sweep-chart');
   let option;
   if (!p2) {
     points.sort((x, y) => (key(x[p1]) < key(y[p1]) ? -1 : key(x[p1]) > key(y[p1]) ? 1 : 0));
@@ -672,11 +686,11 @@ function drawSweep() {
     const label = (v) => (typeof v === 'number' ? num(v) : v);
     option = {
       animation: false,
-      grid: { left: 100, right: 90, top: 20, bottom: 60 },
+      grid: { left: 100, right: 90, top: 10, bottom: 60 },
       tooltip: { formatter: (p) => p1 + ' ' + label(xs[p.value[0]]) + '<br>' + p2 + ' ' + label(ys[p.value[1]])
         + '<br>' + metric + ' ' + stat + ' ' + num(p.value[2]) },
       xAxis: { type: 'category', data: xs.map(label), name: p1, nameLocation: 'middle', nameGap: 32 },
-      yAxis: { type: 'category', data: ys.map(label), name: p2, nameLocation: 'end' },
+      yAxis: { type: 'category', data: ys.map(label), name: p2, nameLocation: 'middle', nameGap: 70 },
       visualMap: { min: vals.length ? Math.min(...vals) : 0, max: vals.length ? Math.max(...vals) : 1,
         calculable: true, orient: 'vertical', right: 0, top: 'center', formatter: num,
         inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
