@@ -296,7 +296,7 @@ class ExplorerBrowserTest {
                 "  steps (ms since navigation): "
                         + js(
                                 "return JSON.stringify(window.gpusim.timings, (k, v) => typeof v === 'number' ? Math.round(v) : v)"));
-        timings.forEach(System.out::println);
+        timings.subList(timings.size() - 2, timings.size()).forEach(System.out::println);
     }
 
     /** Waits for the results of the run just started; returns its id. */
