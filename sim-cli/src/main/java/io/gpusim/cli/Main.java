@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             ValidateCommand.class,
             SchemaCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             CompletionCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -136,6 +137,6 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
                 "a command is required (run, batch, sweep, "
-                        + "compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench)");
+                        + "compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench, serve)");
     }
 }

@@ -61,13 +61,17 @@ public final class ReplicationRunner implements TaskEngine {
      * take tasks in chunks of consecutive indices (up to {@value #MAX_CHUNK}, fewer when there are few tasks), so the
      * cost of handing work between threads is paid once per chunk rather than once per task; at most
      * {@code 2 * threads + 2} chunks are in flight, which bounds the results held in memory. Tasks must not throw
-     * (wrap failures in their result).
+     * (wrap failures in their result). An interrupt of the calling thread stops the run with an
+     * {@link InterruptedException}, on one thread as on many.
      */
     @Override
     public <T extends java.io.Serializable> void runTasks(long count, Task<T> task, Consumer<T> sink)
             throws InterruptedException {
         if (pool == null) {
             for (long i = 0; i < count; i++) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted after " + i + " of " + count + " tasks");
+                }
                 sink.accept(task.run(i));
             }
             return;

@@ -55,6 +55,29 @@ class ReplicationRunnerTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void anInterruptStopsTheRunOnOneThreadAsOnMany(int threads) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try (ReplicationRunner runner = new ReplicationRunner(threads)) {
+                runner.run(null, FAKE, 9, 0, Integer.MAX_VALUE, r -> seen.incrementAndGet());
+            } catch (InterruptedException | RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        caller.start();
+        while (seen.get() < 100) {
+            Thread.sleep(5);
+        }
+        caller.interrupt();
+        caller.join(10_000);
+        assertTrue(!caller.isAlive(), "the run stops when its thread is interrupted");
+        assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
+    }
+
     @Test
     void aFailingReplicationIsRecordedAndTheBatchGoesOn() throws InterruptedException {
         List<Replication> all = collect(3, 0, 40);

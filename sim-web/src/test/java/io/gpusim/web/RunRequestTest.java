@@ -1,0 +1,57 @@
+package io.gpusim.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpusim.core.scenario.ScenarioPaths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Values and command lines as the page's requests turn into them. */
+class RunRequestTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String text(String json) throws Exception {
+        return RunRequest.valueText(JSON.readTree(json), "x", new RunRequest.Errors());
+    }
+
+    @Test
+    void valuesAreWrittenAsTheCommandLineWouldCarryThem() throws Exception {
+        assertEquals("0.5", text("0.5"));
+        assertEquals("30", text("30"));
+        assertEquals("30", text("30.0"));
+        assertEquals("20000000000", text("2e10"));
+        assertEquals("0.0000001", text("1e-7"));
+        assertEquals("true", text("true"));
+        assertEquals("2025-06-01", text("\" 2025-06-01 \""));
+        assertNull(text("\"\""));
+        assertNull(text("[1, 2]"));
+        assertNull(text("null"));
+    }
+
+    @Test
+    void aNumberReadBackAsTheCommandLineReadsItIsTheSameNumber() throws Exception {
+        for (String n : List.of("0.5", "2e10", "1.2e10", "1e-7", "12500", "0.85", "3.5")) {
+            JsonNode original = JSON.readTree(n);
+            JsonNode read = ScenarioPaths.parseValue("beliefs.leakWeight", text(n));
+            assertEquals(original.doubleValue(), read.doubleValue(), n);
+        }
+    }
+
+    @Test
+    void shellLinesQuoteWhatAShellWouldReadOtherwise() {
+        assertEquals(
+                "gpusim batch scenarios/h20-2025.yaml --set 'hyperscalers[Tencent].anticipation=false' --set "
+                        + "'x=it'\\''s'",
+                RunRequest.shellLine(List.of(
+                        "gpusim",
+                        "batch",
+                        "scenarios/h20-2025.yaml",
+                        "--set",
+                        "hyperscalers[Tencent].anticipation=false",
+                        "--set",
+                        "x=it's")));
+    }
+}
