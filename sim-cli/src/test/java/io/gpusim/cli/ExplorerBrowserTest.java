@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.gpusim.core.metrics.Metric;
 import io.gpusim.web.ExplorerServer;
 import java.io.File;
 import java.io.IOException;
@@ -180,7 +181,7 @@ class ExplorerBrowserTest {
                 command);
         Path cli = runCommandLine(command, "batch");
         List<Map<String, String>> summary = read(cli.resolve("summary.csv"));
-        assertEquals(19, summary.size());
+        assertEquals(Metric.values().length, summary.size());
         for (Map<String, String> row : summary) {
             for (String col : List.of("n", "mean", "ci_low", "ci_high", "p05", "p50", "p95")) {
                 String shown = browser.findElement(By.cssSelector("#summary-table tr[data-metric='" + row.get("metric")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpusim.core.metrics.Metric;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON API over HTTP: what it lists, what it refuses, and how runs go, end, cancel and survive clients. */
 class ExplorerServerTest {
+    /** Rows per cell in a summary: one per metric. */
+    private static final int METRICS = Metric.values().length;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -160,7 +164,7 @@ class ExplorerServerTest {
             leakWeight |= p.get("path").asText().equals("beliefs.leakWeight");
         }
         assertTrue(leakWeight, "other parameters are listed too");
-        assertEquals(19, s.get("metrics").size());
+        assertEquals(METRICS, s.get("metrics").size());
         assertEquals(200, get("/api/schema").status());
     }
 
@@ -310,7 +314,7 @@ class ExplorerServerTest {
         assertEquals("done", status.get("state").asText());
         assertEquals(300, status.get("done").asLong());
         JsonNode results = get("/api/runs/" + id + "/results").body();
-        assertEquals(19, results.get("summary").size());
+        assertEquals(METRICS, results.get("summary").size());
         JsonNode row = results.get("summary").get(0);
         List<String> names = new ArrayList<>();
         row.fieldNames().forEachRemaining(names::add);
@@ -433,7 +437,7 @@ class ExplorerServerTest {
         JsonNode cr = get("/api/runs/" + cid + "/results").body();
         assertEquals("base", cr.get("cells").get(0).get("scenario").asText());
         assertEquals("grace", cr.get("cells").get(1).get("scenario").asText());
-        assertEquals(19, cr.get("compare").size());
+        assertEquals(METRICS, cr.get("compare").size());
         assertTrue(cr.get("compare").get(0).has("p_b_gt_a"));
 
         Reply s = post(
@@ -451,7 +455,7 @@ class ExplorerServerTest {
         assertEquals("done", await(sid).get("state").asText());
         JsonNode sr = get("/api/runs/" + sid + "/results").body();
         assertEquals(6, sr.get("points").size());
-        assertEquals(6 * 19, sr.get("summary").size());
+        assertEquals(6 * METRICS, sr.get("summary").size());
         assertEquals("regulator.banDate", sr.get("vary").get(0).asText());
     }
 }
