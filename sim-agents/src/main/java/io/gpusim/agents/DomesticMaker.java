@@ -59,8 +59,13 @@ public final class DomesticMaker implements Steppable {
         this.outstanding = new long[desk.buyers()];
         this.share = new long[outstanding.length];
         this.remainder = new double[outstanding.length];
-        for (int p : roadmapProducts) {
-            desk.setQuote(p, this::quoteDay);
+        for (int i = 0; i < n; i++) {
+            desk.setQuote(roadmapProducts[i], this::quoteDay);
+            // On sale before the run starts: buyers can order it in the first step, whatever the step length.
+            if (launchDays[i] <= 0) {
+                desk.launch(
+                        roadmapProducts[i], 0, model.product(roadmapProducts[i]).name() + " launched");
+            }
         }
     }
 

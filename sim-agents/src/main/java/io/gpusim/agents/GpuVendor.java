@@ -67,6 +67,8 @@ public final class GpuVendor implements Steppable {
         int activeFrom;
 
         boolean launchedByRedesign;
+        /** Steps the line has been on sale, counted up to the halt window. */
+        int stepsOnSale;
         /** Orders per step over the halt window, in a ring. */
         final double[] recentOrders;
 
@@ -133,6 +135,10 @@ public final class GpuVendor implements Steppable {
                 }
             }
             desk.setQuote(line.product, units -> quoteDay(line, units));
+            // On sale before the run starts: buyers can order it in the first step, whatever the step length.
+            if (!line.launchedByRedesign && line.info.firstAvailableDay() <= 0) {
+                desk.launch(line.product, 0, line.info.name() + " launched");
+            }
         }
     }
 
@@ -164,14 +170,19 @@ public final class GpuVendor implements Steppable {
                     shipBeforeBan(line, status, step, today);
                     writeDown(line, today);
                 }
+                // Written-down commitments are still made: they complete into reserved (written-off) stock.
+                int slot = step % line.completions.length;
+                desk.completeWrittenOff(line.product, line.completions[slot]);
+                line.completions[slot] = 0;
                 releaseElsewhere(line, today);
                 need[i] = -1;
                 continue;
             }
             if (line.writtenDown) {
-                // Controls eased (a licence or a reversal): the written-down stock can be sold again.
+                // Controls eased (a licence or a reversal): the written-down stock and commitments can be sold again.
                 line.writtenDown = false;
                 desk.reinstate(line.product, desk.writtenOffFinished(line.product));
+                desk.reinstateWorkInProcess(line.product);
             }
             if (today < line.activeFrom) {
                 need[i] = -1;
@@ -180,20 +191,16 @@ public final class GpuVendor implements Steppable {
             int slot = step % line.completions.length;
             desk.completeProduction(line.product, line.completions[slot]);
             line.completions[slot] = 0;
-            double ordered = desk.orderedThisStep(line.product);
-            line.forecastPerStep = Production.updateForecast(line.forecastPerStep, ordered, smoothingPerStep);
-            if (halted(line, ordered)) {
-                need[i] = -1;
-                continue;
+            // Before its launch a line produces to plan: no orders can come yet, so none update its forecast.
+            if (status.launched(line.product)) {
+                double ordered = desk.orderedThisStep(line.product);
+                line.forecastPerStep = Production.updateForecast(line.forecastPerStep, ordered, smoothingPerStep);
+                if (halted(line, ordered)) {
+                    need[i] = 0; // no starts, but it still ships and prices
+                    continue;
+                }
             }
-            need[i] = Production.productionStarts(
-                    line.forecastPerStep,
-                    leadSteps,
-                    safetySteps,
-                    desk.backlog(line.product),
-                    desk.finishedGoods(line.product),
-                    desk.workInProcess(line.product),
-                    Double.POSITIVE_INFINITY);
+            need[i] = starts(line, Double.POSITIVE_INFINITY);
             needTotal += need[i];
             committing++;
         }
@@ -202,16 +209,11 @@ public final class GpuVendor implements Steppable {
                 continue;
             }
             Line line = lines[i];
-            long starts = committing == 1
-                    ? Production.productionStarts(
-                            line.forecastPerStep,
-                            leadSteps,
-                            safetySteps,
-                            desk.backlog(line.product),
-                            desk.finishedGoods(line.product),
-                            desk.workInProcess(line.product),
-                            capacityPerStep)
-                    : Production.sharedStarts(need[i], needTotal, capacityPerStep);
+            long starts = need[i] == 0
+                    ? 0
+                    : committing == 1
+                            ? starts(line, capacityPerStep)
+                            : Production.sharedStarts(need[i], needTotal, capacityPerStep);
             if (starts > 0) {
                 desk.startProduction(line.product, starts);
                 line.completions[(step + leadSteps) % line.completions.length] += starts;
@@ -255,6 +257,18 @@ public final class GpuVendor implements Steppable {
             price = Production.feePrice(price, licence.feeShare(), licence.feePassThrough());
         }
         desk.setPrice(line.product, price);
+    }
+
+    /** A line's production starts this step by {@link Production#productionStarts}, within {@code capacity}. */
+    private long starts(Line line, double capacity) {
+        return Production.productionStarts(
+                line.forecastPerStep,
+                leadSteps,
+                safetySteps,
+                desk.backlog(line.product),
+                desk.finishedGoods(line.product),
+                desk.workInProcess(line.product),
+                capacity);
     }
 
     /** A line launches on its product's first day on sale; a redesigned part when its design is done. */
@@ -324,6 +338,9 @@ public final class GpuVendor implements Steppable {
         int slot = model.step() % line.recentOrders.length;
         line.recentOrdersSum += ordered - line.recentOrders[slot];
         line.recentOrders[slot] = ordered;
+        if (++line.stepsOnSale < line.recentOrders.length) {
+            return false; // the window is not yet full of the line's own orders
+        }
         return Production.ordersCollapsed(
                 line.recentOrdersSum, line.recentOrders.length, line.forecastPerStep, spec.haltOrderShare());
     }
@@ -348,12 +365,14 @@ public final class GpuVendor implements Steppable {
         }
     }
 
-    /** At the ban: cancel the backlog, write down inventory and commitments, stop the production pipeline. */
+    /**
+     * At the ban: cancel the backlog and write down inventory and commitments; no new production starts, and what
+     * was committed completes into the written-off stock.
+     */
     private void writeDown(Line line, int today) {
         desk.cancelOpenOrders(line.product);
         long costCents = Math.round(line.info.unitCostUsd() * spec.writedownShare() * 100.0);
         desk.writeOff(line.product, costCents);
-        Arrays.fill(line.completions, 0);
         line.writtenDown = true;
         if (spec.releaseShare() > 0) {
             line.releaseDay = today + spec.releaseAfterWeeks() * 7;

@@ -33,10 +33,13 @@ import net.jqwik.api.Provide;
  */
 class ModelLawsProperties {
     private static final ScenarioTemplate BASE;
+    /** Two vendors, four foreign products, licences, and the importing country's rules. */
+    private static final ScenarioTemplate POLICY;
 
     static {
         try {
             BASE = ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"));
+            POLICY = ScenarioTemplate.load(Path.of("..", "scenarios", "h200-2026.yaml"));
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -207,5 +210,123 @@ class ModelLawsProperties {
         }
         assertTrue(Double.isNaN(r.get(Metric.BAN_DAY)));
         assertEquals(0.0, r.get(Metric.VENDOR_WRITEDOWN_USD));
+    }
+
+    @Provide
+    Arbitrary<List<ScenarioOverride>> instruments() {
+        Arbitrary<List<ScenarioOverride>> us = Combinators.combine(
+                        Arbitraries.doubles().between(0, 0.6),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(0, 120),
+                        Arbitraries.doubles().between(0, 0.6),
+                        Arbitraries.doubles().between(0.01, 1.5),
+                        Arbitraries.of(3, 7, 14),
+                        Arbitraries.integers().between(0, 4))
+                .as((fee, pass, approval, denial, cap, stepDays, ship) -> List.of(
+                        set("regulator.licences[0].feeShare", fee),
+                        set("regulator.licences[0].feePassThrough", pass),
+                        set("regulator.licences[0].approvalDays", approval),
+                        set("regulator.licences[0].denialProbability", denial),
+                        set("regulator.licences[0].capShare", cap),
+                        set("simulation.stepDays", stepDays),
+                        set("vendor.shippingWeeks", ship)));
+        Arbitrary<List<ScenarioOverride>> china = Combinators.combine(
+                        Arbitraries.integers().between(0, 300),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.doubles().between(0, 2),
+                        Arbitraries.doubles().between(0, 3),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(0, 120))
+                .as((blockDay, exempt, shadow, ratio, mandate, chance, lag) -> List.of(set(
+                        "importer.rules",
+                        "[{kind: BLOCK, product: H200, from: "
+                                + java.time.LocalDate.of(2025, 12, 1).plusDays(blockDay)
+                                + ", exemptShare: " + exempt + "},"
+                                + " {kind: DISCOURAGE, from: 2025-08-12, shadowCostShare: " + shadow + "},"
+                                + " {kind: MATCH, from: 2025-10-01, ratio: " + ratio + "},"
+                                + " {kind: MANDATE, share: " + mandate + ", buyers: [Alibaba, Others],"
+                                + " trigger: {on: LICENCE, product: H200, probability: " + chance + ", lagDays: " + lag
+                                + "}}]")));
+        return Combinators.combine(us, china).as((a, b) -> {
+            List<ScenarioOverride> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        });
+    }
+
+    @Property(tries = 150)
+    void underEveryInstrumentUnitsAndMoneyAreConservedAndCapsAndCapacityHold(
+            @ForAll("instruments") List<ScenarioOverride> o, @ForAll long seed) {
+        Scenario s;
+        try {
+            s = POLICY.with(o);
+        } catch (Exception e) {
+            throw new AssertionError("generated an invalid scenario: " + e.getMessage(), e);
+        }
+        ScenarioPlan plan = ScenarioPlan.of(s);
+        MarketModel model = Simulation.build(plan, seed, false);
+        Ledger ledger = model.ledger();
+        var params = model.params();
+        long[] startedBefore = new long[ledger.products()];
+        for (int p = 0; p < startedBefore.length; p++) {
+            startedBefore[p] = ledger.started(p); // the pipeline the vendors start with
+        }
+        model.addAgent(Phase.DOMESTIC, state -> {
+            int step = model.step();
+            assertNull(ledger.checkConservation(), "step " + step);
+            for (int v = 0; v < params.vendors().size(); v++) {
+                long started = 0;
+                int lines = 0;
+                for (int p : params.vendors().get(v).products()) {
+                    started += ledger.started(p) - startedBefore[p];
+                    lines++;
+                }
+                for (var r : params.vendors().get(v).redesigns()) {
+                    started += ledger.started(r.product()) - startedBefore[r.product()];
+                    lines++;
+                }
+                double capacity = plan.vendorCapacity(v, step);
+                assertTrue(
+                        started <= Math.round(capacity) + lines,
+                        "vendor " + v + " step " + step + ": started " + started + " beyond capacity " + capacity);
+            }
+            for (int p = 0; p < ledger.products(); p++) {
+                startedBefore[p] = ledger.started(p);
+                var licence = model.status().licence(p);
+                if (licence != null && !Double.isInfinite(licence.capUnitsPerStep())) {
+                    assertTrue(
+                            ledger.shippedThisStep(p) <= Math.floor(licence.capUnitsPerStep()),
+                            "product " + p + " step " + step + ": shipped beyond the licence cap");
+                }
+            }
+        });
+        model.run();
+        long[] shipped = new long[ledger.products()];
+        long[] owed = new long[ledger.buyers()];
+        for (Order order : ledger.orders()) {
+            assertTrue(order.shipped() + order.cancelled() <= order.quantity());
+            shipped[order.product()] += order.shipped();
+            owed[order.buyer()] += order.shipped() * order.priceCents();
+        }
+        for (int b = 0; b < ledger.buyers(); b++) {
+            assertEquals(owed[b], ledger.paidCents(b), "buyer " + b + " paid for exactly what was shipped");
+        }
+        long fees = 0;
+        for (int p = 0; p < ledger.products(); p++) {
+            long held = ledger.blockedAtImport(p);
+            for (int b = 0; b < ledger.buyers(); b++) {
+                held += ledger.stock(b, p) + ledger.deployed(b, p) + ledger.inTransit(b, p);
+            }
+            assertEquals(shipped[p], held, "product " + p + ": every unit shipped is held, in transit or blocked");
+            assertTrue(ledger.productFeeCents(p) <= ledger.productRevenueCents(p), "fees within revenue");
+            fees += ledger.productFeeCents(p);
+        }
+        long feesBySeller = 0;
+        for (int seller = 0; seller < model.sellers().size(); seller++) {
+            assertTrue(ledger.feeCents(seller) <= ledger.receivedCents(seller), "seller " + seller + " fees");
+            feesBySeller += ledger.feeCents(seller);
+        }
+        assertEquals(fees, feesBySeller, "fees by product and by seller agree");
     }
 }

@@ -26,12 +26,16 @@ public final class ImporterView {
     }
 
     /**
-     * Customs stop a product: only {@code exemptShare} of demand may still buy it. What is in transit is stopped
-     * and the vendor's open orders are cancelled; returns the units stopped in transit.
+     * Customs stop a product: only {@code exemptShare} of demand may still buy it. The rest of what is in transit
+     * ({@code 1 − exemptShare} of each shipment) is stopped, and unless everything is exempt the vendor's open
+     * orders are cancelled (buyers order their exempt share again); returns the units stopped in transit.
      */
     public long block(int product, double exemptShare) {
         status.setImportShare(product, exemptShare);
-        long stopped = ledger.blockInTransit(product);
+        if (exemptShare >= 1.0) {
+            return 0;
+        }
+        long stopped = ledger.blockInTransit(product, 1.0 - exemptShare);
         ledger.cancelOpenOrders(product);
         return stopped;
     }

@@ -131,6 +131,21 @@ public final class Ledger {
         completed[product] += units;
     }
 
+    /**
+     * Written-off work in process completes: the units were committed and cannot be cancelled, so they are made and
+     * join the written-off finished stock (reserved inventory).
+     */
+    void completeWrittenOff(int product, long units) {
+        requireNonNegative(units);
+        if (units > writtenOffWip[product]) {
+            throw new IllegalStateException(
+                    "completing " + units + " written-off units with only " + writtenOffWip[product] + " in process");
+        }
+        writtenOffWip[product] -= units;
+        writtenOffFinished[product] += units;
+        completed[product] += units;
+    }
+
     // ---- orders and shipments ---------------------------------------------------------------------------------
 
     /**
@@ -368,18 +383,13 @@ public final class Ledger {
     }
 
     /**
-     * The importing country's customs stop a product: every unit of it in transit is stopped (it stays with the
-     * buyer who paid for it, undelivered, counted as blocked at import). Returns the units stopped.
+     * The importing country's customs stop {@code share} of a product's units in transit (each shipment's units
+     * times the share, rounded): they stay with the buyer who paid for them, undelivered, counted as blocked at
+     * import. Returns the units stopped.
      */
-    long blockInTransit(int product) {
-        long units = transit.clear(product);
-        if (units != inTransit[product]) {
-            throw new IllegalStateException("transit ring holds " + units + " units, ledger " + inTransit[product]);
-        }
-        for (int b = 0; b < buyers; b++) {
-            transitUnits[PairIndex.of(product, b, buyers)] = 0;
-        }
-        inTransit[product] = 0;
+    long blockInTransit(int product, double share) {
+        long units = transit.remove(product, share, (p, b, cut) -> transitUnits[PairIndex.of(p, b, buyers)] -= cut);
+        inTransit[product] -= units;
         blockedAtImport[product] += units;
         return units;
     }
@@ -406,6 +416,14 @@ public final class Ledger {
         writtenOffFinished[product] -= back;
         finished[product] += back;
         reinstated[product] += back;
+        return back;
+    }
+
+    /** Written-off work in process goes back into work in process (controls were eased); returns the units. */
+    long reinstateWorkInProcess(int product) {
+        long back = writtenOffWip[product];
+        writtenOffWip[product] = 0;
+        wip[product] += back;
         return back;
     }
 

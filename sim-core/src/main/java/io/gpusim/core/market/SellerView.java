@@ -139,6 +139,16 @@ public final class SellerView {
         return ledger.reinstate(own(product), units);
     }
 
+    /** Written-off work in process of a product goes back into work in process (controls eased); returns the units. */
+    public long reinstateWorkInProcess(int product) {
+        return ledger.reinstateWorkInProcess(own(product));
+    }
+
+    /** Written-off units of a product complete into written-off finished stock. */
+    public void completeWrittenOff(int product, long units) {
+        ledger.completeWrittenOff(own(product), units);
+    }
+
     /** Written-off finished units of a product, sold elsewhere or not. */
     public long writtenOffFinished(int product) {
         return ledger.writtenOffFinished(product);

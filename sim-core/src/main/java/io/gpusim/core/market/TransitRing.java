@@ -67,13 +67,20 @@ final class TransitRing {
         delivered = Math.max(delivered, step);
     }
 
-    /** Removes every pending arrival of a product; returns the units removed. */
-    long clear(int product) {
+    /**
+     * Removes {@code share} of every pending arrival of a product (each shipment's units times the share, rounded
+     * half up), handing the units removed from each buyer's shipments to {@code removed}; returns the units removed.
+     */
+    long remove(int product, double share, Arrivals removed) {
         long units = 0;
         long[] row = arriving[product];
         for (int i = 0; i < row.length; i++) {
-            units += row[i];
-            row[i] = 0;
+            long cut = share >= 1.0 ? row[i] : Math.round(row[i] * share);
+            if (cut != 0) {
+                row[i] -= cut;
+                units += cut;
+                removed.arrive(product, i % buyers, cut);
+            }
         }
         return units;
     }
