@@ -19,7 +19,6 @@ import io.gpusim.experiment.Replication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
             try (OutputLock lock = OutputLock.acquire(out);
                     CsvStudyOutput files = new CsvStudyOutput(out, false)) {
                 files.run(
-                        new Cell(scenario.name(), "", scenario, Map.of()),
+                        Cell.of(scenario.name(), scenario),
                         new Replication(replication, replicationSeed, result, null));
                 files.stage("series.csv", w -> writeSeries(w, scenario, result));
                 files.commit();

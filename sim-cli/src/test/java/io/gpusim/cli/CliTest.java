@@ -52,7 +52,7 @@ class CliTest {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("scenario,point,metric,n,mean,sd,ci_low,ci_high,p05,p25,p50,p75,p95,min,max", csv.get(0));
         assertEquals(1 + Metric.values().length, csv.size());
-        assertTrue(csv.get(1).startsWith("h20-2025,,requested_units,50,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("h20-2025,0,requested_units,50,"), csv.get(1));
     }
 
     @Test
