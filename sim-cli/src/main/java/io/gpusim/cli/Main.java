@@ -62,7 +62,9 @@ public final class Main implements Runnable {
         registerConverters(cli);
         cli.setParameterExceptionHandler((ex, a) -> {
             String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-            ex.getCommandLine().getErr().println(command + ": " + ex.getMessage() + " (see '" + command + " --help')");
+            ex.getCommandLine()
+                    .getErr()
+                    .println(command + ": " + Suggestions.message(ex, a) + " (see '" + command + " --help')");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

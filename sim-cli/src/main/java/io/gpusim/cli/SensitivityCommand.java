@@ -101,16 +101,8 @@ final class SensitivityCommand implements Callable<Integer> {
                 runs,
                 bootstrap,
                 model.seed);
-        StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome = Pipelines.run(
-                plan,
-                spec,
-                output.out,
-                output.resume,
-                output.dryRun,
-                output.quiet,
-                model.threadCount(null),
-                engine,
-                false);
+        StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome =
+                Pipelines.run(plan, spec, output.out, output, model.threadCount(null), engine, false);
         if (outcome == null) {
             return 0;
         }

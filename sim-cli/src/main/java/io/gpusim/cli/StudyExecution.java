@@ -50,16 +50,8 @@ final class StudyExecution {
                 ? threads
                 : def.threads() != null ? def.threads() : Runtime.getRuntime().availableProcessors();
         CellsJob job = new CellsJob(study, templates, def.designPoints());
-        StudyPipeline.Outcome<StudyResult> outcome = Pipelines.run(
-                job,
-                spec,
-                outDir,
-                output.resume,
-                output.dryRun,
-                output.quiet,
-                threadCount,
-                engine,
-                study.seriesRuns() > 0);
+        StudyPipeline.Outcome<StudyResult> outcome =
+                Pipelines.run(job, spec, outDir, output, threadCount, engine, study.seriesRuns() > 0);
         if (outcome == null) {
             return 0;
         }

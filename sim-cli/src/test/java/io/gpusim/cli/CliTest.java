@@ -117,6 +117,25 @@ class CliTest {
     }
 
     @Test
+    void aMisspeltCommandOrOptionGetsTheNearestOne() {
+        Result command = gpusim("bacth", BASELINE, "--runs", "3");
+        assertEquals(2, command.code());
+        assertEquals(
+                "gpusim: unknown command 'bacth'; did you mean 'batch'? (see 'gpusim --help')",
+                command.err().strip());
+        Result far = gpusim("simulate", BASELINE);
+        assertEquals(2, far.code());
+        assertTrue(far.err().contains("unknown command 'simulate'; commands: run, batch, sweep"), far.err());
+        Result option = gpusim("batch", BASELINE, "--rusn", "3");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("unknown option '--rusn': did you mean '--runs'?"), option.err());
+        Result extra = gpusim("batch", BASELINE, "--runs", "3", "--sereis");
+        assertTrue(extra.err().contains("Unknown option: '--sereis'; did you mean '--series'?"), extra.err());
+        Result withValue = gpusim("batch", BASELINE, "--runs", "3", "--sed=4");
+        assertTrue(withValue.err().contains("did you mean '--seed'?"), withValue.err());
+    }
+
+    @Test
     void helpAndVersionWork() {
         Result help = gpusim("--help");
         assertEquals(0, help.code());
