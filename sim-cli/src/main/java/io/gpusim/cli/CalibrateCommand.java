@@ -69,7 +69,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Calibration calibration = new Calibration(
-                ScenarioTemplate.load(file),
+                Scenarios.warn(spec.commandLine().getErr(), ScenarioTemplate.load(file)),
                 overrides.set,
                 vary,
                 CalibrationTargets.load(targetsFile),

@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new ParameterException(spec.commandLine(), "--replication must be >= 0, got " + replication);
         }
-        Scenario scenario = ScenarioTemplate.load(scenarioFile).with(overrides.set);
+        Scenario scenario =
+                Scenarios.warn(err, ScenarioTemplate.load(scenarioFile)).with(overrides.set);
         if (out != null && OutputDirectory.problem(out) != null) {
             throw new ParameterException(spec.commandLine(), "--out " + OutputDirectory.problem(out));
         }

@@ -92,7 +92,7 @@ final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         SensitivityStudy plan = new SensitivityStudy(
-                ScenarioTemplate.load(file),
+                Scenarios.warn(err, ScenarioTemplate.load(file)),
                 overrides.set,
                 vary,
                 method,

@@ -84,11 +84,27 @@ public final class ScenarioLoader {
 
     /**
      * Reads a scenario file into a tree, resolving {@code extends: OTHER.yaml} (a path relative to the file): the
-     * file's fields are merged over the other file's by {@link ScenarioTrees#merge}. Locations of every value,
-     * from whichever file wrote it, are added to {@code locations}.
+     * file's fields are merged over the other file's by {@link ScenarioTrees#merge}; then list items written
+     * {@code like: NAME} are resolved ({@link ScenarioTrees#resolveLike}). Locations of every value, from whichever
+     * file wrote it, are added to {@code locations}.
      */
     public static JsonNode loadTree(Path file, Map<String, SourceLocation> locations) throws ScenarioException {
-        return loadTree(file, locations, new ArrayList<>());
+        JsonNode tree = loadTree(file, locations, new ArrayList<>());
+        resolveLike(tree, file.toString(), locations);
+        return tree;
+    }
+
+    /** Resolves {@code like:} in place; problems are errors at the {@code like} field. */
+    private static void resolveLike(JsonNode tree, String label, Map<String, SourceLocation> locations)
+            throws ScenarioException {
+        List<ValidationError> problems = ScenarioTrees.resolveLike(tree);
+        if (!problems.isEmpty()) {
+            List<ValidationError> located = new ArrayList<>();
+            for (ValidationError err : problems) {
+                located.add(locate(err.withFile(label), locations));
+            }
+            throw new ScenarioException(located);
+        }
     }
 
     private static JsonNode loadTree(Path file, Map<String, SourceLocation> locations, List<Path> chain)
@@ -135,6 +151,8 @@ public final class ScenarioLoader {
     public static Scenario parse(String text, String label) throws ScenarioException {
         Map<String, SourceLocation> locations = new HashMap<>();
         JsonNode tree = readTree(text, label, locations);
+        requireMapping(tree, label, "scenario fields");
+        resolveLike(tree, label, locations);
         return bind(tree, label, locations);
     }
 
