@@ -29,8 +29,14 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             ValidateCommand.class,
             SchemaCommand.class,
+            MetricsCommand.class,
             BenchCommand.class,
             CompletionCommand.class
+        },
+        footerHeading = "%n",
+        footer = {
+            "Output metrics (what each means, its unit, when it is measured): gpusim metrics.",
+            "Scenario fields (description, unit, range, default): gpusim schema."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
@@ -137,7 +143,6 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "a command is required (run, batch, sweep, "
-                        + "compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench)");
+                "a command is required (" + String.join(", ", spec.subcommands().keySet()) + ")");
     }
 }

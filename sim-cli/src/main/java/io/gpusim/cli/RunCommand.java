@@ -6,6 +6,7 @@ import io.gpusim.agents.Simulation;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.Scenario;
@@ -18,6 +19,7 @@ import io.gpusim.experiment.OutputLock;
 import io.gpusim.experiment.Replication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,9 +81,14 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "%-28s %s%n", "scenario", scenario.name());
         stdout.printf(Locale.ROOT, "%-28s %d%n", "seed", replicationSeed);
+        LocalDate start = scenario.simulation().startDate();
         for (Metric m : Metric.values()) {
             double v = result.get(m);
-            stdout.printf(Locale.ROOT, "%-28s %s%n", m.id(), Double.isNaN(v) ? "" : Numbers.plain(v));
+            String shown = Double.isNaN(v) ? "" : Numbers.plain(v);
+            if (MetricGlossary.of(m).isDay() && !Double.isNaN(v)) {
+                shown += " (" + MetricGlossary.date(v, start) + ")";
+            }
+            stdout.printf(Locale.ROOT, "%-28s %s%n", m.id(), shown);
         }
         stdout.flush();
         if (out != null) {

@@ -1,6 +1,7 @@
 package io.gpusim.cli;
 
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.experiment.Cell;
@@ -14,6 +15,7 @@ import io.gpusim.experiment.SummaryWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +84,7 @@ final class StudyExecution {
                     if (study.cells().size() > 1) {
                         out.println("scenario " + cell.scenarioLabel());
                     }
-                    out.print(SummaryWriters.table(result.rows(cell)));
+                    out.print(SummaryWriters.table(result.rows(cell), startOf(cell)));
                 }
             }
             case SWEEP -> out.print(sweepTable(study, result));
@@ -117,28 +119,55 @@ final class StudyExecution {
         return SummaryWriters.align(rows);
     }
 
+    /** The first day of a cell's scenario, from which day metrics are counted. */
+    static LocalDate startOf(Cell cell) {
+        return cell.scenario() == null || cell.scenario().simulation() == null
+                ? null
+                : cell.scenario().simulation().startDate();
+    }
+
     private static String compareTable(Study study, List<CompareRow> rows) {
         List<String[]> table = new ArrayList<>();
         String a = study.cells().get(0).scenarioLabel();
         String b = study.cells().get(1).scenarioLabel();
-        table.add(new String[] {"metric", "n", "mean " + a, "mean " + b, "diff (b-a)", "ci95_low", "ci95_high", "P(b>a)"
+        LocalDate startA = startOf(study.cells().get(0));
+        LocalDate startB = startOf(study.cells().get(1));
+        table.add(new String[] {
+            "metric",
+            "unit",
+            "n",
+            "mean " + a,
+            "mean " + b,
+            "diff_mean",
+            "diff_ci95_low",
+            "diff_ci95_high",
+            "P(" + b + " > " + a + ")"
         });
         for (CompareRow r : rows) {
+            Metric m = SummaryWriters.metric(r.metric());
             table.add(new String[] {
                 r.metric(),
+                m == null ? "" : MetricGlossary.of(m).unit(),
                 Long.toString(r.n()),
-                num(r.meanA()),
-                num(r.meanB()),
-                num(r.diffMean()),
-                num(r.diffCiLow()),
-                num(r.diffCiHigh()),
-                num(r.pBGreaterThanA())
+                value(m, r.meanA(), startA),
+                value(m, r.meanB(), startB),
+                difference(m, r.diffMean()),
+                difference(m, r.diffCiLow()),
+                difference(m, r.diffCiHigh()),
+                r.pBGreaterThanA() == null ? "" : SummaryWriters.num(r.pBGreaterThanA())
             });
         }
-        return SummaryWriters.align(table);
+        String n = Long.toString(rows.stream().mapToLong(CompareRow::n).max().orElse(0));
+        return "paired differences " + b + " - " + a + " over " + n + " pairs of replications with the same seeds "
+                + "(diff_mean: mean difference; diff_ci95: its 95% t interval; P: share of pairs where " + b
+                + " is larger)" + System.lineSeparator() + SummaryWriters.align(table);
     }
 
-    private static String num(Double v) {
-        return v == null ? "" : SummaryWriters.num(v);
+    private static String value(Metric m, Double v, LocalDate start) {
+        return v == null ? "" : SummaryWriters.value(m, v, start);
+    }
+
+    private static String difference(Metric m, Double v) {
+        return v == null ? "" : SummaryWriters.difference(m, v);
     }
 }

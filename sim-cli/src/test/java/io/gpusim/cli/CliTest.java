@@ -37,7 +37,7 @@ class CliTest {
         for (Metric m : Metric.values()) {
             assertTrue(r.out().contains(m.id()), m.id() + " missing from\n" + r.out());
         }
-        assertTrue(r.out().contains("ban_day                      373"), r.out());
+        assertTrue(r.out().contains("ban_day                      373 (2025-04-09)"), r.out());
         assertEquals(r.out(), gpusim("run", BASELINE, "--seed", "1").out(), "same seed, same output");
     }
 
@@ -133,6 +133,22 @@ class CliTest {
         assertTrue(extra.err().contains("Unknown option: '--sereis'; did you mean '--series'?"), extra.err());
         Result withValue = gpusim("batch", BASELINE, "--runs", "3", "--sed=4");
         assertTrue(withValue.err().contains("did you mean '--seed'?"), withValue.err());
+    }
+
+    @Test
+    void metricsSaysWhatEachMetricIsItsUnitAndWhenItIsMeasured() {
+        Result all = gpusim("metrics");
+        assertEquals(0, all.code(), all.err());
+        for (Metric m : Metric.values()) {
+            assertTrue(all.out().contains(m.id() + " ("), m.id());
+        }
+        Result ban = gpusim("metrics", "ban_day");
+        assertTrue(ban.out().startsWith("ban_day (date)"), ban.out());
+        assertTrue(ban.out().contains("measured: the day the ban takes effect"), ban.out());
+        Result typo = gpusim("metrics", "ban_dya");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("did you mean 'ban_day'?"), typo.err());
+        assertTrue(gpusim("--help").out().contains("gpusim metrics"), "the glossary is named in --help");
     }
 
     @Test

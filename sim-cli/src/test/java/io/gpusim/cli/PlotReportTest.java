@@ -75,6 +75,8 @@ class PlotReportTest {
         assertTrue(html.contains("<img alt=\"fan-buyer_stock_vendor_units.png\" src=\"data:image/png;base64,"));
         assertTrue(html.contains("<td class=\"t\">requested_units</td>"), "the summary table");
         assertTrue(html.contains("gpusim report: batch"));
+        assertTrue(html.contains("<h2>Metrics</h2>"), "a glossary of the metrics shown");
+        assertTrue(html.contains("the day the ban takes effect"), "ban_day is explained");
         assertTrue(!html.contains("src=\"http"), "nothing loaded from elsewhere");
     }
 

@@ -1,6 +1,8 @@
 package io.gpusim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.SummaryWriters;
@@ -70,7 +72,9 @@ public final class Report {
         }
         table(html, "Comparison (B - A, paired)", OutputTables.read(dir.resolve("compare.csv")), null);
         table(html, "Sensitivity indices", OutputTables.read(dir.resolve("sensitivity.csv")), null);
-        table(html, "Summary", OutputTables.read(dir.resolve("summary.csv")), SUMMARY_COLUMNS);
+        List<Map<String, String>> summary = OutputTables.read(dir.resolve("summary.csv"));
+        table(html, "Summary", summary, SUMMARY_COLUMNS);
+        glossary(html, summary, OutputTables.read(dir.resolve("compare.csv")));
         if (Files.isDirectory(plots)) {
             html.append("<h2>Charts</h2>\n");
             try (Stream<Path> files = Files.list(plots)) {
@@ -113,6 +117,36 @@ public final class Report {
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** What each metric in the tables means, its unit and when it is measured. */
+    private static void glossary(
+            StringBuilder html, List<Map<String, String>> summary, List<Map<String, String>> compare) {
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        summary.forEach(r -> shown.add(r.get("metric")));
+        compare.forEach(r -> shown.add(r.get("metric")));
+        if (shown.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Metrics</h2>\n<table><tr><th>metric</th><th>unit</th><th>when measured</th>")
+                .append("<th>meaning</th></tr>\n");
+        for (Metric m : Metric.values()) {
+            if (shown.contains(m.id())) {
+                MetricGlossary.Entry e = MetricGlossary.of(m);
+                html.append("<tr><td>")
+                        .append(escape(m.id()))
+                        .append("</td><td class=\"t\">")
+                        .append(escape(e.unit()))
+                        .append("</td><td class=\"t\">")
+                        .append(escape(e.when()))
+                        .append("</td><td class=\"t\">")
+                        .append(escape(e.meaning()))
+                        .append("</td></tr>\n");
+            }
+        }
+        html.append("</table>\n<p>In the CSV files dates are days from the scenario's start date; "
+                + "<code>ci_low</code>/<code>ci_high</code> in the summary are the 95% confidence interval of the "
+                + "mean, not a range of outcomes (that is <code>p05</code>-<code>p95</code>).</p>\n");
     }
 
     private static String text(JsonNode node, String field) {
