@@ -7,6 +7,7 @@ import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.CellsJob;
 import io.gpusim.experiment.CompareRow;
+import io.gpusim.experiment.Explain;
 import io.gpusim.experiment.Study;
 import io.gpusim.experiment.StudyDefinition;
 import io.gpusim.experiment.StudyPipeline;
@@ -88,7 +89,15 @@ final class StudyExecution {
                 }
             }
             case SWEEP -> out.print(sweepTable(study, result));
-            case COMPARE -> out.print(compareTable(study, result.comparison()));
+            case COMPARE -> {
+                out.print(compareTable(study, result.comparison()));
+                out.print(Explain.text(
+                        result.comparison(),
+                        study.cells().get(0).scenarioLabel(),
+                        study.cells().get(1).scenarioLabel(),
+                        startOf(study.cells().get(0)),
+                        startOf(study.cells().get(1))));
+            }
             default -> throw new IllegalStateException();
         }
     }

@@ -5,6 +5,7 @@ import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.experiment.Csv;
+import io.gpusim.experiment.Explain;
 import io.gpusim.experiment.SummaryWriters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,10 +71,23 @@ public final class Report {
             }
             html.append("</code></p>\n");
         }
-        table(html, "Comparison (B - A, paired)", OutputTables.read(dir.resolve("compare.csv")), null);
+        List<Map<String, String>> compare = OutputTables.read(dir.resolve("compare.csv"));
+        List<String> sides = OutputTables.scenarios(dir);
+        String a = sides.size() > 0 ? sides.get(0) : "A";
+        String b = sides.size() > 1 ? sides.get(1) : "B";
+        table(
+                html,
+                "Comparison: " + b + " - " + a + " (paired, 95% interval of the mean difference)",
+                comparedWithDates(compare, startDate(manifest, a), startDate(manifest, b)),
+                null);
+        explain(html, compare, a, b, startDate(manifest, a), startDate(manifest, b));
         table(html, "Sensitivity indices", OutputTables.read(dir.resolve("sensitivity.csv")), null);
         List<Map<String, String>> summary = OutputTables.read(dir.resolve("summary.csv"));
-        table(html, "Summary", summary, SUMMARY_COLUMNS);
+        table(
+                html,
+                "Summary (ci_low, ci_high: 95% interval of the mean)",
+                withDates(summary, manifest),
+                SUMMARY_COLUMNS);
         glossary(html, summary, OutputTables.read(dir.resolve("compare.csv")));
         if (Files.isDirectory(plots)) {
             html.append("<h2>Charts</h2>\n");
@@ -109,7 +123,7 @@ public final class Report {
             html.append("<tr>");
             for (String c : cols) {
                 String v = r.getOrDefault(c, "");
-                boolean numeric = !v.isEmpty() && v.matches("-?[0-9.Ee+-]+");
+                boolean numeric = !v.isEmpty() && v.matches("-?[0-9.]+([Ee][+-]?[0-9]+)?");
                 html.append(numeric ? "<td>" : "<td class=\"t\">")
                         .append(escape(numeric ? SummaryWriters.num(Double.parseDouble(v)) : v))
                         .append("</td>");
@@ -117,6 +131,109 @@ public final class Report {
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** The comparison's significant differences traced to their parts ({@link Explain}). */
+    private static void explain(
+            StringBuilder html,
+            List<Map<String, String>> compare,
+            String a,
+            String b,
+            java.time.LocalDate startA,
+            java.time.LocalDate startB) {
+        List<String> entries = Explain.of(OutputTables.compareRows(compare), a, b, startA, startB);
+        if (entries.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Explain</h2>\n<p>The differences whose 95% interval excludes 0, ")
+                .append(escape(b + " - " + a))
+                .append(", traced to their parts (means over the pairs):</p>\n<ul>\n");
+        for (String e : entries) {
+            String[] lines = e.split("\n");
+            html.append("<li>").append(escape(lines[0]));
+            if (lines.length > 1) {
+                html.append("<ul>");
+                for (int i = 1; i < lines.length; i++) {
+                    html.append("<li>").append(escape(lines[i].strip())).append("</li>");
+                }
+                html.append("</ul>");
+            }
+            html.append("</li>\n");
+        }
+        html.append("</ul>\n");
+    }
+
+    /** Comparison rows with day metrics' means written as dates and their differences in days. */
+    private static List<Map<String, String>> comparedWithDates(
+            List<Map<String, String>> rows, java.time.LocalDate startA, java.time.LocalDate startB) {
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        for (Map<String, String> r : rows) {
+            Metric m = SummaryWriters.metric(r.get("metric"));
+            if (m == null || !MetricGlossary.of(m).isDay() || startA == null || startB == null) {
+                out.add(r);
+                continue;
+            }
+            Map<String, String> dated = new java.util.LinkedHashMap<>(r);
+            double meanA = OutputTables.number(r, "mean_a");
+            double meanB = OutputTables.number(r, "mean_b");
+            dated.put(
+                    "mean_a",
+                    Double.isNaN(meanA)
+                            ? ""
+                            : MetricGlossary.date(meanA, startA).toString());
+            dated.put(
+                    "mean_b",
+                    Double.isNaN(meanB)
+                            ? ""
+                            : MetricGlossary.date(meanB, startB).toString());
+            for (String c : new String[] {"diff_mean", "diff_ci_low", "diff_ci_high"}) {
+                double v = OutputTables.number(r, c);
+                dated.put(c, Double.isNaN(v) ? "" : SummaryWriters.difference(m, v));
+            }
+            out.add(dated);
+        }
+        return out;
+    }
+
+    /** Summary rows with the values of day metrics ({@code ban_day}) written as dates. */
+    private static List<Map<String, String>> withDates(List<Map<String, String>> rows, JsonNode manifest) {
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        for (Map<String, String> r : rows) {
+            Metric m = SummaryWriters.metric(r.get("metric"));
+            String point = r.getOrDefault("point", "");
+            String label = r.get("scenario");
+            java.time.LocalDate start = startDate(manifest, label);
+            if (start == null) {
+                start = startDate(manifest, label + " point " + point);
+            }
+            if (m == null || !MetricGlossary.of(m).isDay() || start == null) {
+                out.add(r);
+                continue;
+            }
+            Map<String, String> dated = new java.util.LinkedHashMap<>(r);
+            for (String c : new String[] {"p05", "p50", "p95", "mean", "ci_low", "ci_high"}) {
+                double v = OutputTables.number(r, c);
+                if (!Double.isNaN(v)) {
+                    dated.put(c, MetricGlossary.date(v, start).toString());
+                }
+            }
+            out.add(dated);
+        }
+        return out;
+    }
+
+    /** The start date of a cell's scenario as the manifest resolved it, or null. */
+    static java.time.LocalDate startDate(JsonNode manifest, String label) {
+        if (manifest == null) {
+            return null;
+        }
+        JsonNode start =
+                manifest.path("scenarios").path(label).path("simulation").path("startDate");
+        try {
+            return start.isTextual() ? java.time.LocalDate.parse(start.asText()) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** What each metric in the tables means, its unit and when it is measured. */

@@ -30,7 +30,16 @@ public enum Metric {
     VENDOR_UNITS_SHIPPED("vendor_units_shipped", "vendor units shipped to hyperscalers"),
     DOMESTIC_UNITS_SHIPPED("domestic_units_shipped", "domestic units shipped to hyperscalers"),
     PEAK_HAZARD("peak_hazard", "highest mean perceived ban hazard per year across hyperscalers"),
-    LEAK_DAY("leak_day", "days from scenario start to the first leak; empty when none");
+    LEAK_DAY("leak_day", "days from scenario start to the first leak; empty when none"),
+    // Diagnostics: the parts the write-down is made of, so that a change in it can be traced to its cause.
+    VENDOR_WRITEDOWN_FINISHED_UNITS(
+            "vendor_writedown_finished_units", "vendor finished goods written off when the ban takes effect"),
+    VENDOR_WRITEDOWN_WIP_UNITS(
+            "vendor_writedown_wip_units",
+            "vendor work in process (production committed, not finished) written off when the ban takes effect"),
+    VENDOR_STARTED_AFTER_ANNOUNCEMENT_UNITS(
+            "vendor_started_after_announcement_units",
+            "vendor production committed from the step of the ban's announcement to its effect; empty when no ban");
 
     private final String id;
     private final String description;

@@ -101,6 +101,21 @@ public final class MetricGlossary {
                 "1/year",
                 "the highest step of the run (mean over the hyperscalers)");
         day(Metric.LEAK_DAY, "first leak", "the day of the first leak of the coming ban; empty when none");
+        amount(
+                Metric.VENDOR_WRITEDOWN_FINISHED_UNITS,
+                "finished goods written off",
+                "units",
+                "when the ban takes effect (0 without a ban)");
+        amount(
+                Metric.VENDOR_WRITEDOWN_WIP_UNITS,
+                "work in process written off",
+                "units",
+                "when the ban takes effect (0 without a ban)");
+        amount(
+                Metric.VENDOR_STARTED_AFTER_ANNOUNCEMENT_UNITS,
+                "production committed after the announcement",
+                "units",
+                "from the step the ban is announced to the day it takes effect (0 without grace days)");
     }
 
     private MetricGlossary() {}

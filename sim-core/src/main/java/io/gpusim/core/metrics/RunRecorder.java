@@ -63,6 +63,11 @@ public final class RunRecorder {
     private double requestedValueUsd;
     private double deliveredBeforeBan;
     private double shortfallMonths = Double.NaN;
+    /** Vendor production committed by the end of the last recorded step, and by the ban's announcement and effect. */
+    private long startedLastStep;
+
+    private long startedAtAnnouncement = -1;
+    private long startedAtBan = -1;
 
     public RunRecorder(
             Calendar calendar,
@@ -129,6 +134,7 @@ public final class RunRecorder {
         banSnapshotTaken = true;
         banPending = true;
         banDay = day;
+        startedAtBan = ledger.started(vendorProduct);
         double atStart = ledger.totalStock(vendorProduct) - ledger.arrivedThisStep(vendorProduct);
         double shareBefore = (double) (day - calendar.firstDayOf(recordedSteps)) / calendar.stepDays();
         double trend = recordedSteps >= 2 ? atStart - stockTwoStepsAgo : 0;
@@ -197,6 +203,11 @@ public final class RunRecorder {
         }
         stockTwoStepsAgo = stockLastStep;
         stockLastStep = ledger.totalStock(vendorProduct);
+        if (startedAtAnnouncement < 0 && events.lastDay(EventKind.BAN_ANNOUNCED, vendorProduct) != EventLog.NONE) {
+            // Announced in this step: what was committed before the step began came before the announcement.
+            startedAtAnnouncement = startedLastStep;
+        }
+        startedLastStep = ledger.started(vendorProduct);
         long vendorShipped = ledger.shippedThisStep(vendorProduct);
         long domesticShipped = 0;
         for (int p = 0; p < domesticProduct.length; p++) {
@@ -297,6 +308,13 @@ public final class RunRecorder {
         set(m, Metric.PEAK_HAZARD, peakHazard);
         int leak = events.firstDay(EventKind.LEAK);
         set(m, Metric.LEAK_DAY, leak == EventLog.NONE || leak < 0 ? Double.NaN : leak);
+        long finishedOff = ledger.writtenOffFinished(vendorProduct);
+        set(m, Metric.VENDOR_WRITEDOWN_FINISHED_UNITS, finishedOff);
+        set(m, Metric.VENDOR_WRITEDOWN_WIP_UNITS, ledger.writtenOff(vendorProduct) - finishedOff);
+        set(
+                m,
+                Metric.VENDOR_STARTED_AFTER_ANNOUNCEMENT_UNITS,
+                startedAtBan < 0 || startedAtAnnouncement < 0 ? Double.NaN : startedAtBan - startedAtAnnouncement);
         return new RunResult(seed, m, series);
     }
 
