@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.gpusim.experiment.CompareRow;
 import io.gpusim.experiment.Csv;
+import io.gpusim.experiment.SensitivityStudy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,21 @@ final class OutputTables {
             if (s != null && !out.contains(s)) {
                 out.add(s);
             }
+        }
+        return out;
+    }
+
+    /** The rows of {@code sensitivity.csv} as the experiment layer's records. */
+    static List<SensitivityStudy.Row> sensitivityRows(List<Map<String, String>> rows) {
+        List<SensitivityStudy.Row> out = new ArrayList<>();
+        for (Map<String, String> r : rows) {
+            out.add(new SensitivityStudy.Row(
+                    r.get("metric"),
+                    r.get("parameter"),
+                    r.get("index"),
+                    boxed(r, "estimate"),
+                    boxed(r, "ci_low"),
+                    boxed(r, "ci_high")));
         }
         return out;
     }

@@ -6,6 +6,8 @@ import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.Explain;
+import io.gpusim.experiment.SensitivityStudy;
+import io.gpusim.experiment.SensitivityVerdicts;
 import io.gpusim.experiment.SummaryWriters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +83,12 @@ public final class Report {
                 comparedWithDates(compare, startDate(manifest, a), startDate(manifest, b)),
                 null);
         explain(html, compare, a, b, startDate(manifest, a), startDate(manifest, b));
-        table(html, "Sensitivity indices", OutputTables.read(dir.resolve("sensitivity.csv")), null);
+        List<Map<String, String>> sensitivity = OutputTables.read(dir.resolve("sensitivity.csv"));
+        table(html, "Sensitivity indices (ci_low, ci_high: bootstrap 95% interval)", sensitivity, null);
+        verdicts(
+                html,
+                OutputTables.sensitivityRows(sensitivity),
+                OutputTables.read(dir.resolve("points.csv")).size());
         List<Map<String, String>> summary = OutputTables.read(dir.resolve("summary.csv"));
         table(
                 html,
@@ -131,6 +138,36 @@ public final class Report {
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** A verdict per metric and warnings where the indices cannot be trusted ({@link SensitivityVerdicts}). */
+    private static void verdicts(StringBuilder html, List<SensitivityStudy.Row> rows, int points) {
+        List<String> verdicts = SensitivityVerdicts.verdicts(rows);
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Sensitivity verdicts</h2>\n<ul>\n");
+        for (String v : verdicts) {
+            html.append("<li>").append(escape(v)).append("</li>\n");
+        }
+        html.append("</ul>\n");
+        List<String> warnings = SensitivityVerdicts.warnings(rows);
+        if (!warnings.isEmpty()) {
+            long parameters = rows.stream()
+                    .map(SensitivityStudy.Row::parameter)
+                    .distinct()
+                    .count();
+            boolean sobol = rows.stream().anyMatch(r -> r.index().equals("ST"));
+            int basePoints = sobol && points > 0 ? (int) (points / (parameters + 2)) : 0;
+            html.append("<p>Warnings (a Sobol index lies in [0, 1]; wide intervals cannot rank the parameters):</p>")
+                    .append("\n<ul>\n");
+            for (String w : warnings) {
+                html.append("<li>").append(escape(w)).append("</li>\n");
+            }
+            html.append("<li>what to do: ")
+                    .append(escape(SensitivityVerdicts.advice(basePoints)))
+                    .append("</li>\n</ul>\n");
+        }
     }
 
     /** The comparison's significant differences traced to their parts ({@link Explain}). */
