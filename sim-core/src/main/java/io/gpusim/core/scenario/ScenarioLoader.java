@@ -141,10 +141,45 @@ public final class ScenarioLoader {
             Path shown = Path.of("").toAbsolutePath().relativize(parentFile);
             JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
-            tree = ScenarioTrees.merge(parent, tree);
+            JsonNode merged = ScenarioTrees.merge(parent, tree);
+            own = renumberNamedItems(own, tree, merged);
+            tree = merged;
         }
         locations.putAll(own);
         return tree;
+    }
+
+    private static final java.util.regex.Pattern LIST_ITEM =
+            java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\[(\\d+)](.*)");
+
+    /**
+     * A file's locations with its named list items at their places in the merged list: an item merged into the base
+     * by name, or appended after the base's items, is found under its merged index (so an error about it points into
+     * this file).
+     */
+    private static Map<String, SourceLocation> renumberNamedItems(
+            Map<String, SourceLocation> own, JsonNode file, JsonNode merged) {
+        Map<String, SourceLocation> out = new HashMap<>();
+        for (Map.Entry<String, SourceLocation> e : own.entrySet()) {
+            java.util.regex.Matcher m = LIST_ITEM.matcher(e.getKey());
+            String key = e.getKey();
+            if (m.matches()) {
+                JsonNode name =
+                        file.path(m.group(1)).path(Integer.parseInt(m.group(2))).get("name");
+                JsonNode list = merged.path(m.group(1));
+                if (name != null && name.isTextual() && list.isArray()) {
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonNode other = list.get(i).get("name");
+                        if (other != null && name.asText().equals(other.asText())) {
+                            key = m.group(1) + "[" + i + "]" + m.group(3);
+                            break;
+                        }
+                    }
+                }
+            }
+            out.put(key, e.getValue());
+        }
+        return out;
     }
 
     /** Reads, binds and validates scenario text; {@code label} names the source in error messages. */
