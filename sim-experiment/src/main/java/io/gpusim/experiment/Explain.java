@@ -19,32 +19,28 @@ import java.util.Map;
  */
 public final class Explain {
     private final Map<String, CompareRow> rows = new LinkedHashMap<>();
-    private final String a;
-    private final String b;
     private final LocalDate startA;
     private final LocalDate startB;
 
-    private Explain(List<CompareRow> rows, String a, String b, LocalDate startA, LocalDate startB) {
+    private Explain(List<CompareRow> rows, LocalDate startA, LocalDate startB) {
         rows.forEach(r -> this.rows.put(r.metric(), r));
-        this.a = a;
-        this.b = b;
         this.startA = startA;
         this.startB = startB;
     }
 
     /**
-     * The explanation of a comparison of {@code b} against {@code a}, one entry per significant metric (its lines
-     * after the first indented), in metric order; empty when no difference is significant.
+     * The explanation of a comparison of B against A, one entry per significant metric (its lines after the first
+     * indented), the ban's day first, then in metric order; empty when no difference is significant.
      *
      * @param startA the start date of A's scenario, to show ban days as dates (null: as days)
      */
-    public static List<String> of(List<CompareRow> rows, String a, String b, LocalDate startA, LocalDate startB) {
-        return new Explain(rows, a, b, startA, startB).lines();
+    public static List<String> of(List<CompareRow> rows, LocalDate startA, LocalDate startB) {
+        return new Explain(rows, startA, startB).lines();
     }
 
     /** The explanation as printed text: a heading and the entries, or nothing when no difference is significant. */
     public static String text(List<CompareRow> rows, String a, String b, LocalDate startA, LocalDate startB) {
-        List<String> lines = of(rows, a, b, startA, startB);
+        List<String> lines = of(rows, startA, startB);
         if (lines.isEmpty()) {
             return "";
         }

@@ -23,7 +23,7 @@ class ExplainTest {
                 row("vendor_writedown_wip_units", 900_000, 1_120_000, 5_000),
                 row("vendor_started_after_announcement_units", 0, 300_000, 1_000),
                 row("peak_hazard", 4.0, 4.0, 0));
-        List<String> lines = Explain.of(rows, "base", "grace", LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 1));
+        List<String> lines = Explain.of(rows, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 1));
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(
                 lines.get(0)
@@ -43,7 +43,7 @@ class ExplainTest {
     void onlyDifferencesWhoseIntervalExcludesZeroAreExplained() {
         List<CompareRow> rows =
                 List.of(row("vendor_writedown_usd", 5.0e9, 5.1e9, 2e8), row("shipped_share", 0.5, 0.6, 0.01));
-        List<String> lines = Explain.of(rows, "a", "b", null, null);
+        List<String> lines = Explain.of(rows, null, null);
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("shipped_share: +0.1000 (+20.0%)"), lines.get(0));
         assertFalse(Explain.significant(rows.get(0)));
@@ -56,7 +56,7 @@ class ExplainTest {
         List<CompareRow> rows = List.of(
                 row("vendor_revenue_usd", 10_000.0 * 1_000_000, 10_000.0 * 1_100_000, 1e6),
                 row("vendor_units_shipped", 1_000_000, 1_100_000, 100));
-        String line = Explain.of(rows, "a", "b", null, null).get(0);
+        String line = Explain.of(rows, null, null).get(0);
         assertTrue(
                 line.contains("vendor_units_shipped: 1,000,000 -> 1,100,000 (+100,000 units, +10.0%); 100% of"), line);
         assertTrue(line.contains("revenue per unit shipped: 10,000 -> 10,000 USD; 0% of the change"), line);

@@ -228,7 +228,7 @@ public final class Charts {
         for (LocalDate m = first.withDayOfMonth(1).plusMonths(first.getDayOfMonth() == 1 ? 0 : 1);
                 !m.isAfter(last);
                 m = m.plusMonths(every)) {
-            double px = x.applyAsDouble(ChronoUnit.DAYS.between(origin, m));
+            double px = x.applyAsDouble((double) ChronoUnit.DAYS.between(origin, m));
             f.line(px, frame.bottom, px, frame.bottom + 4, AXIS, 1f, null);
             f.text(m.toString().substring(0, 7), px, frame.bottom + 18, SMALL, Figure.Anchor.MIDDLE);
         }
@@ -243,7 +243,7 @@ public final class Charts {
             double[] bandY = new double[2 * n];
             for (int i = 0; i < n; i++) {
                 Map<String, String> r = cell.get(i);
-                xs[i] = x.applyAsDouble(ChronoUnit.DAYS.between(origin, LocalDate.parse(r.get("date"))));
+                xs[i] = x.applyAsDouble((double) ChronoUnit.DAYS.between(origin, LocalDate.parse(r.get("date"))));
                 p50[i] = y.applyAsDouble(zeroIfNaN(OutputTables.number(r, "p50")));
                 bandX[i] = xs[i];
                 bandY[i] = y.applyAsDouble(zeroIfNaN(OutputTables.number(r, "p95")));
@@ -255,7 +255,7 @@ public final class Charts {
             Double ban = banDays.get(e.getKey());
             if (ban != null && !ban.isNaN()) {
                 LocalDate start = LocalDate.parse(cell.get(0).get("date"));
-                double px = x.applyAsDouble(ChronoUnit.DAYS.between(origin, start.plusDays(Math.round(ban))));
+                double px = x.applyAsDouble((double) ChronoUnit.DAYS.between(origin, start.plusDays(Math.round(ban))));
                 f.line(px, frame.top, px, frame.bottom, color, 1.5f, DASHED);
             }
         }

@@ -178,7 +178,7 @@ public final class Report {
             String b,
             java.time.LocalDate startA,
             java.time.LocalDate startB) {
-        List<String> entries = Explain.of(OutputTables.compareRows(compare), a, b, startA, startB);
+        List<String> entries = Explain.of(OutputTables.compareRows(compare), startA, startB);
         if (entries.isEmpty()) {
             return;
         }
