@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println("gpusim bench: --runs, --repeats and --threads must be >= 1 and --warmup >= 0");
             return Main.EXIT_USAGE;
         }
-        Scenario scenario = Scenarios.loadAll(List.of(scenarioFile)).get(0);
+        Scenario scenario = Scenarios.loadAll(List.of(scenarioFile)).get(0).with(List.of());
         out.printf(
                 Locale.ROOT,
                 "scenario %s, %d replications per repeat, %d threads, %d warm-up + %d timed repeats%n",

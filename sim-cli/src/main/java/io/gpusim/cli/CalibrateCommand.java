@@ -69,7 +69,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Calibration calibration = new Calibration(
-                ScenarioTemplate.load(file),
+                Scenarios.warn(spec.commandLine().getErr(), ScenarioTemplate.load(file)),
                 overrides.set,
                 vary,
                 CalibrationTargets.load(targetsFile),
@@ -78,16 +78,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 maxEvals,
                 file.toString(),
                 targetsFile.toString());
-        StudyPipeline.Outcome<Calibration.Result> outcome = Pipelines.run(
-                calibration,
-                spec,
-                output.out,
-                output.resume,
-                output.dryRun,
-                output.quiet,
-                model.threadCount(null),
-                engine,
-                false);
+        StudyPipeline.Outcome<Calibration.Result> outcome =
+                Pipelines.run(calibration, spec, output.out, output, model.threadCount(null), engine, false);
         if (outcome == null) {
             return 0;
         }

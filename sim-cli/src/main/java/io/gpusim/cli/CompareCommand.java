@@ -81,7 +81,8 @@ final class CompareCommand implements Callable<Integer> {
                         spec.commandLine(), "with one scenario give one or two --policy NAME:PATH=VALUE,...");
             }
             if (policies.size() == 1) {
-                variants.add(new StudyDefinition.VariantSpec("base", null, Map.of()));
+                // The scenario as it is, labelled with its own name as in every other command's outputs.
+                variants.add(new StudyDefinition.VariantSpec(null, null, Map.of()));
             }
             variants.addAll(policies);
         }

@@ -19,6 +19,7 @@ final class Errors {
             Map.entry("engine", "--engine"),
             Map.entry("output.dir", "--out"),
             Map.entry("resume", "--resume"),
+            Map.entry("overwrite", "--overwrite"),
             Map.entry("until", "--until"),
             Map.entry("until.metric", "--until"),
             Map.entry("until.relHalfWidth", "--until"),

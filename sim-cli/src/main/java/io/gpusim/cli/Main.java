@@ -29,9 +29,15 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             ValidateCommand.class,
             SchemaCommand.class,
+            MetricsCommand.class,
             BenchCommand.class,
             ServeCommand.class,
             CompletionCommand.class
+        },
+        footerHeading = "%n",
+        footer = {
+            "Output metrics (what each means, its unit, when it is measured): gpusim metrics.",
+            "Scenario fields (description, unit, range, default): gpusim schema."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
@@ -63,7 +69,9 @@ public final class Main implements Runnable {
         registerConverters(cli);
         cli.setParameterExceptionHandler((ex, a) -> {
             String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-            ex.getCommandLine().getErr().println(command + ": " + ex.getMessage() + " (see '" + command + " --help')");
+            ex.getCommandLine()
+                    .getErr()
+                    .println(command + ": " + Suggestions.message(ex, a) + " (see '" + command + " --help')");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -136,7 +144,6 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "a command is required (run, batch, sweep, "
-                        + "compare, study, sensitivity, discover, calibrate, plot, report, validate, schema, bench, serve)");
+                "a command is required (" + String.join(", ", spec.subcommands().keySet()) + ")");
     }
 }

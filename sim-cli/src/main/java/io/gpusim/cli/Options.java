@@ -50,7 +50,10 @@ final class Options {
         }
     }
 
-    /** Where results go and how the run is reported: {@code --out}, {@code --resume}, {@code --dry-run}, {@code --quiet}. */
+    /**
+     * Where results go and how the run is reported: {@code --out}, {@code --resume}, {@code --overwrite},
+     * {@code --dry-run}, {@code --quiet}.
+     */
     static final class Output {
         @Option(
                 names = "--out",
@@ -63,6 +66,12 @@ final class Options {
                 description = "Finish an interrupted study in --out: only missing replications "
                         + "run, and the outputs equal an uninterrupted run's.")
         boolean resume;
+
+        @Option(
+                names = "--overwrite",
+                description = "Replace the outputs of a different study in --out (refused while another gpusim "
+                        + "process is writing there).")
+        boolean overwrite;
 
         @Option(names = "--dry-run", description = "Print the plan and stop.")
         boolean dryRun;

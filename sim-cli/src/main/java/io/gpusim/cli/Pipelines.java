@@ -19,16 +19,14 @@ final class Pipelines {
     private Pipelines() {}
 
     /**
-     * Runs (or, with {@code --dry-run}, describes) a job. Returns the outcome, or null after a dry run or when the
-     * output directory already held the finished study (said on stdout).
+     * Runs (or, with {@code --dry-run}, describes) a job into {@code out} as the output flags say. Returns the
+     * outcome, or null after a dry run or when the output directory already held the finished study (said on stdout).
      */
     static <R> StudyPipeline.Outcome<R> run(
             StudyJob<R> job,
             CommandSpec spec,
             Path out,
-            boolean resume,
-            boolean dryRun,
-            boolean quiet,
+            Options.Output output,
             int threads,
             Options.Engine engine,
             boolean recordSeries)
@@ -36,7 +34,7 @@ final class Pipelines {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> commandLine = Commands.commandLine(spec);
-        boolean bar = !quiet && Terminal.stderrIsTerminal();
+        boolean bar = !output.quiet && Terminal.stderrIsTerminal();
         try (ProgressBar progress = bar
                 ? new ProgressBarBuilder()
                         .setTaskName(job.name())
@@ -57,7 +55,7 @@ final class Pipelines {
                 @Override
                 public void interrupted(long done, long planned, Path journal) {
                     String again = commandLine.stream()
-                            .filter(a -> !a.equals("--resume"))
+                            .filter(a -> !a.equals("--resume") && !a.equals("--overwrite"))
                             .collect(Collectors.joining(" "));
                     err.println("gpusim: interrupted after " + done + " of " + planned + " replications (saved in "
                             + journal + "); finish with:");
@@ -67,14 +65,15 @@ final class Pipelines {
             };
             StudyPipeline.Settings settings = new StudyPipeline.Settings(
                     out,
-                    resume,
+                    output.resume,
+                    output.overwrite,
                     threads,
                     engine.engine,
                     engine.master,
                     Simulation.replicator(recordSeries),
                     new StudyPipeline.Provenance(Version.current(), Version.commit(), commandLine),
                     listener);
-            if (dryRun) {
+            if (output.dryRun) {
                 StudyPipeline.check(settings);
                 stdout.print(job.describe());
                 stdout.flush();

@@ -1,5 +1,6 @@
 package io.gpusim.cli;
 
+import io.gpusim.core.metrics.Metric;
 import io.gpusim.report.Charts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -15,8 +17,8 @@ import picocli.CommandLine.Spec;
         name = "plot",
         mixinStandardHelpOptions = true,
         description = "Draw charts (PNG and SVG, in DIR/plots) from an output directory: fan charts of the series "
-                + "(with --series output) with the ban marked, histograms of key metrics, paired differences, "
-                + "sensitivity indices.")
+                + "(with --series output) with the ban marked, histograms of metrics, the paired differences of a "
+                + "comparison and sensitivity indices, every bar labelled, scenarios named, units on the axes.")
 final class PlotCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -27,13 +29,27 @@ final class PlotCommand implements Callable<Integer> {
             description = "An output directory of batch, sweep, compare, " + "study or sensitivity.")
     private Path dir;
 
+    @Option(
+            names = "--metrics",
+            split = ",",
+            paramLabel = "METRIC",
+            description = "The metrics to draw: histograms, the bars of a comparison, sensitivity charts (default: "
+                    + "requested_units, stockpile_units_at_ban, shipped_share, vendor_writedown_usd; a comparison "
+                    + "draws every metric). See gpusim metrics.")
+    private List<String> metrics;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("gpusim plot: " + dir + " is not a directory");
             return Main.EXIT_USAGE;
         }
-        List<Path> files = Charts.plotAll(dir);
+        if (metrics != null) {
+            for (String m : metrics) {
+                Metric.byId(m); // an unknown name is an error naming the nearest one
+            }
+        }
+        List<Path> files = Charts.plotAll(dir, metrics);
         if (files.isEmpty()) {
             spec.commandLine()
                     .getErr()

@@ -6,6 +6,8 @@ import io.gpusim.agents.Simulation;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
+import io.gpusim.core.metrics.ProductSeries;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.Scenario;
@@ -18,8 +20,8 @@ import io.gpusim.experiment.OutputLock;
 import io.gpusim.experiment.Replication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Run one replication of a scenario; print its metrics, and with --out write runs.csv and "
-                + "series.csv (one row per step, one column per series).")
+                + "series.csv (one row per step, one column per series, then each foreign product's series).")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -65,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new ParameterException(spec.commandLine(), "--replication must be >= 0, got " + replication);
         }
-        Scenario scenario = ScenarioTemplate.load(scenarioFile).with(overrides.set);
+        Scenario scenario =
+                Scenarios.warn(err, ScenarioTemplate.load(scenarioFile)).with(overrides.set);
         if (out != null && OutputDirectory.problem(out) != null) {
             throw new ParameterException(spec.commandLine(), "--out " + OutputDirectory.problem(out));
         }
@@ -79,16 +82,21 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "%-28s %s%n", "scenario", scenario.name());
         stdout.printf(Locale.ROOT, "%-28s %d%n", "seed", replicationSeed);
+        LocalDate start = scenario.simulation().startDate();
         for (Metric m : Metric.values()) {
             double v = result.get(m);
-            stdout.printf(Locale.ROOT, "%-28s %s%n", m.id(), Double.isNaN(v) ? "" : Numbers.plain(v));
+            String shown = Double.isNaN(v) ? "" : Numbers.plain(v);
+            if (MetricGlossary.of(m).isDay() && !Double.isNaN(v)) {
+                shown += " (" + MetricGlossary.date(v, start) + ")";
+            }
+            stdout.printf(Locale.ROOT, "%-28s %s%n", m.id(), shown);
         }
         stdout.flush();
         if (out != null) {
             try (OutputLock lock = OutputLock.acquire(out);
                     CsvStudyOutput files = new CsvStudyOutput(out, false)) {
                 files.run(
-                        new Cell(scenario.name(), "", scenario, Map.of()),
+                        Cell.of(scenario.name(), scenario),
                         new Replication(replication, replicationSeed, result, null));
                 files.stage("series.csv", w -> writeSeries(w, scenario, result));
                 files.commit();
@@ -106,14 +114,26 @@ final class RunCommand implements Callable<Integer> {
         for (Series s : Series.values()) {
             cols.addColumn(s.id(), CsvSchema.ColumnType.NUMBER);
         }
+        int products = result.hasProductSeries() ? result.products().size() : 0;
+        double[][] perProduct = new double[products * ProductSeries.values().length][];
+        for (int f = 0; f < products; f++) {
+            for (ProductSeries ps : ProductSeries.values()) {
+                cols.addColumn(ps.id(result.products().names().products()[f]), CsvSchema.ColumnType.NUMBER);
+                perProduct[f * ProductSeries.values().length + ps.ordinal()] = result.productSeries(f, ps);
+            }
+        }
         Calendar cal = Calendar.of(scenario.simulation());
         try (SequenceWriter seq = Csv.MAPPER.writer(cols.build().withHeader()).writeValues(w)) {
+            int standard = Series.values().length;
             for (int t = 0; t < result.steps(); t++) {
-                Object[] row = new Object[2 + Series.values().length];
+                Object[] row = new Object[2 + standard + perProduct.length];
                 row[0] = t;
                 row[1] = cal.dateOfStep(t).toString();
                 for (Series s : Series.values()) {
                     row[2 + s.ordinal()] = result.series(s)[t];
+                }
+                for (int k = 0; k < perProduct.length; k++) {
+                    row[2 + standard + k] = perProduct[k][t];
                 }
                 seq.write(row);
             }

@@ -1,24 +1,24 @@
 package io.gpusim.cli;
 
-import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.ScenarioException;
-import io.gpusim.core.scenario.ScenarioLoader;
+import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.ValidationError;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads scenario files for commands. */
+/** Loads scenario files for commands and prints their warnings. */
 final class Scenarios {
     private Scenarios() {}
 
     /** Loads every file, or reports every problem of all of them together. */
-    static List<Scenario> loadAll(List<Path> files) throws ScenarioException {
-        List<Scenario> out = new ArrayList<>();
+    static List<ScenarioTemplate> loadAll(List<Path> files) throws ScenarioException {
+        List<ScenarioTemplate> out = new ArrayList<>();
         List<ValidationError> errors = new ArrayList<>();
         for (Path f : files) {
             try {
-                out.add(ScenarioLoader.load(f));
+                out.add(ScenarioTemplate.load(f));
             } catch (ScenarioException e) {
                 errors.addAll(e.errors());
             }
@@ -27,5 +27,24 @@ final class Scenarios {
             throw new ScenarioException(errors);
         }
         return out;
+    }
+
+    /** Prints the warnings of scenario files to stderr, one line each; returns how many there were. */
+    static int warn(PrintWriter err, List<ScenarioTemplate> templates) throws ScenarioException {
+        int n = 0;
+        for (ScenarioTemplate t : templates) {
+            for (ValidationError w : t.warnings()) {
+                err.println(w);
+                n++;
+            }
+        }
+        err.flush();
+        return n;
+    }
+
+    /** {@link #warn(PrintWriter, List)} for one file; returns the template. */
+    static ScenarioTemplate warn(PrintWriter err, ScenarioTemplate template) throws ScenarioException {
+        warn(err, List.of(template));
+        return template;
     }
 }

@@ -3,6 +3,7 @@ package io.gpusim.cli;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.experiment.Parameter;
 import io.gpusim.experiment.SensitivityStudy;
+import io.gpusim.experiment.SensitivityVerdicts;
 import io.gpusim.experiment.StudyPipeline;
 import io.gpusim.experiment.SummaryWriters;
 import java.io.PrintWriter;
@@ -22,7 +23,17 @@ import picocli.CommandLine.Spec;
         name = "sensitivity",
         mixinStandardHelpOptions = true,
         description = "Global sensitivity of every metric to parameters: Sobol first-order and total indices "
-                + "(Saltelli design on a Sobol sequence) or Morris mu* and sigma, with bootstrap 95%% intervals.")
+                + "(Saltelli design on a Sobol sequence) or Morris mu* and sigma, with bootstrap 95%% intervals, "
+                + "a verdict per metric and a warning where the indices cannot be trusted.",
+        footerHeading = "%nHow many base points:%n",
+        footer = {
+            "Sobol runs N x (k + 2) design points x --runs replications (k parameters): N=64, k=3 and --runs 20 "
+                    + "are 6,400 runs. Rule of thumb: the widest 95%% interval of an index is about +-2.5/sqrt(N) "
+                    + "(+-0.31 at N=64, +-0.11 at N=512), so N of 128-256 ranks the parameters and about 2,500 gives "
+                    + "indices to +-0.05. --runs per point must make a point's mean steady: too few and first-order "
+                    + "indices sum well below 1 while small ones scatter around 0. Check the cost with --dry-run. "
+                    + "Morris: 10-50 trajectories rank the parameters."
+        })
 final class SensitivityCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -48,8 +59,8 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(
             names = "--base-points",
             defaultValue = "64",
-            description =
-                    "Sobol: base points N, N (k + 2) points in all; Morris: trajectories (default: ${DEFAULT-VALUE}).")
+            description = "Sobol: base points N, N (k + 2) points in all (see below for how many); Morris: "
+                    + "trajectories (default: ${DEFAULT-VALUE}).")
     private int basePoints;
 
     @Option(
@@ -92,7 +103,7 @@ final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         SensitivityStudy plan = new SensitivityStudy(
-                ScenarioTemplate.load(file),
+                Scenarios.warn(err, ScenarioTemplate.load(file)),
                 overrides.set,
                 vary,
                 method,
@@ -101,16 +112,8 @@ final class SensitivityCommand implements Callable<Integer> {
                 runs,
                 bootstrap,
                 model.seed);
-        StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome = Pipelines.run(
-                plan,
-                spec,
-                output.out,
-                output.resume,
-                output.dryRun,
-                output.quiet,
-                model.threadCount(null),
-                engine,
-                false);
+        StudyPipeline.Outcome<SensitivityStudy.Outcome> outcome =
+                Pipelines.run(plan, spec, output.out, output, model.threadCount(null), engine, false);
         if (outcome == null) {
             return 0;
         }
@@ -123,6 +126,24 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(SummaryWriters.align(table));
+        List<String> verdicts = SensitivityVerdicts.verdicts(outcome.result().rows());
+        if (!verdicts.isEmpty()) {
+            stdout.println();
+            stdout.println(
+                    method == SensitivityStudy.Method.SOBOL
+                            ? "verdicts (by total index ST: dominates >= 0.5 and twice the next, matters >= 0.1, "
+                                    + "minor >= 0.01, else negligible):"
+                            : "verdicts (by mu_star against the largest: dominates when twice the next, matters >= "
+                                    + "20%, minor >= 5%, else negligible):");
+            verdicts.forEach(v -> stdout.println("  " + v));
+        }
+        List<String> warnings = SensitivityVerdicts.warnings(outcome.result().rows());
+        if (!warnings.isEmpty()) {
+            stdout.println();
+            stdout.println("warnings (a Sobol index lies in [0, 1]; wide intervals cannot rank the parameters):");
+            warnings.forEach(w -> stdout.println("  " + w));
+            stdout.println("  what to do: " + SensitivityVerdicts.advice(basePoints));
+        }
         stdout.flush();
         return Pipelines.reportFailures(outcome.result().result().failures(), err);
     }

@@ -50,7 +50,8 @@ final class StudyCommand implements Callable<Integer> {
                         && (("output.dir".equals(v.path()) && output.out != null)
                                 || ("threads".equals(v.path()) && threads != null)
                                 || "engine".equals(v.path())
-                                || "resume".equals(v.path()));
+                                || "resume".equals(v.path())
+                                || "overwrite".equals(v.path()));
                 located.add(v.file() != null || fromFlag ? v : study.locate(v));
             }
             throw new ScenarioException(located);

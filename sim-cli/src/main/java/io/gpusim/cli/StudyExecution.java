@@ -1,11 +1,13 @@
 package io.gpusim.cli;
 
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.CellsJob;
 import io.gpusim.experiment.CompareRow;
+import io.gpusim.experiment.Explain;
 import io.gpusim.experiment.Study;
 import io.gpusim.experiment.StudyDefinition;
 import io.gpusim.experiment.StudyPipeline;
@@ -14,6 +16,7 @@ import io.gpusim.experiment.SummaryWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +44,7 @@ final class StudyExecution {
             throws ScenarioException, IOException, InterruptedException {
         Study study = def.resolve(baseDir, setOrigin);
         List<ScenarioTemplate> templates = def.templates(baseDir);
+        Scenarios.warn(spec.commandLine().getErr(), templates);
         Path outDir = output.out != null
                 ? output.out
                 : def.output() != null && def.output().dir() != null
@@ -50,16 +54,8 @@ final class StudyExecution {
                 ? threads
                 : def.threads() != null ? def.threads() : Runtime.getRuntime().availableProcessors();
         CellsJob job = new CellsJob(study, templates, def.designPoints());
-        StudyPipeline.Outcome<StudyResult> outcome = Pipelines.run(
-                job,
-                spec,
-                outDir,
-                output.resume,
-                output.dryRun,
-                output.quiet,
-                threadCount,
-                engine,
-                study.seriesRuns() > 0);
+        StudyPipeline.Outcome<StudyResult> outcome =
+                Pipelines.run(job, spec, outDir, output, threadCount, engine, study.seriesRuns() > 0);
         if (outcome == null) {
             return 0;
         }
@@ -89,11 +85,19 @@ final class StudyExecution {
                     if (study.cells().size() > 1) {
                         out.println("scenario " + cell.scenarioLabel());
                     }
-                    out.print(SummaryWriters.table(result.rows(cell)));
+                    out.print(SummaryWriters.table(result.rows(cell), startOf(cell)));
                 }
             }
             case SWEEP -> out.print(sweepTable(study, result));
-            case COMPARE -> out.print(compareTable(study, result.comparison()));
+            case COMPARE -> {
+                out.print(compareTable(study, result.comparison()));
+                out.print(Explain.text(
+                        result.comparison(),
+                        study.cells().get(0).scenarioLabel(),
+                        study.cells().get(1).scenarioLabel(),
+                        startOf(study.cells().get(0)),
+                        startOf(study.cells().get(1))));
+            }
             default -> throw new IllegalStateException();
         }
     }
@@ -124,28 +128,55 @@ final class StudyExecution {
         return SummaryWriters.align(rows);
     }
 
+    /** The first day of a cell's scenario, from which day metrics are counted. */
+    static LocalDate startOf(Cell cell) {
+        return cell.scenario() == null || cell.scenario().simulation() == null
+                ? null
+                : cell.scenario().simulation().startDate();
+    }
+
     private static String compareTable(Study study, List<CompareRow> rows) {
         List<String[]> table = new ArrayList<>();
         String a = study.cells().get(0).scenarioLabel();
         String b = study.cells().get(1).scenarioLabel();
-        table.add(new String[] {"metric", "n", "mean " + a, "mean " + b, "diff (b-a)", "ci95_low", "ci95_high", "P(b>a)"
+        LocalDate startA = startOf(study.cells().get(0));
+        LocalDate startB = startOf(study.cells().get(1));
+        table.add(new String[] {
+            "metric",
+            "unit",
+            "n",
+            "mean " + a,
+            "mean " + b,
+            "diff_mean",
+            "diff_ci95_low",
+            "diff_ci95_high",
+            "P(" + b + " > " + a + ")"
         });
         for (CompareRow r : rows) {
+            Metric m = SummaryWriters.metric(r.metric());
             table.add(new String[] {
                 r.metric(),
+                m == null ? "" : MetricGlossary.of(m).unit(),
                 Long.toString(r.n()),
-                num(r.meanA()),
-                num(r.meanB()),
-                num(r.diffMean()),
-                num(r.diffCiLow()),
-                num(r.diffCiHigh()),
-                num(r.pBGreaterThanA())
+                value(m, r.meanA(), startA),
+                value(m, r.meanB(), startB),
+                difference(m, r.diffMean()),
+                difference(m, r.diffCiLow()),
+                difference(m, r.diffCiHigh()),
+                r.pBGreaterThanA() == null ? "" : SummaryWriters.num(r.pBGreaterThanA())
             });
         }
-        return SummaryWriters.align(table);
+        String n = Long.toString(rows.stream().mapToLong(CompareRow::n).max().orElse(0));
+        return "paired differences " + b + " - " + a + " over " + n + " pairs of replications with the same seeds "
+                + "(diff_mean: mean difference; diff_ci95: its 95% t interval; P: share of pairs where " + b
+                + " is larger)" + System.lineSeparator() + SummaryWriters.align(table);
     }
 
-    private static String num(Double v) {
-        return v == null ? "" : SummaryWriters.num(v);
+    private static String value(Metric m, Double v, LocalDate start) {
+        return v == null ? "" : SummaryWriters.value(m, v, start);
+    }
+
+    private static String difference(Metric m, Double v) {
+        return v == null ? "" : SummaryWriters.difference(m, v);
     }
 }

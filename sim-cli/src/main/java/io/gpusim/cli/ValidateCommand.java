@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
-        description = "Check scenario files; print every error as FILE:LINE:COL: PATH: message; exit 2 on any.")
+        description = "Check scenario files; print every error as FILE:LINE:COL: PATH: message (exit 2 on any), and "
+                + "every warning as FILE:LINE:COL: PATH: warning: message (exit 0).")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -23,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException {
-        Scenarios.loadAll(files);
+        Scenarios.warn(spec.commandLine().getErr(), Scenarios.loadAll(files));
         for (Path f : files) {
             spec.commandLine().getOut().println(f + ": ok");
         }

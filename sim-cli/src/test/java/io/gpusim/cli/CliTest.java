@@ -37,7 +37,7 @@ class CliTest {
         for (Metric m : Metric.values()) {
             assertTrue(r.out().contains(m.id()), m.id() + " missing from\n" + r.out());
         }
-        assertTrue(r.out().contains("ban_day                      373"), r.out());
+        assertTrue(r.out().contains("ban_day                      373 (2025-04-09)"), r.out());
         assertEquals(r.out(), gpusim("run", BASELINE, "--seed", "1").out(), "same seed, same output");
     }
 
@@ -52,7 +52,7 @@ class CliTest {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("scenario,point,metric,n,mean,sd,ci_low,ci_high,p05,p25,p50,p75,p95,min,max", csv.get(0));
         assertEquals(1 + Metric.values().length, csv.size());
-        assertTrue(csv.get(1).startsWith("h20-2025,,requested_units,50,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("h20-2025,0,requested_units,50,"), csv.get(1));
     }
 
     @Test
@@ -114,6 +114,41 @@ class CliTest {
         assertTrue(unknown.err().contains("Unknown option: '--frobnicate'"), unknown.err());
         Result none = gpusim();
         assertEquals(2, none.code());
+    }
+
+    @Test
+    void aMisspeltCommandOrOptionGetsTheNearestOne() {
+        Result command = gpusim("bacth", BASELINE, "--runs", "3");
+        assertEquals(2, command.code());
+        assertEquals(
+                "gpusim: unknown command 'bacth'; did you mean 'batch'? (see 'gpusim --help')",
+                command.err().strip());
+        Result far = gpusim("simulate", BASELINE);
+        assertEquals(2, far.code());
+        assertTrue(far.err().contains("unknown command 'simulate'; commands: run, batch, sweep"), far.err());
+        Result option = gpusim("batch", BASELINE, "--rusn", "3");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("unknown option '--rusn': did you mean '--runs'?"), option.err());
+        Result extra = gpusim("batch", BASELINE, "--runs", "3", "--sereis");
+        assertTrue(extra.err().contains("Unknown option: '--sereis'; did you mean '--series'?"), extra.err());
+        Result withValue = gpusim("batch", BASELINE, "--runs", "3", "--sed=4");
+        assertTrue(withValue.err().contains("did you mean '--seed'?"), withValue.err());
+    }
+
+    @Test
+    void metricsSaysWhatEachMetricIsItsUnitAndWhenItIsMeasured() {
+        Result all = gpusim("metrics");
+        assertEquals(0, all.code(), all.err());
+        for (Metric m : Metric.values()) {
+            assertTrue(all.out().contains(m.id() + " ("), m.id());
+        }
+        Result ban = gpusim("metrics", "ban_day");
+        assertTrue(ban.out().startsWith("ban_day (date)"), ban.out());
+        assertTrue(ban.out().contains("measured: the day the ban takes effect"), ban.out());
+        Result typo = gpusim("metrics", "ban_dya");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("did you mean 'ban_day'?"), typo.err());
+        assertTrue(gpusim("--help").out().contains("gpusim metrics"), "the glossary is named in --help");
     }
 
     @Test

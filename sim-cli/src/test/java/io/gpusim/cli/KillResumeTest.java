@@ -2,6 +2,7 @@ package io.gpusim.cli;
 
 import static io.gpusim.cli.CliTest.gpusim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.experiment.Journal;
@@ -206,7 +207,17 @@ class KillResumeTest {
         CliTest.Result fresh = gpusim("batch", CliTest.BASELINE, "--runs", "10", "--out", out.toString(), "--quiet");
         assertEquals(2, fresh.code(), "a directory holding another study is refused");
         assertTrue(fresh.err().contains("holds a different study"), fresh.err());
+        assertTrue(fresh.err().contains("--overwrite"), "the way out is named: " + fresh.err());
         assertTrue(new File(out.toFile(), Journal.FILE).exists(), "the journal is left alone");
+        CliTest.Result both =
+                gpusim("batch", CliTest.BASELINE, "--runs", "10", "--out", out.toString(), "--resume", "--overwrite");
+        assertEquals(2, both.code(), both.err());
+        assertTrue(both.err().contains("--overwrite replaces a study and resume finishes one"), both.err());
+        CliTest.Result replaced =
+                gpusim("batch", CliTest.BASELINE, "--runs", "10", "--out", out.toString(), "--overwrite", "--quiet");
+        assertEquals(0, replaced.code(), replaced.err());
+        assertFalse(new File(out.toFile(), Journal.FILE).exists(), "the other study's journal is gone");
+        assertEquals(11, Files.readAllLines(out.resolve("runs.csv")).size(), "the new study's outputs");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -262,10 +273,12 @@ class KillResumeTest {
                 out.toString(),
                 "--quiet");
         CliTest.Result run = gpusim("run", CliTest.BASELINE, "--out", out.toString());
+        CliTest.Result overwrite =
+                gpusim("batch", CliTest.BASELINE, "--runs", "3", "--out", out.toString(), "--overwrite", "--quiet");
         assertTrue(child.isAlive(), "the first study is still running");
         child.destroyForcibly();
         child.waitFor(30, TimeUnit.SECONDS);
-        for (CliTest.Result r : List.of(second, other, run)) {
+        for (CliTest.Result r : List.of(second, other, run, overwrite)) {
             assertEquals(2, r.code(), r.err());
             assertTrue(
                     r.err().contains(out + " is in use by another gpusim study (process " + child.pid() + ")"),

@@ -57,8 +57,17 @@ class PlotReportTest {
             }
         }
         assertTrue(coloured > 200, "the bands and medians are drawn in colour: " + coloured);
-        Path svg = out.resolve("plots").resolve("fan-buyer_stock_vendor_units.svg");
-        assertTrue(Files.readString(svg).contains("<svg"));
+        String svg = Files.readString(out.resolve("plots").resolve("fan-buyer_stock_vendor_units.svg"));
+        assertTrue(svg.contains("<svg"));
+        assertTrue(
+                svg.contains(">Hyperscalers' undeployed H20 stock: h20-2025, late-ban</text>"),
+                "the title names the scenarios");
+        assertTrue(svg.contains(">h20-2025 ban takes effect 2025-04-09</text>"), "the legend dates each ban");
+        assertTrue(svg.contains(">late-ban ban takes effect 2025-07-01</text>"), svg);
+        assertTrue(svg.contains(">units</text>") && svg.contains(">date</text>"), "units on the axes");
+        String hist = Files.readString(out.resolve("plots").resolve("hist-vendor_writedown_usd.svg"));
+        assertTrue(hist.contains(">vendor_writedown_usd (USD)</text>"), "the axis has its unit");
+        assertTrue(hist.contains(">replications</text>"), hist);
         assertTrue(Files.exists(out.resolve("plots").resolve("hist-requested_units.png")));
         assertEquals(
                 "rw-r--r--",
@@ -75,7 +84,46 @@ class PlotReportTest {
         assertTrue(html.contains("<img alt=\"fan-buyer_stock_vendor_units.png\" src=\"data:image/png;base64,"));
         assertTrue(html.contains("<td class=\"t\">requested_units</td>"), "the summary table");
         assertTrue(html.contains("gpusim report: batch"));
+        assertTrue(html.contains("<h2>Metrics</h2>"), "a glossary of the metrics shown");
+        assertTrue(html.contains("the day the ban takes effect"), "ban_day is explained");
         assertTrue(!html.contains("src=\"http"), "nothing loaded from elsewhere");
+    }
+
+    @Test
+    void aComparisonChartLabelsEveryBarAndNamesBothScenarios() throws Exception {
+        Path cmp = dir.resolve("c");
+        CliTest.Result r = gpusim(
+                "compare",
+                CliTest.BASELINE,
+                "--policy",
+                "grace:regulator.graceDays=60",
+                "--runs",
+                "12",
+                "--out",
+                cmp.toString(),
+                "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, gpusim("plot", cmp.toString()).code());
+        String svg = Files.readString(cmp.resolve("plots").resolve("compare.svg"));
+        for (String metric : new String[] {
+            "requested_units", "stockpile_units_at_ban", "vendor_writedown_usd", "vendor_writedown_wip_units"
+        }) {
+            assertTrue(svg.contains(">" + metric + "</text>"), metric + " is labelled");
+        }
+        assertTrue(svg.contains(">grace - h20-2025: paired difference of the mean, % of h20-2025's mean</text>"), svg);
+        assertTrue(svg.contains(">grace - h20-2025 (interval excludes 0)</text>"), "the legend names both");
+        assertTrue(svg.contains(">difference, % of h20-2025's mean</text>"), "the axis has its unit");
+
+        assertEquals(
+                0,
+                gpusim("plot", cmp.toString(), "--metrics", "vendor_writedown_usd,shipped_share")
+                        .code());
+        String chosen = Files.readString(cmp.resolve("plots").resolve("compare.svg"));
+        assertTrue(chosen.contains(">vendor_writedown_usd</text>") && !chosen.contains(">requested_units</text>"));
+        assertTrue(Files.exists(cmp.resolve("plots").resolve("hist-shipped_share.svg")));
+        CliTest.Result typo = gpusim("plot", cmp.toString(), "--metrics", "shiped_share");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("did you mean 'shipped_share'?"), typo.err());
     }
 
     @Test

@@ -40,6 +40,38 @@ class SensitivityCliTest {
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("requested_units,vendor.safetyStockWeeks,ST,")));
         assertEquals(1 + 16 * 4, Files.readAllLines(out.resolve("points.csv")).size(), "N (k + 2) points");
         assertEquals(1 + 16 * 4 * 4, Files.readAllLines(out.resolve("runs.csv")).size());
+        assertTrue(
+                r.out().contains("stockpile at the ban (stockpile_units_at_ban): vendor.safetyStockWeeks dominates"),
+                "a verdict per metric: " + r.out());
+        assertTrue(r.out().contains("beliefs.leakWeight negligible"), r.out());
+        assertTrue(r.out().contains("what to do: with N=16 base points the widest interval is about +-0.63"), r.out());
+        assertEquals(0, gpusim("report", out.toString()).code());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2>Sensitivity verdicts</h2>"), "the report has the verdicts");
+    }
+
+    @Test
+    void theCostAndTheRuleOfThumbAreSaidBeforeAnythingRuns() {
+        CliTest.Result plan = gpusim(
+                "sensitivity",
+                CliTest.BASELINE,
+                "--vary",
+                "beliefs.leakWeight=1:6",
+                "--vary",
+                "hyperscalers[0].shortageCostMultiple=0.3:0.9",
+                "--vary",
+                "vendor.safetyStockWeeks=2:12",
+                "--base-points",
+                "64",
+                "--runs",
+                "20",
+                "--dry-run");
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.out().contains("320 design points x 20 runs = 6400 replications"), plan.out());
+        assertTrue(plan.out().contains("widest 95% interval of an index to be about +-0.31"), plan.out());
+        CliTest.Result help = gpusim("sensitivity", "--help");
+        assertTrue(help.out().contains("How many base points:"), help.out());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("N of 128-256 ranks the parameters"), help.out());
     }
 
     @Test

@@ -44,8 +44,8 @@ class StudyCliTest {
         List<String> runs = lines(out.resolve("runs.csv"));
         assertEquals(runsHeader(), runs.get(0));
         assertEquals(1 + 60, runs.size());
-        assertTrue(runs.get(1).startsWith("h20-2025,,0,"), runs.get(1));
-        assertTrue(runs.get(31).startsWith("late-ban,,0,"), runs.get(31));
+        assertTrue(runs.get(1).startsWith("h20-2025,0,0,"), runs.get(1));
+        assertTrue(runs.get(31).startsWith("late-ban,0,0,"), runs.get(31));
         assertEquals(runs.get(1).split(",")[3], runs.get(31).split(",")[3], "common random numbers");
         List<String> summary = lines(out.resolve("summary.csv"));
         assertEquals("scenario,point,metric,n,mean,sd,ci_low,ci_high,p05,p25,p50,p75,p95,min,max", summary.get(0));

@@ -168,8 +168,7 @@ public final class Calibration implements StudyJob<Calibration.Result> {
                             + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
                     e);
         }
-        Study study = new Study(
-                "calibration", StudyKind.BATCH, List.of(new Cell(s.name(), "", s, Map.of())), runs, seed, null, 0);
+        Study study = new Study("calibration", StudyKind.BATCH, List.of(Cell.of(s.name(), s)), runs, seed, null, 0);
         StudyResult r = runner.run(study, StudyOutput.NONE, journal);
         failures.addAll(r.failures());
         double[] m = new double[targets.targets().size()];

@@ -45,9 +45,7 @@ abstract class CellStudyJob<R> implements StudyJob<R> {
     public Map<String, Object> manifestScenarios() {
         Map<String, Object> scenarios = new LinkedHashMap<>();
         for (Cell c : study.cells()) {
-            scenarios.put(
-                    c.pointLabel().isEmpty() ? c.scenarioLabel() : c.scenarioLabel() + " point " + c.pointLabel(),
-                    c.scenario());
+            scenarios.put(c.displayLabel(), c.scenario());
         }
         return scenarios;
     }

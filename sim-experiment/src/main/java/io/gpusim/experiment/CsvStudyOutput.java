@@ -26,7 +26,7 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     private static final CsvMapper CSV = Csv.MAPPER;
 
     /** Every file a study writes, by name: a temporary file of one of these is a study's half-written output. */
-    private static final List<String> OUTPUT_FILES = List.of(
+    static final List<String> OUTPUT_FILES = List.of(
             "runs.csv",
             "products.csv",
             "products_summary.csv",

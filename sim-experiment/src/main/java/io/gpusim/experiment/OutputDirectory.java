@@ -7,6 +7,12 @@ import java.nio.file.Path;
 
 /** Checks on an output directory before anything is run or written. */
 public final class OutputDirectory {
+    /** The folder of charts in an output directory. */
+    public static final String PLOTS = "plots";
+
+    /** The HTML report of an output directory. */
+    public static final String REPORT = "report.html";
+
     private OutputDirectory() {}
 
     /** A one-line problem with {@code dir} as an output directory, or null when it can be used. */
@@ -25,6 +31,35 @@ public final class OutputDirectory {
             return dir + " is not writable";
         }
         return null;
+    }
+
+    /**
+     * Removes the files a study writes into {@code dir} (its outputs, journal, charts and report) so that another study
+     * can replace it without leaving any of them behind; files gpusim does not write are kept.
+     */
+    public static void removeStudy(Path dir) throws IOException {
+        for (String name : CsvStudyOutput.OUTPUT_FILES) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+        Files.deleteIfExists(dir.resolve(Journal.FILE));
+        Files.deleteIfExists(dir.resolve(REPORT));
+        Path plots = dir.resolve(PLOTS);
+        if (Files.isDirectory(plots)) {
+            try (var files = Files.list(plots)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (Files.isRegularFile(f) && (name.endsWith(".png") || name.endsWith(".svg"))) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            try (var left = Files.list(plots)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(plots);
+                }
+            }
+        }
+        CsvStudyOutput.removeStaleTemporaries(dir);
     }
 
     /** The fingerprint of the finished study whose manifest a directory holds, or null. */

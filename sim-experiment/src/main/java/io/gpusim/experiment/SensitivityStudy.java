@@ -219,7 +219,7 @@ public final class SensitivityStudy extends CellStudyJob<SensitivityStudy.Outcom
 
     @Override
     public String describe() {
-        return String.format(
+        String plan = String.format(
                 Locale.ROOT,
                 "sensitivity (%s) of every metric to %d parameters: %d design points x %d "
                         + "runs = %d replications, seed %d%n",
@@ -229,6 +229,24 @@ public final class SensitivityStudy extends CellStudyJob<SensitivityStudy.Outcom
                 study.runs(),
                 study.plannedRuns(),
                 study.seed());
+        if (method == Method.SOBOL) {
+            plan += String.format(
+                    Locale.ROOT,
+                    "  N=%d base points x (k=%d + 2) = %d points; expect the widest 95%% interval of an index to be "
+                            + "about +-%.2f (+-2.5/sqrt(N)); +-0.10 needs N of about %d, +-0.05 about %,d%n",
+                    basePoints,
+                    parameters.size(),
+                    study.cells().size(),
+                    SensitivityVerdicts.expectedHalfWidth(basePoints),
+                    SensitivityVerdicts.basePointsFor(0.10),
+                    SensitivityVerdicts.basePointsFor(0.05));
+        }
+        return plan;
+    }
+
+    /** Base points N (Sobol) or trajectories r (Morris). */
+    public int basePoints() {
+        return basePoints;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.gpusim.experiment;
 
+import io.gpusim.core.metrics.ProductSeries;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.metrics.Series;
 import java.util.ArrayList;
@@ -9,13 +10,15 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
- * Per-step quantiles (p05, p50, p95) of every series over the first {@code capacity} replications of a cell that
- * recorded series. Memory is {@code capacity x steps x series} floats.
+ * Per-step quantiles (p05, p50, p95) of every series, and of every foreign product's series, over the first
+ * {@code capacity} replications of a cell that recorded series. Memory is {@code capacity x steps x series} floats.
  */
 public final class SeriesSummary {
     private final int capacity;
     private float[][][] values;
     private int kept;
+    /** Output names of the products' series, after the {@link Series} in {@code values}. */
+    private String[] productIds = new String[0];
 
     public SeriesSummary(int capacity) {
         this.capacity = capacity;
@@ -25,16 +28,33 @@ public final class SeriesSummary {
         if (kept >= capacity || !r.hasSeries()) {
             return;
         }
+        int products = r.hasProductSeries() ? r.products().size() : 0;
+        int perProduct = ProductSeries.values().length;
         if (values == null) {
-            values = new float[Series.values().length][r.steps()][capacity];
+            productIds = new String[products * perProduct];
+            for (int f = 0; f < products; f++) {
+                for (ProductSeries ps : ProductSeries.values()) {
+                    productIds[f * perProduct + ps.ordinal()] =
+                            ps.id(r.products().names().products()[f]);
+                }
+            }
+            values = new float[Series.values().length + productIds.length][r.steps()][capacity];
         }
         for (Series s : Series.values()) {
-            double[] x = r.series(s);
-            for (int t = 0; t < x.length; t++) {
-                values[s.ordinal()][t][kept] = (float) x[t];
+            keep(s.ordinal(), r.series(s));
+        }
+        for (int f = 0; f < products && f * perProduct < productIds.length; f++) {
+            for (ProductSeries ps : ProductSeries.values()) {
+                keep(Series.values().length + f * perProduct + ps.ordinal(), r.productSeries(f, ps));
             }
         }
         kept++;
+    }
+
+    private void keep(int row, double[] x) {
+        for (int t = 0; t < x.length; t++) {
+            values[row][t][kept] = (float) x[t];
+        }
     }
 
     /** A row of {@code series.csv}. */
@@ -60,23 +80,18 @@ public final class SeriesSummary {
         Percentile q = new Percentile().withEstimationType(EstimationType.R_7);
         int steps = values[0].length;
         double[] buf = new double[kept];
+        int standard = Series.values().length;
         for (int t = 0; t < steps; t++) {
-            for (Series s : Series.values()) {
-                float[] v = values[s.ordinal()][t];
+            for (int k = 0; k < values.length; k++) {
+                String id = k < standard ? Series.values()[k].id() : productIds[k - standard];
+                float[] v = values[k][t];
                 for (int i = 0; i < kept; i++) {
                     buf[i] = v[i];
                 }
                 Arrays.sort(buf);
                 q.setData(buf);
                 rows.add(new Row(
-                        scenario,
-                        point,
-                        t,
-                        dateOfStep.apply(t),
-                        s.id(),
-                        q.evaluate(5),
-                        q.evaluate(50),
-                        q.evaluate(95)));
+                        scenario, point, t, dateOfStep.apply(t), id, q.evaluate(5), q.evaluate(50), q.evaluate(95)));
             }
         }
         return rows;

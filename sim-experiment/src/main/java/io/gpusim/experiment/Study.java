@@ -85,7 +85,7 @@ public record Study(String name, StudyKind kind, List<Cell> cells, int runs, lon
                 .append(System.lineSeparator());
         for (Cell c : cells) {
             sb.append("  ").append(c.scenarioLabel());
-            if (!c.pointLabel().isEmpty()) {
+            if (c.isDesignPoint()) {
                 sb.append(" point ").append(c.pointLabel()).append(' ').append(c.pointValues());
             }
             sb.append(System.lineSeparator());

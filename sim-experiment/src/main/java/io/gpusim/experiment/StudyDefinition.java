@@ -258,7 +258,7 @@ public record StudyDefinition(
                     for (String f : scenarios) {
                         Scenario s = build(templates.get(f), base, errors);
                         if (s != null) {
-                            cells.add(new Cell(s.name(), "", s, Map.of()));
+                            cells.add(Cell.of(s.name(), s));
                         }
                     }
                 }
@@ -294,7 +294,7 @@ public record StudyDefinition(
                         all.addAll(overrides(v.set(), "variant " + v.name()));
                         Scenario s = build(templates.get(f), all, errors);
                         if (s != null) {
-                            cells.add(new Cell(v.name() == null ? s.name() : v.name(), "", s, Map.of()));
+                            cells.add(Cell.of(v.name() == null ? s.name() : v.name(), s));
                         }
                     }
                 }

@@ -36,6 +36,7 @@ public final class StudyPipeline {
      *
      * @param out output directory, or null for none (results are only returned)
      * @param resume finish the interrupted study journaled in {@code out}
+     * @param overwrite replace the outputs of a different study that {@code out} holds (finished or interrupted)
      * @param threads local threads, or partitions per batch of tasks for a cluster engine
      * @param engine {@code local} or the name of an engine on the class path ({@code spark})
      * @param master the engine's master URL, or null
@@ -43,12 +44,27 @@ public final class StudyPipeline {
     public record Settings(
             Path out,
             boolean resume,
+            boolean overwrite,
             int threads,
             String engine,
             String master,
             Replicator replicator,
             Provenance provenance,
-            Listener listener) {}
+            Listener listener) {
+
+        /** Settings that never replace another study's outputs. */
+        public Settings(
+                Path out,
+                boolean resume,
+                int threads,
+                String engine,
+                String master,
+                Replicator replicator,
+                Provenance provenance,
+                Listener listener) {
+            this(out, resume, false, threads, engine, master, replicator, provenance, listener);
+        }
+    }
 
     /** Told what happens while a study runs. */
     public interface Listener {
@@ -83,6 +99,13 @@ public final class StudyPipeline {
             }
         } else if (s.resume()) {
             errors.add(error("resume", "needs the output directory of the interrupted study"));
+        }
+        if (s.overwrite() && s.resume()) {
+            errors.add(error(
+                    "overwrite",
+                    "replaces a study and resume finishes one: give one of them (resume keeps what was journaled)"));
+        } else if (s.overwrite() && s.out() == null) {
+            errors.add(error("overwrite", "needs an output directory"));
         }
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);
@@ -125,8 +148,15 @@ public final class StudyPipeline {
             } else {
                 String other = journaled != null ? journaled : finished;
                 if (other != null && !other.equals(fingerprint)) {
-                    throw new ScenarioException(
-                            List.of(error("output.dir", out + " holds a different study; use another directory")));
+                    if (!s.overwrite()) {
+                        throw new ScenarioException(
+                                List.of(
+                                        error(
+                                                "output.dir",
+                                                out
+                                                        + " holds a different study; use another directory, or --overwrite to replace it")));
+                    }
+                    OutputDirectory.removeStudy(out);
                 }
             }
             CsvStudyOutput.removeStaleTemporaries(out);

@@ -46,8 +46,7 @@ public final class StudyResult {
     public SummaryRow row(Cell cell, Metric metric) {
         SummaryRow r = byKey.get(key(cell.scenarioLabel(), cell.pointLabel(), metric.id()));
         if (r == null) {
-            throw new IllegalArgumentException("no summary of " + metric.id() + " for " + cell.scenarioLabel()
-                    + (cell.pointLabel().isEmpty() ? "" : " point " + cell.pointLabel()));
+            throw new IllegalArgumentException("no summary of " + metric.id() + " for " + cell.displayLabel());
         }
         return r;
     }

@@ -3,8 +3,12 @@ package io.gpusim.experiment;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,29 +31,61 @@ public final class SummaryWriters {
         });
     }
 
-    /** An aligned table of the rows: metric, n, median, mean and the 95% CI of the mean. */
+    /** {@link #table(List, LocalDate)} with days shown as numbers. */
     public static String table(List<SummaryRow> rows) {
-        String[] header = {"metric", "n", "median", "mean", "ci95_low", "ci95_high"};
-        String[][] cells = new String[rows.size()][];
-        int[] width = new int[header.length];
-        for (int c = 0; c < header.length; c++) {
-            width[c] = header[c].length();
+        return table(rows, null);
+    }
+
+    /**
+     * An aligned table of the rows: metric, unit, n, median (over the replications), mean, and the 95% confidence
+     * interval of the mean ({@code mean_ci95_low}, {@code mean_ci95_high}). Metrics counted in days from the start
+     * ({@code ban_day}) are shown as dates from {@code start} when it is given.
+     */
+    public static String table(List<SummaryRow> rows, LocalDate start) {
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"metric", "unit", "n", "median", "mean", "mean_ci95_low", "mean_ci95_high"});
+        for (SummaryRow r : rows) {
+            Metric m = metric(r.metric());
+            table.add(new String[] {
+                r.metric(),
+                m == null ? "" : MetricGlossary.of(m).unit(),
+                Long.toString(r.n()),
+                value(m, r.p50(), start),
+                value(m, r.mean(), start),
+                value(m, r.ciLow(), start),
+                value(m, r.ciHigh(), start)
+            });
         }
-        for (int i = 0; i < rows.size(); i++) {
-            SummaryRow r = rows.get(i);
-            cells[i] = new String[] {
-                r.metric(), Long.toString(r.n()), num(r.p50()), num(r.mean()), num(r.ciLow()), num(r.ciHigh())
-            };
-            for (int c = 0; c < header.length; c++) {
-                width[c] = Math.max(width[c], cells[i][c].length());
+        return align(table);
+    }
+
+    /** The metric with this output name, or null. */
+    public static Metric metric(String id) {
+        for (Metric m : Metric.values()) {
+            if (m.id().equals(id)) {
+                return m;
             }
         }
-        StringBuilder sb = new StringBuilder();
-        line(sb, header, width);
-        for (String[] row : cells) {
-            line(sb, row, width);
+        return null;
+    }
+
+    /**
+     * A metric's value for people: a date for a day metric when {@code start} is given (the value rounded to the
+     * day), else {@link #num}.
+     */
+    public static String value(Metric m, double v, LocalDate start) {
+        if (m != null && start != null && MetricGlossary.of(m).isDay() && !Double.isNaN(v)) {
+            return MetricGlossary.date(v, start).toString();
         }
-        return sb.toString();
+        return num(v);
+    }
+
+    /** A difference of a metric's values for people: days for a day metric, else {@link #num}. */
+    public static String difference(Metric m, double d) {
+        if (m != null && MetricGlossary.of(m).isDay() && !Double.isNaN(d)) {
+            return String.format(Locale.ROOT, "%+.1f days", d);
+        }
+        return num(d);
     }
 
     /** Aligns rows of cells into a table: first column left-aligned, the others right-aligned. */

@@ -41,5 +41,25 @@ class SummaryWritersTest {
         assertEquals(2, lines.length);
         assertEquals(lines[0].length(), lines[1].length());
         assertTrue(lines[1].contains("1,500,000"), table);
+        assertTrue(lines[0].contains("unit") && lines[0].contains("mean_ci95_low"), "CI columns say whose: " + table);
+        assertTrue(lines[1].contains(" units "), table);
+    }
+
+    @Test
+    void daysAreShownAsDatesAndDifferencesAsDays() {
+        MetricAccumulator a = new MetricAccumulator();
+        a.add(373);
+        a.add(373);
+        String table =
+                SummaryWriters.table(List.of(a.summarize("s", "0", "ban_day")), java.time.LocalDate.of(2024, 4, 1));
+        assertTrue(
+                table.lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow()
+                        .matches("ban_day\\s+date\\s+2\\s+2025-04-09\\s+2025-04-09.*"),
+                table);
+        assertEquals("+60.0 days", SummaryWriters.difference(io.gpusim.core.metrics.Metric.BAN_DAY, 60));
+        assertEquals("60.000", SummaryWriters.difference(io.gpusim.core.metrics.Metric.REQUESTED_MONTHS, 60));
     }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * the server and the command line see the same scenario.
  *
  * @param set overrides for every cell, path to value text ({@code --set PATH=VALUE})
- * @param a variant A of a comparison (null otherwise); with no overrides it is the scenario as set, named "base"
+ * @param a variant A of a comparison (null otherwise); with no overrides it is the scenario as set, which keeps its
+ *     own name in the outputs ("base" is reserved for it in requests)
  * @param b variant B of a comparison (null otherwise)
  * @param vary the swept parameters of a sweep, as {@code PATH=lo:hi} or {@code PATH=v1,v2,...} (empty otherwise)
  * @param points grid levels of each swept range
@@ -330,8 +331,11 @@ record RunRequest(
         if (kind == StudyKind.SWEEP) {
             design = new StudyDefinition.DesignSpec(DesignType.GRID, vary, points);
         } else if (kind == StudyKind.COMPARE) {
+            // An A without changes is the scenario as it is and keeps its own name, as on the command line.
             variants = List.of(
-                    new StudyDefinition.VariantSpec(a.name(), null, values(a.set())),
+                    a.set().isEmpty()
+                            ? new StudyDefinition.VariantSpec(null, null, Map.of())
+                            : new StudyDefinition.VariantSpec(a.name(), null, values(a.set())),
                     new StudyDefinition.VariantSpec(b.name(), null, values(b.set())));
         }
         return new StudyDefinition(

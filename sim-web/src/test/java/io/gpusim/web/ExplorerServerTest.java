@@ -435,7 +435,7 @@ class ExplorerServerTest {
         String cid = c.body().get("id").asText();
         assertEquals("done", await(cid).get("state").asText());
         JsonNode cr = get("/api/runs/" + cid + "/results").body();
-        assertEquals("base", cr.get("cells").get(0).get("scenario").asText());
+        assertEquals("h20-2025", cr.get("cells").get(0).get("scenario").asText());
         assertEquals("grace", cr.get("cells").get(1).get("scenario").asText());
         assertEquals(METRICS, cr.get("compare").size());
         assertTrue(cr.get("compare").get(0).has("p_b_gt_a"));

@@ -25,6 +25,10 @@ public final class Ledger {
     private final long[] inTransit;
     private final long[] writtenOffFinished;
     private final long[] writtenOffWip;
+    /** Units of finished goods and of work in process each write-off took, summed over the run (never reduced). */
+    private final long[] writeOffFinishedUnits;
+
+    private final long[] writeOffWipUnits;
     /** Units stopped at the importing country's customs (in transit when a block began). */
     private final long[] blockedAtImport;
     /** Written-off finished units later sold outside the market (a release of reserves). */
@@ -84,6 +88,8 @@ public final class Ledger {
         inTransit = new long[products];
         writtenOffFinished = new long[products];
         writtenOffWip = new long[products];
+        writeOffFinishedUnits = new long[products];
+        writeOffWipUnits = new long[products];
         blockedAtImport = new long[products];
         soldElsewhere = new long[products];
         deniedUnits = new long[products];
@@ -374,6 +380,8 @@ public final class Ledger {
         long units = finished[product] + wip[product];
         writtenOffFinished[product] += finished[product];
         writtenOffWip[product] += wip[product];
+        writeOffFinishedUnits[product] += finished[product];
+        writeOffWipUnits[product] += wip[product];
         finished[product] = 0;
         wip[product] = 0;
         long charge = Math.multiplyExact(units, costCentsPerUnit);
@@ -554,6 +562,16 @@ public final class Ledger {
 
     public long writtenOffFinished(int p) {
         return writtenOffFinished[p];
+    }
+
+    /** Finished units of a product taken by its write-offs, as they stood when written off, over the run. */
+    public long writeOffFinishedUnits(int p) {
+        return writeOffFinishedUnits[p];
+    }
+
+    /** Units in process of a product taken by its write-offs, as they stood when written off, over the run. */
+    public long writeOffWipUnits(int p) {
+        return writeOffWipUnits[p];
     }
 
     /** Units of a product stopped at the importing country's customs. */

@@ -40,7 +40,16 @@ public enum Metric {
     DOMESTIC_SHARE_UNITS("domestic_share_units", "domestic share of all units shipped to hyperscalers over the run"),
     RESERVE_RELEASE_USD(
             "reserve_release_usd",
-            "charge released on written-down units sold after all (in the market again, or elsewhere)");
+            "charge released on written-down units sold after all (in the market again, or elsewhere)"),
+    // Diagnostics: the parts the write-down is made of, so that a change in it can be traced to its cause.
+    VENDOR_WRITEDOWN_FINISHED_UNITS(
+            "vendor_writedown_finished_units", "vendor finished goods written off when the ban takes effect"),
+    VENDOR_WRITEDOWN_WIP_UNITS(
+            "vendor_writedown_wip_units",
+            "vendor work in process (production committed, not finished) written off when the ban takes effect"),
+    VENDOR_STARTED_AFTER_ANNOUNCEMENT_UNITS(
+            "vendor_started_after_announcement_units",
+            "vendor production committed from the step of the ban's announcement to its effect; empty when no ban");
 
     private final String id;
     private final String description;

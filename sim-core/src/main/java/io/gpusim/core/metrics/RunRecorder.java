@@ -26,6 +26,7 @@ public final class RunRecorder {
     private final int vendorProduct;
     private final boolean[] domesticProduct;
     private final double[][] series;
+    private final double[][][] productSeries;
     private final int buyers;
     /** Demand of each buyer this step. */
     private final double[] buyerDemandStep;
@@ -65,6 +66,11 @@ public final class RunRecorder {
     private double requestedValueUsd;
     private double deliveredBeforeBan;
     private double shortfallMonths = Double.NaN;
+    /** Vendor production committed by the end of the last recorded step, and by the ban's announcement and effect. */
+    private long startedLastStep;
+
+    private long startedAtAnnouncement = -1;
+    private long startedAtBan = -1;
 
     public RunRecorder(
             ForeignProducts foreign,
@@ -86,6 +92,8 @@ public final class RunRecorder {
         this.domesticProduct = domesticProduct.clone();
         int steps = calendar.steps();
         this.series = recordSeries ? new double[Series.values().length][steps] : null;
+        this.productSeries =
+                recordSeries ? new double[foreign.products().length][ProductSeries.values().length][steps] : null;
         this.buyers = ledger.buyers();
         this.buyerDemandStep = new double[buyers];
         this.monthlySteps = calendar.stepsForDays(MONTHLY_WINDOW_DAYS, 1);
@@ -135,6 +143,7 @@ public final class RunRecorder {
         banSnapshotTaken = true;
         banPending = true;
         banDay = day;
+        startedAtBan = ledger.started(vendorProduct);
         double atStart = ledger.totalStock(vendorProduct) - ledger.arrivedThisStep(vendorProduct);
         double shareBefore = (double) (day - calendar.firstDayOf(recordedSteps)) / calendar.stepDays();
         double trend = recordedSteps >= 2 ? atStart - stockTwoStepsAgo : 0;
@@ -203,6 +212,11 @@ public final class RunRecorder {
         }
         stockTwoStepsAgo = stockLastStep;
         stockLastStep = ledger.totalStock(vendorProduct);
+        if (startedAtAnnouncement < 0 && events.lastDay(EventKind.BAN_ANNOUNCED, vendorProduct) != EventLog.NONE) {
+            // Announced in this step: what was committed before the step began came before the announcement.
+            startedAtAnnouncement = startedLastStep;
+        }
+        startedLastStep = ledger.started(vendorProduct);
         long vendorShipped = ledger.shippedThisStep(vendorProduct);
         long domesticShipped = 0;
         for (int p = 0; p < domesticProduct.length; p++) {
@@ -260,6 +274,17 @@ public final class RunRecorder {
         put(Series.DOMESTIC_CAPACITY, step, domesticCapacityStep);
         double share = substituteShare(step + 1);
         put(Series.SUBSTITUTE_SHARE, step, Double.isNaN(share) ? 0.0 : share);
+        for (int f = 0; f < productSeries.length; f++) {
+            int p = foreign.products()[f];
+            double[][] ps = productSeries[f];
+            ps[ProductSeries.ORDERS.ordinal()][step] = ledger.orderedThisStep(p);
+            ps[ProductSeries.SHIPMENTS.ordinal()][step] = ledger.shippedThisStep(p);
+            ps[ProductSeries.BACKLOG.ordinal()][step] = ledger.backlog(p);
+            ps[ProductSeries.VENDOR_FINISHED.ordinal()][step] = ledger.finishedGoods(p);
+            ps[ProductSeries.BUYER_STOCK.ordinal()][step] = ledger.totalStock(p);
+            ps[ProductSeries.BLOCKED.ordinal()][step] = ledger.blockedAtImport(p);
+            ps[ProductSeries.PRICE.ordinal()][step] = status.priceUsd(p);
+        }
     }
 
     private void put(Series s, int step, double value) {
@@ -330,7 +355,13 @@ public final class RunRecorder {
         long allShipped = foreignShipped + domesticShipped;
         set(m, Metric.DOMESTIC_SHARE_UNITS, allShipped == 0 ? Double.NaN : (double) domesticShipped / allShipped);
         set(m, Metric.RESERVE_RELEASE_USD, released);
-        return new RunResult(seed, m, series, productTable());
+        set(m, Metric.VENDOR_WRITEDOWN_FINISHED_UNITS, ledger.writeOffFinishedUnits(vendorProduct));
+        set(m, Metric.VENDOR_WRITEDOWN_WIP_UNITS, ledger.writeOffWipUnits(vendorProduct));
+        set(
+                m,
+                Metric.VENDOR_STARTED_AFTER_ANNOUNCEMENT_UNITS,
+                startedAtBan < 0 || startedAtAnnouncement < 0 ? Double.NaN : startedAtBan - startedAtAnnouncement);
+        return new RunResult(seed, m, series, productTable(), productSeries);
     }
 
     /** Each foreign product's figures over the run. */

@@ -1,10 +1,19 @@
 package io.gpusim.core.scenario;
 
 /**
- * One buyer. Demand is in H20-equivalent units of compute per week; costs are fractions of the unit price.
+ * One buyer. Demand is in H20-equivalent units of compute per week; costs are fractions of the unit price. A buyer
+ * must give its name, demand, growth and budget; the behavioural fields (noise, beliefs, stocking costs, lead
+ * times, switching) may be left out and take the defaults declared on them, which are the baseline's typical
+ * values.
  */
 public record HyperscalerSpec(
         @Param(description = "buyer name (unique)") String name,
+
+        @Param(
+                description = "free text; a buyer that stands for several (an aggregate) names them here, so that one "
+                        + "of them added as a buyer of its own is warned of",
+                required = false)
+        String description,
 
         @Param(
                 description = "expected compute demand at the start date",
@@ -17,10 +26,22 @@ public record HyperscalerSpec(
         @Param(description = "compound growth of expected demand", unit = "1/year", min = -0.9, max = 20.0)
         Double demandGrowthPerYear,
 
-        @Param(description = "sd of the log of the step's demand noise", unit = "–", min = 0, max = 2)
+        @Param(
+                description = "sd of the log of the step's demand noise",
+                unit = "–",
+                min = 0,
+                max = 2,
+                required = false,
+                defaultValue = "0.1")
         Double demandNoiseSd,
 
-        @Param(description = "sd of the log of the level multiplier, drawn once", unit = "–", min = 0, max = 2)
+        @Param(
+                description = "sd of the log of the level multiplier, drawn once",
+                unit = "–",
+                min = 0,
+                max = 2,
+                required = false,
+                defaultValue = "0.1")
         Double demandLevelSd,
 
         @Param(
@@ -29,13 +50,31 @@ public record HyperscalerSpec(
                 defaultValue = "true")
         Boolean anticipation,
 
-        @Param(description = "scale of the response to signals", unit = "–", min = 0, max = 100)
+        @Param(
+                description = "scale of the response to signals",
+                unit = "–",
+                min = 0,
+                max = 100,
+                required = false,
+                defaultValue = "1.0")
         Double signalSensitivity,
 
-        @Param(description = "sd of the log of the sensitivity multiplier, drawn once", unit = "–", min = 0, max = 3)
+        @Param(
+                description = "sd of the log of the sensitivity multiplier, drawn once",
+                unit = "–",
+                min = 0,
+                max = 3,
+                required = false,
+                defaultValue = "0.25")
         Double sensitivitySd,
 
-        @Param(description = "working buffer above lead-time demand", unit = "weeks", min = 0, max = 104)
+        @Param(
+                description = "working buffer above lead-time demand",
+                unit = "weeks",
+                min = 0,
+                max = 104,
+                required = false,
+                defaultValue = "1.0")
         Double workingInventoryWeeks,
 
         @Param(
@@ -43,7 +82,9 @@ public record HyperscalerSpec(
                 unit = "–",
                 min = 0,
                 minExclusive = true,
-                max = 100)
+                max = 100,
+                required = false,
+                defaultValue = "0.5")
         Double shortageCostMultiple,
 
         @Param(
@@ -51,7 +92,9 @@ public record HyperscalerSpec(
                 unit = "1/year",
                 min = 0,
                 minExclusive = true,
-                max = 10)
+                max = 10,
+                required = false,
+                defaultValue = "0.5")
         Double holdingCostPerYear,
 
         @Param(
@@ -62,7 +105,13 @@ public record HyperscalerSpec(
                 max = 1e13)
         Double budgetUsdPerYear,
 
-        @Param(description = "earliest requested-by date, weeks after ordering", unit = "weeks", min = 0, max = 104)
+        @Param(
+                description = "earliest requested-by date, weeks after ordering",
+                unit = "weeks",
+                min = 0,
+                max = 104,
+                required = false,
+                defaultValue = "4")
         Integer minLeadWeeks,
 
         @Param(
@@ -70,24 +119,48 @@ public record HyperscalerSpec(
                 unit = "H20-eq.",
                 min = 0,
                 minExclusive = true,
-                max = 100)
+                max = 100,
+                required = false,
+                defaultValue = "0.9")
         Double adequatePerformance,
 
         @Param(
                 description = "months to move purchases onto an adequate substitute",
                 unit = "months",
                 min = 0,
-                max = 120)
+                max = 120,
+                required = false,
+                defaultValue = "3.0")
         Double substituteRampMonths,
 
-        @Param(description = "multiplier on domestic performance", unit = "–", min = 0.01, max = 1.0)
+        @Param(
+                description = "multiplier on domestic performance",
+                unit = "–",
+                min = 0.01,
+                max = 1.0,
+                required = false,
+                defaultValue = "0.85")
         Double domesticSoftwareDiscount,
 
-        @Param(description = "`β` of the logit", unit = "–", min = 0, max = 100)
+        @Param(description = "`β` of the logit", unit = "–", min = 0, max = 100, required = false, defaultValue = "3.0")
         Double switchingSensitivity)
         implements java.io.Serializable {
 
+    /** The behavioural fields a buyer may leave out take their declared defaults (see {@link Defaults}). */
     public HyperscalerSpec {
-        anticipation = anticipation == null ? Boolean.TRUE : anticipation;
+        demandNoiseSd = Defaults.or(demandNoiseSd, HyperscalerSpec.class, "demandNoiseSd");
+        demandLevelSd = Defaults.or(demandLevelSd, HyperscalerSpec.class, "demandLevelSd");
+        anticipation = Defaults.or(anticipation, HyperscalerSpec.class, "anticipation");
+        signalSensitivity = Defaults.or(signalSensitivity, HyperscalerSpec.class, "signalSensitivity");
+        sensitivitySd = Defaults.or(sensitivitySd, HyperscalerSpec.class, "sensitivitySd");
+        workingInventoryWeeks = Defaults.or(workingInventoryWeeks, HyperscalerSpec.class, "workingInventoryWeeks");
+        shortageCostMultiple = Defaults.or(shortageCostMultiple, HyperscalerSpec.class, "shortageCostMultiple");
+        holdingCostPerYear = Defaults.or(holdingCostPerYear, HyperscalerSpec.class, "holdingCostPerYear");
+        minLeadWeeks = Defaults.or(minLeadWeeks, HyperscalerSpec.class, "minLeadWeeks");
+        adequatePerformance = Defaults.or(adequatePerformance, HyperscalerSpec.class, "adequatePerformance");
+        substituteRampMonths = Defaults.or(substituteRampMonths, HyperscalerSpec.class, "substituteRampMonths");
+        domesticSoftwareDiscount =
+                Defaults.or(domesticSoftwareDiscount, HyperscalerSpec.class, "domesticSoftwareDiscount");
+        switchingSensitivity = Defaults.or(switchingSensitivity, HyperscalerSpec.class, "switchingSensitivity");
     }
 }

@@ -84,11 +84,27 @@ public final class ScenarioLoader {
 
     /**
      * Reads a scenario file into a tree, resolving {@code extends: OTHER.yaml} (a path relative to the file): the
-     * file's fields are merged over the other file's by {@link ScenarioTrees#merge}. Locations of every value,
-     * from whichever file wrote it, are added to {@code locations}.
+     * file's fields are merged over the other file's by {@link ScenarioTrees#merge}; then list items written
+     * {@code like: NAME} are resolved ({@link ScenarioTrees#resolveLike}). Locations of every value, from whichever
+     * file wrote it, are added to {@code locations}.
      */
     public static JsonNode loadTree(Path file, Map<String, SourceLocation> locations) throws ScenarioException {
-        return loadTree(file, locations, new ArrayList<>());
+        JsonNode tree = loadTree(file, locations, new ArrayList<>());
+        resolveLike(tree, file.toString(), locations);
+        return tree;
+    }
+
+    /** Resolves {@code like:} in place; problems are errors at the {@code like} field. */
+    private static void resolveLike(JsonNode tree, String label, Map<String, SourceLocation> locations)
+            throws ScenarioException {
+        List<ValidationError> problems = ScenarioTrees.resolveLike(tree);
+        if (!problems.isEmpty()) {
+            List<ValidationError> located = new ArrayList<>();
+            for (ValidationError err : problems) {
+                located.add(locate(err.withFile(label), locations));
+            }
+            throw new ScenarioException(located);
+        }
     }
 
     private static JsonNode loadTree(Path file, Map<String, SourceLocation> locations, List<Path> chain)
@@ -125,16 +141,53 @@ public final class ScenarioLoader {
             Path shown = Path.of("").toAbsolutePath().relativize(parentFile);
             JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
-            tree = ScenarioTrees.merge(parent, tree);
+            JsonNode merged = ScenarioTrees.merge(parent, tree);
+            own = renumberNamedItems(own, tree, merged);
+            tree = merged;
         }
         locations.putAll(own);
         return tree;
+    }
+
+    private static final java.util.regex.Pattern LIST_ITEM =
+            java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9]*)\\[(\\d+)](.*)");
+
+    /**
+     * A file's locations with its named list items at their places in the merged list: an item merged into the base
+     * by name, or appended after the base's items, is found under its merged index (so an error about it points into
+     * this file).
+     */
+    private static Map<String, SourceLocation> renumberNamedItems(
+            Map<String, SourceLocation> own, JsonNode file, JsonNode merged) {
+        Map<String, SourceLocation> out = new HashMap<>();
+        for (Map.Entry<String, SourceLocation> e : own.entrySet()) {
+            java.util.regex.Matcher m = LIST_ITEM.matcher(e.getKey());
+            String key = e.getKey();
+            if (m.matches()) {
+                JsonNode name =
+                        file.path(m.group(1)).path(Integer.parseInt(m.group(2))).get("name");
+                JsonNode list = merged.path(m.group(1));
+                if (name != null && name.isTextual() && list.isArray()) {
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonNode other = list.get(i).get("name");
+                        if (other != null && name.asText().equals(other.asText())) {
+                            key = m.group(1) + "[" + i + "]" + m.group(3);
+                            break;
+                        }
+                    }
+                }
+            }
+            out.put(key, e.getValue());
+        }
+        return out;
     }
 
     /** Reads, binds and validates scenario text; {@code label} names the source in error messages. */
     public static Scenario parse(String text, String label) throws ScenarioException {
         Map<String, SourceLocation> locations = new HashMap<>();
         JsonNode tree = readTree(text, label, locations);
+        requireMapping(tree, label, "scenario fields");
+        resolveLike(tree, label, locations);
         return bind(tree, label, locations);
     }
 

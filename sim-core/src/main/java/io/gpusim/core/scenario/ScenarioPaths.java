@@ -115,13 +115,30 @@ public final class ScenarioPaths {
             }
             return Integer.parseInt(selector);
         }
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode name = array.get(i).get("name");
             if (name != null && selector.equals(name.asText())) {
                 return i;
             }
+            if (name != null && name.isTextual()) {
+                names.add(name.asText());
+            }
         }
-        throw new IllegalArgumentException(where + "[" + selector + "]: no item named '" + selector + "'");
+        throw new IllegalArgumentException(where + "[" + selector + "]: " + noItem(selector, names));
+    }
+
+    /**
+     * "no item named 'Tencnet'; did you mean 'Tencent'?", or with every name when none is near: what to say of a
+     * name that selects no item of a named list.
+     */
+    public static String noItem(String name, List<String> names) {
+        String near = Spelling.closest(name, names);
+        if (near != null) {
+            return "no item named '" + name + "'; did you mean '" + near + "'?";
+        }
+        return "no item named '" + name + "'"
+                + (names.isEmpty() ? "; the list is empty" : "; items: " + String.join(", ", names));
     }
 
     private static String prefix(List<Segment> segs, int upTo) {

@@ -69,7 +69,17 @@ public final class ScenarioSchema {
         } else if (type == List.class) {
             s.put("type", "array");
             Class<?> item = itemType(generic);
-            s.set("items", schemaOf(item, item));
+            ObjectNode items = schemaOf(item, item);
+            if (named(item)) {
+                ObjectNode like = NODES.objectNode();
+                like.put("type", "string");
+                like.put(
+                        "description",
+                        "name of another item of this list to start from: its fields are copied, then this item's "
+                                + "fields replace them (give a name of its own)");
+                ((ObjectNode) items.get("properties")).set(ScenarioTrees.LIKE, like);
+            }
+            s.set("items", items);
         } else if (type.isRecord()) {
             s.put("type", "object");
             s.put("additionalProperties", false);
@@ -139,7 +149,14 @@ public final class ScenarioSchema {
             Class<?> value = c.getType() == List.class ? itemType(c.getGenericType()) : c.getType();
             if (value.isRecord()) {
                 ObjectNode inner = required(value);
-                if (!inner.isEmpty()) {
+                if (!inner.isEmpty() && c.getType() == List.class && named(value)) {
+                    // An item made like another takes the other's fields: only its name is required.
+                    ObjectNode item = NODES.objectNode();
+                    item.putObject("if").putArray("required").add(ScenarioTrees.LIKE);
+                    item.putObject("then").putArray("required").add("name");
+                    item.set("else", inner);
+                    props.set(c.getName(), NODES.objectNode().set("items", item));
+                } else if (!inner.isEmpty()) {
                     props.set(
                             c.getName(),
                             c.getType() == List.class ? NODES.objectNode().set("items", inner) : inner);
@@ -153,6 +170,13 @@ public final class ScenarioSchema {
             s.set("properties", props);
         }
         return s;
+    }
+
+    /** Whether a record is a list item selected by its {@code name} (and so may be made {@code like} another). */
+    private static boolean named(Class<?> type) {
+        return type.isRecord()
+                && java.util.Arrays.stream(type.getRecordComponents())
+                        .anyMatch(c -> c.getName().equals("name") && c.getType() == String.class);
     }
 
     private static Class<?> itemType(Type generic) {

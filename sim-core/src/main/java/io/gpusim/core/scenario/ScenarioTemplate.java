@@ -48,6 +48,18 @@ public final class ScenarioTemplate {
         return files;
     }
 
+    /**
+     * The warnings of the scenario as the file gives it ({@link ScenarioWarnings}), placed in the file like errors:
+     * {@code FILE:LINE:COL: PATH: warning: ...}.
+     */
+    public List<ValidationError> warnings() throws ScenarioException {
+        List<ValidationError> out = new ArrayList<>();
+        for (ValidationError w : ScenarioWarnings.of(with(List.of()))) {
+            out.add(ScenarioLoader.locate(w.withFile(file.toString()), locations));
+        }
+        return out;
+    }
+
     /** The scenario with these overrides applied in order; errors name the override that caused them. */
     public Scenario with(List<ScenarioOverride> overrides) throws ScenarioException {
         ObjectNode copy = tree.deepCopy();

@@ -3,15 +3,108 @@ package io.gpusim.core.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Merging of scenario trees, used by {@code extends:}. Objects merge key by key; a list whose items all carry a
- * {@code name} merges item by item on that name (unknown names are appended); any other value replaces the base.
+ * Merging of scenario trees, used by {@code extends:} and {@code like:}. Objects merge key by key; a list whose items
+ * all carry a {@code name} merges item by item on that name (unknown names are appended); any other value replaces
+ * the base.
  */
 public final class ScenarioTrees {
+    /** The field of a list item naming another item of the same list to start from. */
+    public static final String LIKE = "like";
+
     private ScenarioTrees() {}
+
+    /**
+     * Resolves {@code like: OTHER} in the items of the tree's lists: such an item starts as a copy of the item named
+     * {@code OTHER} in the same list (itself resolved first), and its own fields are merged over the copy; the
+     * {@code like} field is removed. An item copied this way gets the copy's values as they stand in the file (with
+     * {@code extends:} applied), not values set later by overrides.
+     *
+     * @return the problems, each with the path of the {@code like} field at fault; empty when all resolved
+     */
+    public static List<ValidationError> resolveLike(JsonNode tree) {
+        List<ValidationError> errors = new ArrayList<>();
+        resolveLike(tree, "", errors);
+        return errors;
+    }
+
+    private static void resolveLike(JsonNode node, String path, List<ValidationError> errors) {
+        if (node instanceof ObjectNode o) {
+            Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                resolveLike(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), errors);
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                resolveItem(a, i, path, new ArrayList<>(), errors);
+            }
+            for (int i = 0; i < a.size(); i++) {
+                resolveLike(a.get(i), path + "[" + i + "]", errors);
+            }
+        }
+    }
+
+    /** Resolves item {@code i} of a list; {@code chain} holds the items being resolved, to find cycles. */
+    private static void resolveItem(
+            ArrayNode list, int i, String path, List<Integer> chain, List<ValidationError> errors) {
+        if (!(list.get(i) instanceof ObjectNode item) || !item.has(LIKE)) {
+            return;
+        }
+        String at = path + "[" + i + "]." + LIKE;
+        JsonNode like = item.get(LIKE);
+        if (!like.isTextual() || like.asText().isBlank()) {
+            errors.add(new ValidationError(null, 0, 0, at, "must be the name of another item of " + path));
+            item.remove(LIKE);
+            return;
+        }
+        String name = like.asText();
+        if (chain.contains(i)) {
+            errors.add(new ValidationError(null, 0, 0, at, "like forms a cycle through '" + name + "'"));
+            item.remove(LIKE);
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        int source = -1;
+        for (int j = 0; j < list.size(); j++) {
+            JsonNode n = list.get(j).get("name");
+            if (n != null && n.isTextual()) {
+                names.add(n.asText());
+                if (j != i && source < 0 && n.asText().equals(name)) {
+                    source = j;
+                }
+            }
+        }
+        if (source < 0) {
+            JsonNode own = item.get("name");
+            boolean self = own != null && name.equals(own.asText());
+            errors.add(new ValidationError(
+                    null,
+                    0,
+                    0,
+                    at,
+                    self
+                            ? "an item cannot be like itself; name another item of " + path
+                            : ScenarioPaths.noItem(name, names) + " in " + path));
+            item.remove(LIKE);
+            return;
+        }
+        chain.add(i);
+        resolveItem(list, source, path, chain, errors);
+        chain.remove(chain.size() - 1);
+        ObjectNode own = item.deepCopy();
+        own.remove(LIKE);
+        if (!own.has("name")) {
+            errors.add(new ValidationError(
+                    null, 0, 0, path + "[" + i + "]", "an item made like '" + name + "' needs a name of its own"));
+        }
+        list.set(i, merge(list.get(source), own));
+    }
 
     /** Returns {@code base} with {@code override} merged into it (both are left unchanged). */
     public static JsonNode merge(JsonNode base, JsonNode override) {

@@ -334,7 +334,17 @@ public final class ScenarioValidator {
             String b = d.buyers().get(i);
             if (s.hyperscalers() != null
                     && s.hyperscalers().stream().noneMatch(h -> h != null && b != null && b.equals(h.name()))) {
-                error(p + ".buyers[" + i + "]", "no hyperscaler named '" + b + "'");
+                List<String> names = s.hyperscalers().stream()
+                        .filter(h -> h != null && given(h.name()))
+                        .map(HyperscalerSpec::name)
+                        .toList();
+                String near = b == null ? null : Spelling.closest(b, names);
+                error(
+                        p + ".buyers[" + i + "]",
+                        "no hyperscaler named '" + b + "'"
+                                + (near != null
+                                        ? "; did you mean '" + near + "'?"
+                                        : "; hyperscalers: " + String.join(", ", names)));
             }
         }
     }
@@ -474,7 +484,14 @@ public final class ScenarioValidator {
 
     private boolean productRef(String path, String name, Set<String> productNames) {
         if (!productNames.contains(name)) {
-            error(path, "no product named '" + name + "' is defined in products");
+            List<String> names = productNames.stream().sorted().toList();
+            String near = Spelling.closest(name, names);
+            error(
+                    path,
+                    "no product named '" + name + "' is defined in products"
+                            + (near != null
+                                    ? "; did you mean '" + near + "'?"
+                                    : "; products: " + String.join(", ", names)));
             return false;
         }
         return true;

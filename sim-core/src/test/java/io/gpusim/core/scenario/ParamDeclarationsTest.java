@@ -100,7 +100,7 @@ class ParamDeclarationsTest {
             }
         }
         assertTrue(missing.isEmpty(), "fields without @Param: " + missing);
-        assertEquals(146, declared);
+        assertEquals(147, declared);
     }
 
     @Test
@@ -165,6 +165,38 @@ class ParamDeclarationsTest {
                 param(SimulationSpec.class, "stepDays").defaultValue());
         assertEquals("PROPORTIONAL", param(VendorSpec.class, "allocation").defaultValue());
         assertEquals("1", param(DemandShockSpec.class, "rampWeeks").defaultValue());
+    }
+
+    @Test
+    void aBuyerNeedsOnlyItsNameDemandGrowthAndBudget() {
+        List<String> required = new ArrayList<>();
+        for (RecordComponent c : HyperscalerSpec.class.getRecordComponents()) {
+            if (c.getAnnotation(Param.class).required()) {
+                required.add(c.getName());
+            }
+        }
+        assertEquals(List.of("name", "demandUnitsPerWeek", "demandGrowthPerYear", "budgetUsdPerYear"), required);
+    }
+
+    /** docs/MODEL.md states every declared default of a single value in its parameter row, as "(default X)". */
+    @Test
+    void theModelDocumentStatesEveryDeclaredDefault() throws Exception {
+        List<String> doc = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "docs", "MODEL.md"));
+        List<String> missing = new ArrayList<>();
+        for (DeclaredRangesTest.Field f : DeclaredRangesTest.fields()) {
+            String value = f.param().defaultValue();
+            if (value.isEmpty() || value.startsWith("[")) {
+                continue;
+            }
+            String row = "| `" + f.path().replace("[0]", "[]") + "` |";
+            boolean stated = doc.stream()
+                    .filter(l -> l.startsWith(row))
+                    .anyMatch(l -> l.contains("(default " + value + ")") || l.contains("(default `" + value + "`)"));
+            if (!stated) {
+                missing.add(f.path() + " (default " + value + ")");
+            }
+        }
+        assertTrue(missing.isEmpty(), "rows of docs/MODEL.md without their declared default: " + missing);
     }
 
     static Param param(Class<?> type, String name) {

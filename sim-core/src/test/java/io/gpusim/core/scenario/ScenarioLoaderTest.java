@@ -346,6 +346,91 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aNewBuyerNeedsFourFieldsTheRestAreDefaults() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), baselineText());
+        Path child = dir.resolve("baidu.yaml");
+        Files.writeString(child, """
+                extends: base.yaml
+                name: with-baidu
+                hyperscalers:
+                  - name: Baidu
+                    demandUnitsPerWeek: 1500
+                    demandGrowthPerYear: 0.4
+                    budgetUsdPerYear: 4.0e9
+                """);
+        Scenario s = ScenarioLoader.load(child);
+        HyperscalerSpec baidu = s.hyperscalers().get(4);
+        assertEquals("Baidu", baidu.name());
+        assertEquals(0.5, baidu.shortageCostMultiple());
+        assertEquals(4, baidu.minLeadWeeks());
+        assertEquals(3.0, baidu.switchingSensitivity());
+        assertTrue(baidu.anticipation());
+        assertEquals(0.5, Defaults.declared(HyperscalerSpec.class, "shortageCostMultiple"));
+    }
+
+    @Test
+    void aBuyerCanStartLikeAnotherAndChangeWhatItNames() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), baselineText());
+        Path child = dir.resolve("baidu.yaml");
+        Files.writeString(child, """
+                extends: base.yaml
+                name: with-baidu
+                hyperscalers:
+                  - name: Baidu
+                    like: Tencent
+                    demandUnitsPerWeek: 1500
+                """);
+        Scenario s = ScenarioLoader.load(child);
+        HyperscalerSpec tencent = s.hyperscalers().get(2);
+        HyperscalerSpec baidu = s.hyperscalers().get(4);
+        assertEquals("Baidu", baidu.name());
+        assertEquals(1500.0, baidu.demandUnitsPerWeek());
+        assertEquals(tencent.budgetUsdPerYear(), baidu.budgetUsdPerYear());
+        assertEquals(tencent.shortageCostMultiple(), baidu.shortageCostMultiple());
+        assertEquals(3150.0, tencent.demandUnitsPerWeek(), "the item copied from is unchanged");
+        // The same in one file, and a chain of likes.
+        Scenario chained = ScenarioLoader.parse(
+                baselineText()
+                        .replace(
+                                "\nvendor:\n",
+                                "\n  - {name: A, like: B, budgetUsdPerYear: 1.0e9}\n"
+                                        + "  - {name: B, like: Alibaba, demandUnitsPerWeek: 100}\nvendor:\n"),
+                "s.yaml");
+        assertEquals(100.0, chained.hyperscalers().get(4).demandUnitsPerWeek());
+        assertEquals(1.0e9, chained.hyperscalers().get(4).budgetUsdPerYear());
+        assertEquals(1.0e10, chained.hyperscalers().get(5).budgetUsdPerYear());
+    }
+
+    @Test
+    void aLikeThatNamesNoItemIsAnErrorAtItsLine() throws Exception {
+        String text = baselineText().replace("\nvendor:\n", "\n  - name: Baidu\n    like: Tencnet\nvendor:\n");
+        List<ValidationError> errors = errorsOf(text);
+        assertEquals(1, errors.size(), joined(errors));
+        assertEquals(
+                "s.yaml:" + lineOf(text, "like: Tencnet") + ":11: hyperscalers[4].like: no item named 'Tencnet'; did "
+                        + "you mean 'Tencent'? in hyperscalers",
+                errors.get(0).toString());
+        String self =
+                baselineText().replace("\nvendor:\n", "\n  - {name: X, like: X}\n  - {name: Y, like: Z}\nvendor:\n");
+        String all = joined(errorsOf(self));
+        assertTrue(all.contains("hyperscalers[4].like: an item cannot be like itself"), all);
+        assertTrue(all.contains("hyperscalers[5].like: no item named 'Z'; items: ByteDance, Alibaba, Tencent"), all);
+    }
+
+    @Test
+    void aBuyerThatAnAggregateAlreadyNamesIsWarnedOf() throws Exception {
+        Path file = dir.resolve("baidu.yaml");
+        Files.writeString(file, baselineText().replace("\nvendor:\n", "\n  - {name: Baidu, like: Tencent}\nvendor:\n"));
+        List<ValidationError> warnings = ScenarioTemplate.load(file).warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        String w = warnings.get(0).toString();
+        assertTrue(w.startsWith(file + ":" + lineOf(Files.readString(file), "name: Baidu")), w);
+        assertTrue(w.contains("hyperscalers[4].name: warning: 'Baidu' is also part of 'Others'"), w);
+        assertTrue(w.contains("counted twice"), w);
+        assertEquals(List.of(), ScenarioTemplate.load(BASELINE).warnings(), "the baseline has none");
+    }
+
+    @Test
     void extendsCycleIsAnError() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), "extends: b.yaml\nname: a\n");
         Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\nname: b\n");

@@ -71,7 +71,15 @@ class ScenarioPathsTest {
         ScenarioException name = assertThrows(
                 ScenarioException.class,
                 () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Baidu].anticipation=false", "--set"))));
-        assertTrue(name.getMessage().contains("no item named 'Baidu'"), name.getMessage());
+        assertTrue(
+                name.getMessage()
+                        .endsWith(
+                                "hyperscalers[Baidu]: no item named 'Baidu'; items: ByteDance, Alibaba, Tencent, Others"),
+                name.getMessage());
+        ScenarioException near = assertThrows(
+                ScenarioException.class,
+                () -> t.with(List.of(ScenarioOverride.parse("hyperscalers[Tencnet].anticipation=false", "--set"))));
+        assertTrue(near.getMessage().endsWith("no item named 'Tencnet'; did you mean 'Tencent'?"), near.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ScenarioOverride.parse("novalue", "--set"));
         ScenarioException notList = assertThrows(
                 ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse("vendor[0].name=x", "--set"))));

@@ -114,9 +114,11 @@ class ScenarioSchemaTest {
         assertEquals(
                 List.of("startDate", "endDate"),
                 texts(standalone.get("properties").get("simulation").get("required")));
-        List<String> buyer = texts(
-                standalone.get("properties").get("hyperscalers").get("items").get("required"));
+        JsonNode buyerItem = standalone.get("properties").get("hyperscalers").get("items");
+        List<String> buyer = texts(buyerItem.get("else").get("required"));
         assertTrue(buyer.contains("demandUnitsPerWeek") && !buyer.contains("anticipation"), buyer.toString());
+        assertEquals(List.of("like"), texts(buyerItem.get("if").get("required")), "a buyer like another");
+        assertEquals(List.of("name"), texts(buyerItem.get("then").get("required")), "needs only its name");
         assertEquals(
                 List.of("probability", "afterDays"),
                 texts(standalone
@@ -143,6 +145,8 @@ class ScenarioSchemaTest {
             node = node.path("properties").path(item ? parts[i].substring(0, parts[i].length() - 3) : parts[i]);
             if (item) {
                 node = node.path("items");
+                // Items that may be made like another: what is required of one that is not.
+                node = node.has("else") ? node.path("else") : node;
             }
         }
         return texts(node.path("required")).contains(parts[parts.length - 1]);
@@ -157,6 +161,20 @@ class ScenarioSchemaTest {
                 "string",
                 SCHEMA.get("properties").get(ScenarioLoader.EXTENDS).get("type").asText());
         assertTrue(at("regulator.mode").get("enum").toString().contains("THRESHOLD"));
+        for (String list : new String[] {"products[0]", "hyperscalers[0]", "demandShocks[0]"}) {
+            assertEquals(
+                    "string", at(list).get("properties").get("like").get("type").asText(), list);
+        }
+        assertFalse(at("domestic.roadmap[0]").get("properties").has("like"), "roadmap entries have no names");
+    }
+
+    @Test
+    void behaviouralBuyerFieldsHaveDocumentedDefaults() {
+        assertEquals(
+                0.5, at("hyperscalers[0].shortageCostMultiple").get("default").doubleValue());
+        assertEquals(4, at("hyperscalers[0].minLeadWeeks").get("default").intValue());
+        assertEquals("weeks", at("hyperscalers[0].minLeadWeeks").get("x-unit").asText());
+        assertFalse(at("hyperscalers[0].demandUnitsPerWeek").has("default"), "demand has no default");
     }
 
     @Test

@@ -45,7 +45,8 @@ class ScenarioValidatorTest {
                         "vendor.waferLeadWeeksMax: must be >= vendor.waferLeadWeeksMin (26)",
                         "vendor.capacity[1].date: capacity dates must increase (previous 2024-04-01)",
                         "vendor.capacity[1].unitsPerMonth: must be between 0 and 100000000, got -1",
-                        "domestic.roadmap[0].product: no product named 'Ascend-910C' is defined in products"),
+                        "domestic.roadmap[0].product: no product named 'Ascend-910C' is defined in products; did you "
+                                + "mean 'Ascend-950'?"),
                 errors(
                         "simulation.stepDays=0",
                         "simulation.endDate=2024-01-01",
@@ -64,7 +65,8 @@ class ScenarioValidatorTest {
     void namesMustNotBeBlankAndReferencesMustResolve() throws Exception {
         assertEquals(
                 List.of(
-                        "demandShocks[1].buyers[0]: no hyperscaler named 'Tencent'",
+                        "demandShocks[1].buyers[0]: no hyperscaler named 'Tencent'; hyperscalers: ByteDance, Alibaba, "
+                                + "Others",
                         "hyperscalers[2].name: must not be blank"),
                 errors("hyperscalers[2].name=' '"));
         assertEquals(

@@ -1,0 +1,63 @@
+package io.gpusim.core.scenario;
+
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one place a left-out scenario field gets its default: the value its {@link Param#defaultValue()} declares,
+ * read as YAML into the field's type. A record's compact constructor asks for it field by field
+ * ({@code signalSensitivity = Defaults.or(signalSensitivity, HyperscalerSpec.class, "signalSensitivity")}), so a
+ * default is written once, in the declaration that the schema, the documentation and the validator also read.
+ */
+public final class Defaults {
+    private static final ClassValue<Map<String, Object>> DECLARED = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            Map<String, Object> values = new HashMap<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                Param p = c.getAnnotation(Param.class);
+                if (p != null && !p.defaultValue().isEmpty()) {
+                    values.put(c.getName(), parse(p.defaultValue(), c));
+                }
+            }
+            return Map.copyOf(values);
+        }
+    };
+
+    private Defaults() {}
+
+    /**
+     * {@code value}, or the default declared for the field {@code component} of {@code owner} when it is null.
+     *
+     * @throws IllegalStateException when the field declares no default (a programming error)
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T or(T value, Class<? extends Record> owner, String component) {
+        if (value != null) {
+            return value;
+        }
+        Object declared = DECLARED.get(owner).get(component);
+        if (declared == null) {
+            throw new IllegalStateException(owner.getSimpleName() + "." + component + " declares no default");
+        }
+        return (T) declared;
+    }
+
+    /** The declared default of a field as a value of its type, or null when it declares none. */
+    public static Object declared(Class<? extends Record> owner, String component) {
+        return DECLARED.get(owner).get(component);
+    }
+
+    private static Object parse(String yaml, RecordComponent c) {
+        try {
+            var mapper = ScenarioLoader.yamlMapper();
+            return mapper.readValue(yaml, mapper.getTypeFactory().constructType(c.getGenericType()));
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "default '" + yaml + "' of " + c.getDeclaringRecord().getSimpleName() + "." + c.getName()
+                            + " does not fit its type",
+                    e);
+        }
+    }
+}
