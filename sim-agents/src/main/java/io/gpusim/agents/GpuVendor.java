@@ -50,6 +50,9 @@ public final class GpuVendor implements Steppable {
     private final long[] share;
     private final double[] remainder;
     private final Line[] lines;
+    /** Each line's wanted production starts this step (-1: none to commit), reused from step to step. */
+    private final double[] need;
+
     private double capacityPerStep;
     /** Orders placed in the run before this step's review of licence decisions. */
     private int ordersReviewed;
@@ -111,6 +114,7 @@ public final class GpuVendor implements Steppable {
         int haltSteps = cal.stepsForWeeks(spec.haltWeeks(), 1);
         int n = spec.products().length + spec.redesigns().length;
         this.lines = new Line[n];
+        this.need = new double[n];
         for (int i = 0; i < spec.products().length; i++) {
             lines[i] = new Line(spec.products()[i], haltSteps);
             // A product on sale later is planned a lead time ahead of its launch.
@@ -159,7 +163,7 @@ public final class GpuVendor implements Steppable {
         scheduleRedesigns(today);
         reviewLicences(status, today);
 
-        double[] need = new double[lines.length];
+        double[] need = this.need;
         double needTotal = 0;
         int committing = 0;
         for (int i = 0; i < lines.length; i++) {

@@ -38,10 +38,22 @@ public final class Switching {
     public static void foreignShares(
             double foreignPart, double[] foreignCosts, boolean[] open, double beta, double[] shares) {
         double cheapest = Double.POSITIVE_INFINITY;
+        int openCount = 0;
+        int last = -1;
         for (int f = 0; f < foreignCosts.length; f++) {
             if (open[f]) {
                 cheapest = Math.min(cheapest, foreignCosts[f]);
+                openCount++;
+                last = f;
             }
+        }
+        if (openCount <= 1) {
+            // One open product takes the whole foreign part (the formula gives exactly that, at the cost of a
+            // logarithm and an exponential on every buyer's step).
+            for (int f = 0; f < foreignCosts.length; f++) {
+                shares[f] = f == last ? foreignPart : 0.0;
+            }
+            return;
         }
         double total = 0;
         for (int f = 0; f < foreignCosts.length; f++) {
