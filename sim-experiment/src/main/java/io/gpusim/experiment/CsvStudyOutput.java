@@ -38,7 +38,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
             "manifest.json",
             "sensitivity.csv",
             "calibration.csv",
-            "calibrated.yaml");
+            "calibrated.yaml",
+            "validation.csv");
 
     /** How the per-scenario calibrated files of a joint fit begin ({@code calibrated-NAME.yaml}). */
     static final String CALIBRATED_PREFIX = "calibrated-";
