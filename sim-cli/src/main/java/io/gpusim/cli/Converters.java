@@ -1,6 +1,7 @@
 package io.gpusim.cli;
 
 import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.experiment.CalibrationPair;
 import io.gpusim.experiment.Parameter;
 import io.gpusim.experiment.StudyDefinition;
 import picocli.CommandLine.ITypeConverter;
@@ -34,6 +35,18 @@ final class Converters {
         public Parameter convert(String value) {
             try {
                 return Parameter.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --pair [NAME:]SCENARIO=TARGETS[@WEIGHT]}: a scenario and its calibration targets. */
+    static final class Pair implements ITypeConverter<CalibrationPair.Spec> {
+        @Override
+        public CalibrationPair.Spec convert(String value) {
+            try {
+                return CalibrationPair.Spec.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -33,6 +33,9 @@ final class Errors {
             Map.entry("levels", "--levels"),
             Map.entry("bootstrap", "--bootstrap"),
             Map.entry("maxEvaluations", "--max-evals"),
+            Map.entry("pairs", "--pair"),
+            Map.entry("fit", "--fit"),
+            Map.entry("checkRuns", "--check-runs"),
             Map.entry("variants", "--policy"),
             Map.entry("scenarios", "SCENARIO"),
             Map.entry("set", "--set"));

@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             SensitivityCommand.class,
             DiscoverCommand.class,
             CalibrateCommand.class,
+            ValidateEpisodesCommand.class,
             PlotCommand.class,
             ReportCommand.class,
             ValidateCommand.class,

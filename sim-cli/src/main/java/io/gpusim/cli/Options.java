@@ -93,6 +93,44 @@ final class Options {
         String master;
     }
 
+    /**
+     * What {@code calibrate} and {@code validate-episodes} share: the free parameters, replications per evaluation,
+     * the evaluation budget, and the seed, override, output and engine groups.
+     */
+    static final class Fit {
+        @Option(
+                names = "--vary",
+                required = true,
+                paramLabel = "PATH=lo:hi",
+                converter = Converters.Vary.class,
+                description = "A free parameter (repeatable), set in every scenario.")
+        List<io.gpusim.experiment.Parameter> vary;
+
+        @Option(
+                names = "--runs",
+                defaultValue = "50",
+                description = "Replications per evaluation and scenario (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(
+                names = "--max-evals",
+                defaultValue = "300",
+                description = "Most evaluations (default: ${DEFAULT-VALUE}).")
+        int maxEvals;
+
+        @Mixin
+        SeedThreads model;
+
+        @Mixin
+        Overrides overrides;
+
+        @Mixin
+        Output output;
+
+        @Mixin
+        Engine engine;
+    }
+
     /** The engines' names, for help and completion. */
     static final class EngineNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;

@@ -3,6 +3,7 @@ package io.gpusim.cli;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.ValidationError;
+import io.gpusim.experiment.CalibrationPair;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,13 @@ final class Scenarios {
             throw new ScenarioException(errors);
         }
         return out;
+    }
+
+    /** Reads the scenario and targets files of calibration pairs (all problems together) and prints warnings. */
+    static List<CalibrationPair> loadPairs(PrintWriter err, List<CalibrationPair.Spec> specs) throws ScenarioException {
+        List<CalibrationPair> pairs = CalibrationPair.loadAll(specs, null);
+        warn(err, pairs.stream().map(CalibrationPair::template).toList());
+        return pairs;
     }
 
     /** Prints the warnings of scenario files to stderr, one line each; returns how many there were. */

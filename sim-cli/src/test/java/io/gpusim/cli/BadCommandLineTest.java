@@ -29,8 +29,73 @@ class BadCommandLineTest {
         "calibrate", B, "--targets", T, "--vary", "beliefs.leakWeight=1:4", "--runs", "2", "--max-evals", "10"
     };
 
+    static final String LATE = Path.of("..", "scenarios", "late-ban.yaml").toString();
+    static final String SEQUEL =
+            Path.of("..", "scenarios", "h20-2025-sequel.yaml").toString();
+    static final String[] JOINT = CalibrateCliTest.joint("--runs", "2", "--max-evals", "10");
+    static final String[] EPISODES = ValidateEpisodesCliTest.episodes("--runs", "2", "--max-evals", "10");
+
     @TempDir
     static Path dir;
+
+    /** Joint calibration and the episode check: bad pairs, paths, names and subsets. */
+    static List<Arguments> jointCases() {
+        List<Arguments> all = new ArrayList<>();
+        for (String[] cmd : new String[][] {JOINT, EPISODES}) {
+            all.add(Arguments.of(
+                    with(cmd, "--set", "regulator.banDat=2025-01-01"),
+                    "--set regulator.banDat=2025-01-01: regulator.banDat: no field 'banDat' in regulator"));
+            all.add(Arguments.of(with(cmd, "--out", "@FILE"), "--out @FILE exists and is not a directory"));
+            all.add(Arguments.of(with(cmd, "--threads", "0"), "--threads must be >= 1, got 0"));
+            all.add(Arguments.of(
+                    with(cmd, "--pair", "nonsense"),
+                    "SCENARIO=TARGETS[@WEIGHT]): 'nonsense': expected [NAME:]SCENARIO=TARGETS[@WEIGHT]"));
+            all.add(Arguments.of(
+                    with(cmd, "--pair", "c:" + B + "=" + T + "@-1"), "the weight after '@' must be a number > 0"));
+            all.add(Arguments.of(with(cmd, "--pair", "c:@EMPTY=" + T), "@EMPTY: the file is empty"));
+            all.add(Arguments.of(
+                    with(cmd, "--pair", "c:no-such-scenario.yaml=" + T), "no-such-scenario.yaml: file not found"));
+            all.add(Arguments.of(
+                    with(cmd, "--pair", "c:" + B + "=no-such-targets.yaml"), "no-such-targets.yaml: file not found"));
+        }
+        String missing = "products[MI308].unitCostUsd=3000:8000";
+        all.add(Arguments.of(
+                new String[] {"calibrate", "--pair", B + "=" + T, "--pair", "s:" + SEQUEL + "=" + T, "--vary", missing},
+                "gpusim calibrate: --vary products[MI308].unitCostUsd: not in " + B
+                        + ": products[MI308]: no item named 'MI308'"));
+        all.add(Arguments.of(
+                new String[] {
+                    "validate-episodes",
+                    "--pair",
+                    "a:" + B + "=" + T,
+                    "--pair",
+                    "s:" + SEQUEL + "=" + T,
+                    "--fit",
+                    "s",
+                    "--vary",
+                    missing
+                },
+                "gpusim validate-episodes: --vary products[MI308].unitCostUsd: not in 'a' (" + B + ")"));
+        all.add(Arguments.of(with(JOINT, "--pair", B + "=" + T), "gpusim calibrate: --pair names 'h20-2025' twice"));
+        all.add(Arguments.of(
+                with(EPISODES, "--pair", "base:" + LATE + "=" + T),
+                "gpusim validate-episodes: --pair names 'base' twice"));
+        all.add(Arguments.of(
+                with(EPISODES, "--fit", "zzz"),
+                "gpusim validate-episodes: --fit names 'zzz', which is not an episode (episodes: base, late)"));
+        all.add(Arguments.of(
+                with(EPISODES, "--check-runs", "0"), "gpusim validate-episodes: --check-runs must be >= 1, got 0"));
+        all.add(Arguments.of(
+                with(JOINT, B, "--targets", T),
+                "give SCENARIO --targets TARGETS.yaml or --pair SCENARIO=TARGETS, not both"));
+        all.add(Arguments.of(
+                new String[] {"calibrate", "--vary", "beliefs.leakWeight=1:4"},
+                "give SCENARIO --targets TARGETS.yaml, or --pair SCENARIO=TARGETS (repeatable)"));
+        all.add(Arguments.of(
+                new String[] {"calibrate", B, "--vary", "beliefs.leakWeight=1:4"},
+                "SCENARIO needs --targets TARGETS.yaml"));
+        return all;
+    }
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
@@ -70,6 +135,7 @@ class BadCommandLineTest {
             notUtf8[1] = "@LATIN";
             all.add(Arguments.of(notUtf8, "@LATIN:2:11: not UTF-8 text: invalid byte 0xFF at line 2, column 11"));
         }
+        all.addAll(jointCases());
         all.add(Arguments.of(new String[] {"batch", B, "--runs", "abc"}, "'abc' is not a whole number"));
         all.add(Arguments.of(
                 new String[] {"batch", B, "--runs", "99999999999"},

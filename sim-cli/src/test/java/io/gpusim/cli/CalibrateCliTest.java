@@ -6,16 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CalibrateCliTest {
     static final String TARGETS =
             Path.of("..", "scenarios", "targets-h20-2025.yaml").toString();
+    static final String LATE = Path.of("..", "scenarios", "late-ban.yaml").toString();
 
     @TempDir
     Path dir;
+
+    /**
+     * {@code calibrate} of the baseline and the late ban (named late, at half weight) jointly, on the H20's unit
+     * cost, then {@code more}.
+     */
+    static String[] joint(String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "calibrate",
+                "--pair",
+                CliTest.BASELINE + "=" + TARGETS,
+                "--pair",
+                "late:" + LATE + "=" + TARGETS + "@0.5",
+                "--vary",
+                "products[0].unitCostUsd=3000:8000"));
+        args.addAll(List.of(more));
+        return args.toArray(new String[0]);
+    }
 
     @Test
     void fitsTheReportedFiguresAndWritesAValidScenario() throws Exception {
@@ -61,5 +82,86 @@ class CalibrateCliTest {
         assertTrue(r.err().contains("targets[0]: give exactly one of median or band"), r.err());
         assertTrue(r.err().contains("targets[1].metric: unknown metric 'nothing'"), r.err());
         assertTrue(r.err().startsWith(bad + ":"), r.err());
+    }
+
+    /** The files of an output directory but its manifest (which holds the command line), by name. */
+    static Map<String, String> outputs(Path out) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (var list = Files.list(out)) {
+            for (Path f : list.toList()) {
+                if (!f.getFileName().toString().equals("manifest.json")) {
+                    files.put(f.getFileName().toString(), Files.readString(f));
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void onePairIsTheSingleFitByteForByte() throws Exception {
+        String[] fit = {"--vary", "products[0].unitCostUsd=3000:8000", "--runs", "4", "--max-evals", "12"};
+        Path single = dir.resolve("single");
+        Path pair = dir.resolve("pair");
+        List<String> a = new ArrayList<>(List.of("calibrate", CliTest.BASELINE, "--targets", TARGETS));
+        List<String> b = new ArrayList<>(List.of("calibrate", "--pair", CliTest.BASELINE + "=" + TARGETS));
+        a.addAll(List.of(fit));
+        b.addAll(List.of(fit));
+        CliTest.Result r1 = gpusim(with(a, "--out", single.toString()));
+        CliTest.Result r2 = gpusim(with(b, "--out", pair.toString()));
+        assertEquals(0, r1.code(), r1.err());
+        assertEquals(0, r2.code(), r2.err());
+        assertEquals(r1.out(), r2.out());
+        assertEquals(outputs(single), outputs(pair));
+        assertEquals(
+                List.of("calibrated.yaml", "calibration.csv", "failures.csv"),
+                List.copyOf(outputs(pair).keySet()));
+    }
+
+    @Test
+    void aJointFitReportsEveryScenarioAndWritesEachCalibratedScenario() throws Exception {
+        Path out = dir.resolve("joint");
+        CliTest.Result r = gpusim(joint("--runs", "4", "--max-evals", "12", "--out", out.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("in each of 2 scenarios"), r.out());
+        List<String> rows = Files.readAllLines(out.resolve("calibration.csv"));
+        assertEquals("scenario,metric,target_median,target_low,target_high,model_median,distance", rows.get(0));
+        assertEquals(1 + 2 * 6, rows.size());
+        assertEquals(6, rows.stream().filter(l -> l.startsWith("h20-2025,")).count(), rows.toString());
+        assertEquals(6, rows.stream().filter(l -> l.startsWith("late,")).count(), rows.toString());
+        assertEquals(
+                List.of("calibrated-h20-2025.yaml", "calibrated-late.yaml", "calibration.csv", "failures.csv"),
+                List.copyOf(outputs(out).keySet()));
+        double objective = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            objective += Double.parseDouble(row.substring(row.lastIndexOf(',') + 1));
+        }
+        String printed = r.out()
+                .lines()
+                .filter(l -> l.startsWith("objective "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                Double.parseDouble(printed.split(" ")[1].replace(",", "")),
+                objective,
+                1e-3 * objective,
+                "the objective is the sum of the distances, the late pair's at half weight: " + printed);
+        String[] late = rows.stream()
+                .filter(l -> l.startsWith("late,requested_units,"))
+                .findFirst()
+                .orElseThrow()
+                .split(",");
+        double miss = (Double.parseDouble(late[5]) - 1e6) / 1e6;
+        assertEquals(0.5 * miss * miss, Double.parseDouble(late[6]), 1e-15, "the pair's weight scales its distances");
+        for (String f : List.of("calibrated-h20-2025.yaml", "calibrated-late.yaml")) {
+            CliTest.Result valid = gpusim("validate", out.resolve(f).toString());
+            assertEquals(0, valid.code(), valid.err());
+        }
+        assertTrue(Files.readString(out.resolve("calibrated-late.yaml")).contains("name: \"late-ban\""));
+    }
+
+    private static String[] with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
     }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Outputs pinned byte for byte: small batch, sweep, compare, study, sensitivity and calibration runs whose printed
- * tables and output files (all but the manifest, which holds times and paths) must equal the recorded ones. A
- * change that moves any number fails here; when the change is meant to (a model change, documented), record the new
+ * Outputs pinned byte for byte: small batch, sweep, compare, study, sensitivity, calibration (single and joint) and
+ * episode-check runs whose printed tables and output files (all but the manifest, which holds times and paths) must
+ * equal the recorded ones. A change that moves any number fails here; when the change is meant to (a model change, documented), record the new
  * outputs with {@code mvn -pl sim-cli test -Dtest=GoldenOutputTest -Dgolden.update=true} and say why in the commit.
  */
 class GoldenOutputTest {
@@ -117,7 +117,14 @@ class GoldenOutputTest {
                                 "--max-evals",
                                 "40",
                                 "--threads",
-                                "2")));
+                                "2")),
+                Arguments.of(
+                        "calibrate-joint",
+                        List.of(CalibrateCliTest.joint("--runs", "6", "--max-evals", "20", "--threads", "2"))),
+                Arguments.of(
+                        "validate-episodes",
+                        List.of(ValidateEpisodesCliTest.episodes(
+                                "--runs", "6", "--max-evals", "20", "--check-runs", "20", "--threads", "2"))));
     }
 
     @ParameterizedTest(name = "{0}")

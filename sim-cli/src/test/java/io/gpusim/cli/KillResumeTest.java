@@ -79,6 +79,14 @@ class KillResumeTest {
         "--quiet"
     };
 
+    /** A joint calibration to two scenarios (about 6,000 replications). */
+    static final String[] JOINT_CALIBRATION =
+            CalibrateCliTest.joint("--runs", "100", "--max-evals", "30", "--seed", "3", "--threads", "2", "--quiet");
+
+    /** An episode check whose fit (about 800 replications) is short, so the kill falls in the check (6,000). */
+    static final String[] EPISODES = ValidateEpisodesCliTest.episodes(
+            "--runs", "40", "--max-evals", "20", "--check-runs", "3000", "--seed", "3", "--threads", "2", "--quiet");
+
     private Process start(Path out) throws Exception {
         return start(STUDY, out);
     }
@@ -221,9 +229,14 @@ class KillResumeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"sensitivity", "calibrate"})
+    @ValueSource(strings = {"sensitivity", "calibrate", "calibrate-joint", "validate-episodes"})
     void analysesResumeToTheOutputsOfAnUninterruptedRun(String command) throws Exception {
-        String[] study = command.equals("sensitivity") ? SENSITIVITY : CALIBRATION;
+        String[] study = switch (command) {
+            case "sensitivity" -> SENSITIVITY;
+            case "calibrate" -> CALIBRATION;
+            case "calibrate-joint" -> JOINT_CALIBRATION;
+            default -> EPISODES;
+        };
         Path reference = dir.resolve("reference");
         CliTest.Result full = gpusim(with(study, "--out", reference.toString()));
         assertEquals(0, full.code(), full.err());
@@ -243,9 +256,13 @@ class KillResumeTest {
                     .sorted()
                     .toList();
         }
-        assertTrue(
-                names.contains(command.equals("sensitivity") ? "sensitivity.csv" : "calibrated.yaml"),
-                names.toString());
+        String mainOutput = switch (command) {
+            case "sensitivity" -> "sensitivity.csv";
+            case "calibrate" -> "calibrated.yaml";
+            case "calibrate-joint" -> "calibrated-late.yaml";
+            default -> "validation.csv";
+        };
+        assertTrue(names.contains(mainOutput), names.toString());
         for (String name : names) {
             assertEquals(Files.readString(reference.resolve(name)), Files.readString(killed.resolve(name)), name);
         }

@@ -38,7 +38,16 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
             "manifest.json",
             "sensitivity.csv",
             "calibration.csv",
-            "calibrated.yaml");
+            "calibrated.yaml",
+            "validation.csv");
+
+    /** How the per-scenario calibrated files of a joint fit begin ({@code calibrated-NAME.yaml}). */
+    static final String CALIBRATED_PREFIX = "calibrated-";
+
+    /** Whether a file name is one a study writes: a name of {@link #OUTPUT_FILES} or a per-scenario scenario file. */
+    static boolean isOutputFile(String name) {
+        return OUTPUT_FILES.contains(name) || (name.startsWith(CALIBRATED_PREFIX) && name.endsWith(".yaml"));
+    }
 
     private final Path dir;
     private final Map<String, Path> pending = new LinkedHashMap<>();
@@ -313,7 +322,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
                 String name = f.getFileName().toString();
                 if (name.startsWith(".")
                         && name.endsWith(".tmp")
-                        && OUTPUT_FILES.stream().anyMatch(out -> name.startsWith("." + out))) {
+                        && (name.startsWith("." + CALIBRATED_PREFIX)
+                                || OUTPUT_FILES.stream().anyMatch(out -> name.startsWith("." + out)))) {
                     Files.deleteIfExists(f);
                 }
             }

@@ -38,8 +38,15 @@ public final class OutputDirectory {
      * can replace it without leaving any of them behind; files gpusim does not write are kept.
      */
     public static void removeStudy(Path dir) throws IOException {
-        for (String name : CsvStudyOutput.OUTPUT_FILES) {
-            Files.deleteIfExists(dir.resolve(name));
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    if (Files.isRegularFile(f)
+                            && CsvStudyOutput.isOutputFile(f.getFileName().toString())) {
+                        Files.delete(f);
+                    }
+                }
+            }
         }
         Files.deleteIfExists(dir.resolve(Journal.FILE));
         Files.deleteIfExists(dir.resolve(REPORT));

@@ -90,6 +90,11 @@ public final class SummaryWriters {
 
     /** Aligns rows of cells into a table: first column left-aligned, the others right-aligned. */
     public static String align(java.util.List<String[]> rows) {
+        return align(rows, 1);
+    }
+
+    /** As {@link #align(java.util.List)}, with the first {@code textColumns} columns (labels) left-aligned. */
+    public static String align(java.util.List<String[]> rows, int textColumns) {
         int cols = 0;
         for (String[] r : rows) {
             cols = Math.max(cols, r.length);
@@ -102,18 +107,15 @@ public final class SummaryWriters {
         }
         StringBuilder sb = new StringBuilder();
         for (String[] r : rows) {
-            line(sb, r, width);
+            line(sb, r, width, textColumns);
         }
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, String[] cells, int[] width) {
+    private static void line(StringBuilder sb, String[] cells, int[] width, int textColumns) {
         for (int c = 0; c < cells.length; c++) {
-            if (c == 0) {
-                sb.append(String.format(Locale.ROOT, "%-" + width[c] + "s", cells[c]));
-            } else {
-                sb.append("  ").append(String.format(Locale.ROOT, "%" + width[c] + "s", cells[c]));
-            }
+            String format = "%" + (c < textColumns ? "-" : "") + width[c] + "s";
+            sb.append(c == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, cells[c]));
         }
         sb.append(System.lineSeparator());
     }

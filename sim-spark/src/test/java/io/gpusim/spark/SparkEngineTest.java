@@ -113,7 +113,7 @@ class SparkEngineTest {
     }
 
     @Test
-    void sensitivityAndCalibrationOnSparkMatchTheLocalRunner() throws Exception {
+    void sensitivityCalibrationAndTheEpisodeCheckOnSparkMatchTheLocalRunner() throws Exception {
         String targets = Path.of("..", "scenarios", "targets-h20-2025.yaml").toString();
         String[][] analyses = {
             {
@@ -143,17 +143,68 @@ class SparkEngineTest {
                 "--max-evals",
                 "30",
                 "--quiet"
+            },
+            {
+                "calibrate",
+                "--pair",
+                BASELINE + "=" + targets,
+                "--pair",
+                "late:" + LATE + "=" + targets,
+                "--vary",
+                "products[0].unitCostUsd=3000:8000",
+                "--runs",
+                "6",
+                "--max-evals",
+                "15",
+                "--quiet"
+            },
+            {
+                "validate-episodes",
+                "--pair",
+                "base:" + BASELINE + "=" + targets,
+                "--pair",
+                "late:" + LATE + "=" + targets,
+                "--fit",
+                "base",
+                "--vary",
+                "products[0].unitCostUsd=3000:8000",
+                "--runs",
+                "6",
+                "--max-evals",
+                "12",
+                "--check-runs",
+                "20",
+                "--quiet"
             }
         };
-        for (String[] analysis : analyses) {
-            Path local = dir.resolve("local-" + analysis[0]);
-            Path onSpark = dir.resolve("spark-" + analysis[0]);
+        for (int i = 0; i < analyses.length; i++) {
+            String[] analysis = analyses[i];
+            Path local = dir.resolve("local-" + i);
+            Path onSpark = dir.resolve("spark-" + i);
             gpusim(concat(analysis, "--out", local.toString()));
             gpusim(concat(analysis, "--out", onSpark.toString(), "--engine", "spark", "--master", "local[2]"));
-            if (analysis[0].equals("sensitivity")) {
-                assertSame(local, onSpark, "sensitivity.csv", "runs.csv", "summary.csv", "points.csv");
-            } else {
-                assertSame(local, onSpark, "calibration.csv", "calibrated.yaml", "failures.csv");
+            switch (i) {
+                case 0 -> assertSame(local, onSpark, "sensitivity.csv", "runs.csv", "summary.csv", "points.csv");
+                case 1 -> assertSame(local, onSpark, "calibration.csv", "calibrated.yaml", "failures.csv");
+                case 2 ->
+                    assertSame(
+                            local,
+                            onSpark,
+                            "calibration.csv",
+                            "calibrated-h20-2025.yaml",
+                            "calibrated-late.yaml",
+                            "failures.csv");
+                default ->
+                    assertSame(
+                            local,
+                            onSpark,
+                            "validation.csv",
+                            "calibration.csv",
+                            "calibrated-base.yaml",
+                            "calibrated-late.yaml",
+                            "runs.csv",
+                            "summary.csv",
+                            "failures.csv");
             }
         }
     }
