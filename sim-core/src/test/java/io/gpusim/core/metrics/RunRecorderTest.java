@@ -14,7 +14,7 @@ import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.SellerView;
 import io.gpusim.core.scenario.ScenarioLoader;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +40,15 @@ import org.junit.jupiter.api.Test;
 class RunRecorderTest {
     private static final double MONTH = Calendar.DAYS_PER_MONTH;
     private static final long PRICE_CENTS = 1_250_000;
-    private static RunResult result;
-    private static int steps;
+    private RunResult result;
+    private int steps;
 
-    @BeforeAll
-    static void run() throws Exception {
+    /**
+     * The run, once per test (not once per class: a mutation tool attributes what a test covers by what runs inside
+     * it, and a class-level run would count for none of the tests that read it).
+     */
+    @BeforeEach
+    void run() throws Exception {
         MarketModel model = new MarketModel(ScenarioLoader.load(Path.of("..", "scenarios", "h20-2025.yaml")), 1, true);
         steps = model.calendar().steps();
         BuyerView byteDance = model.exchange().buyer(0);
@@ -112,7 +116,7 @@ class RunRecorderTest {
         assertEquals(null, model.ledger().checkConservation());
     }
 
-    private static void metric(double expected, Metric m) {
+    private void metric(double expected, Metric m) {
         assertEquals(expected, result.get(m), 1e-9 * Math.max(1, Math.abs(expected)), m.id());
     }
 
@@ -170,7 +174,7 @@ class RunRecorderTest {
         assertTrue(Double.isNaN(result.get(Metric.SUBSTITUTE_SHARE_END)));
     }
 
-    private static void series(Series s, double... firstSteps) {
+    private void series(Series s, double... firstSteps) {
         double[] values = result.series(s);
         assertEquals(steps, values.length, s.id());
         assertArrayEquals(firstSteps, java.util.Arrays.copyOf(values, firstSteps.length), 1e-9, s.id());
