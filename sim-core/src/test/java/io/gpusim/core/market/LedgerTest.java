@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
@@ -180,6 +182,135 @@ class LedgerTest {
         assertEquals(8 * 100 + 120, ledger.paidCents(0));
         int reopened = ledger.placeOrTopUp(0, 1, 6, 100, 4, 35);
         assertEquals(afterRush + 2, reopened, "the newest open order is at another price: a new order");
+        assertNull(ledger.checkConservation());
+    }
+
+    @Test
+    void lastStepsOrdersAreKeptForOneStepAndShippedUnitsAddUpOverSteps() {
+        ledger.startProduction(0, 100);
+        ledger.completeProduction(0, 100);
+        int a = ledger.placeOrder(0, 0, 30, 100, 0, 7, false);
+        ledger.placeOrder(1, 0, 12, 100, 0, 7, false);
+        ledger.ship(a, 10, 1);
+        ledger.beginStep();
+        assertEquals(42, ledger.orderedLastStep(0), "step 0's orders, read in step 1");
+        assertEquals(0, ledger.orderedLastStep(1));
+        ledger.placeOrder(0, 0, 5, 100, 1, 14, false);
+        ledger.shipOldestFirst(0, 1, 12, 2);
+        ledger.shipToEach(0, new long[] {3, 0}, 2);
+        assertEquals(15, ledger.shippedThisStep(0));
+        assertEquals(10 + 12 + 3, ledger.shippedTotal(0), "every kind of shipment adds to the run's total");
+        ledger.beginStep();
+        assertEquals(5, ledger.orderedLastStep(0), "step 1's orders replace step 0's");
+        assertEquals(25, ledger.shippedTotal(0), "the total is never reset");
+        ledger.beginStep();
+        assertEquals(0, ledger.orderedLastStep(0));
+    }
+
+    @Test
+    void shipmentsDueBeyondTheRingArriveOnTimeAfterItGrows() {
+        ledger.startProduction(0, 1_000);
+        ledger.completeProduction(0, 1_000);
+        int o = ledger.placeOrder(0, 0, 1_000, 100, 0, 7, false);
+        ledger.deliverArrivals(5);
+        // due within the ring's eight steps after the last delivery (6 to 12), then far ahead: the ring grows
+        // twice, and again later
+        ledger.ship(o, 1, 6);
+        ledger.ship(o, 2, 9);
+        ledger.ship(o, 4, 12);
+        assertEquals(TransitRing.INITIAL_STEPS, ledger.transitSteps());
+        ledger.ship(o, 8, 30);
+        assertEquals(4 * TransitRing.INITIAL_STEPS, ledger.transitSteps(), "doubled until step 30 fits");
+        ledger.ship(o, 16, 14);
+        long[] expected = new long[40];
+        expected[6] = 1;
+        expected[9] = 2;
+        expected[12] = 4;
+        expected[14] = 16;
+        expected[30] = 8;
+        long arrived = 0;
+        for (int step = 6; step < 40; step++) {
+            ledger.deliverArrivals(step);
+            arrived += expected[step];
+            assertEquals(arrived, ledger.stock(0, 0), "by step " + step);
+            if (step == 20) {
+                ledger.ship(o, 32, 90);
+                assertEquals(128, ledger.transitSteps(), "grown again from a later delivered step");
+            }
+        }
+        assertEquals(32, ledger.inTransit(0));
+        ledger.deliverArrivals(89);
+        assertEquals(31, ledger.stock(0, 0));
+        ledger.deliverArrivals(90);
+        assertEquals(63, ledger.stock(0, 0));
+        assertEquals(0, ledger.inTransit(0));
+        assertNull(ledger.checkConservation());
+    }
+
+    @Test
+    void aLateShareArrivesOneStepLaterAndAShipmentDueInThePastWithTheNextDelivery() {
+        ledger.startProduction(1, 100);
+        ledger.completeProduction(1, 100);
+        int o = ledger.placeOrder(1, 1, 100, 100, 0, 7, false);
+        ledger.ship(o, 10, new Arrival(2, 0.25));
+        assertEquals(10, ledger.inTransit(1, 1));
+        ledger.deliverArrivals(2);
+        assertEquals(7, ledger.stock(1, 1), "10 x 0.25 = 2.5 units late, rounded half up to 3");
+        ledger.deliverArrivals(3);
+        assertEquals(10, ledger.stock(1, 1));
+        ledger.ship(o, 5, 1);
+        assertEquals(10, ledger.stock(1, 1), "due at step 1, already delivered: waits for the next delivery");
+        ledger.deliverArrivals(4);
+        assertEquals(15, ledger.stock(1, 1));
+    }
+
+    @Test
+    void aBookOfManyOrdersAndLongQueuesKeepsEveryOrderInItsPlace() {
+        // more orders than the book's first rows (64), more open orders per queue than its first ring (16), and a
+        // queue whose head has moved when it grows
+        ledger.startProduction(0, 10_000);
+        ledger.completeProduction(0, 10_000);
+        for (int i = 0; i < 10; i++) {
+            ledger.placeOrder(0, 0, 1 + i, 100 + i, i, 7 * i, false);
+        }
+        ledger.shipOldestFirst(0, 0, 1 + 2 + 3 + 4, 1);
+        assertEquals(4, ledger.oldestOpenOrder(0, 0), "orders 0-3 filled");
+        for (int i = 10; i < 100; i++) {
+            ledger.placeOrder(i % 2, 0, 1 + i, 100 + i, i, 7 * i, i % 5 == 0);
+        }
+        assertEquals(100, ledger.orderCount());
+        for (int id = 0; id < 100; id++) {
+            Order order = ledger.order(id);
+            int buyer = id < 10 ? 0 : id % 2;
+            assertEquals(buyer, order.buyer(), "order " + id);
+            assertEquals(1 + id, order.quantity(), "order " + id);
+            assertEquals(100 + id, order.priceCents(), "order " + id);
+            assertEquals(id, order.placedStep(), "order " + id);
+            assertEquals(7 * id, order.requestedByDay(), "order " + id);
+            assertEquals(id >= 10 && id % 5 == 0, order.rush(), "order " + id);
+        }
+        // buyer 0's queue: orders 4-9 and the even orders 10-98, oldest first
+        List<Integer> open = new ArrayList<>();
+        for (Order order : ledger.openOrders(0)) {
+            if (order.buyer() == 0) {
+                open.add(order.id());
+            }
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int id = 4; id < 100; id++) {
+            if (id < 10 || id % 2 == 0) {
+                expected.add(id);
+            }
+        }
+        assertEquals(expected, open);
+        for (int k = 0; k < expected.size(); k++) {
+            int id = expected.get(k);
+            assertEquals(id, ledger.oldestOpenOrder(0, 0));
+            ledger.shipOldestFirst(0, 0, ledger.remaining(id), 1);
+            assertEquals(0, ledger.remaining(id));
+        }
+        assertEquals(-1, ledger.oldestOpenOrder(0, 0));
+        assertEquals(11, ledger.oldestOpenOrder(0, 1));
         assertNull(ledger.checkConservation());
     }
 }

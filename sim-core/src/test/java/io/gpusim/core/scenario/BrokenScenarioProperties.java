@@ -1,12 +1,15 @@
 package io.gpusim.core.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -134,5 +137,47 @@ class BrokenScenarioProperties {
     @Property(tries = 200)
     void randomTextIsAnswered(@ForAll String text) {
         loadAnswersCleanly(text);
+    }
+
+    /** Indices of the baseline's lines of the form {@code key: number}, with or without a comment. */
+    private static final List<Integer> NUMBER_LINES = IntStream.range(
+                    0, (int) BASELINE.lines().count())
+            .filter(i -> numberAt(BASELINE.lines().toList().get(i)))
+            .boxed()
+            .toList();
+
+    private static boolean numberAt(String line) {
+        int colon = line.indexOf(": ");
+        if (colon < 0 || line.trim().startsWith("#") || line.contains("{")) {
+            return false;
+        }
+        String value = line.substring(colon + 2).replaceAll("\\s+#.*$", "").trim();
+        return value.matches("-?[0-9][0-9_]*(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    }
+
+    @Property(tries = 200)
+    void aWordInPlaceOfANumberIsOneErrorAtThatLineNamingTheField(@ForAll @IntRange(min = 0, max = 10_000) int pick) {
+        List<String> lines = BASELINE.lines().toList();
+        int i = NUMBER_LINES.get(pick % NUMBER_LINES.size());
+        String line = lines.get(i);
+        String key = line.substring(0, line.indexOf(": ")).trim().replaceFirst("^- ", "");
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < lines.size(); k++) {
+            sb.append(k == i ? line.substring(0, line.indexOf(": ") + 2) + "plenty" : lines.get(k))
+                    .append('\n');
+        }
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(sb.toString(), "s.yaml"), line);
+        assertClean(e, "s.yaml");
+        assertEquals(1, e.errors().size(), e.getMessage());
+        ValidationError err = e.errors().get(0);
+        assertEquals(i + 1, err.line(), err.toString());
+        assertTrue(err.path().endsWith(key), key + " vs " + err);
+        assertTrue(err.message().contains("plenty") || err.message().contains("number"), err.toString());
+    }
+
+    @Property(tries = 1)
+    void theBaselineHasManyNumberLines() {
+        assertTrue(NUMBER_LINES.size() > 60, "number lines: " + NUMBER_LINES.size());
     }
 }
