@@ -100,7 +100,9 @@ class BrokenScenarioProperties {
                         "[1, 2]",
                         "{a: 1}",
                         "9999999999999999999999"),
-                Arbitraries.strings().ofMaxLength(12));
+                // Without backticks: an error quotes the user's text back, and the check below reads a backtick in a
+                // message as a program type leaking out.
+                Arbitraries.strings().ofMaxLength(12).filter(t -> !t.contains("`")));
     }
 
     @Property(tries = 400)
