@@ -76,7 +76,7 @@ public final class Hyperscaler implements Steppable {
         this.signalDecayPerStep = Beliefs.signalDecay(cal.stepDays(), beliefs.decayMonths());
         this.noiseSdPerStep = cal.lognormalSdPerStep(buyer.demandNoiseSd());
         this.minLeadDays = buyer.minLeadWeeks() * 7;
-        this.foreign = params.foreignProducts();
+        this.foreign = model.foreignProducts();
         int k = foreign.length;
         this.performance = new double[k];
         this.foreignReplenishWeeks = new double[k];

@@ -37,7 +37,7 @@ public final class Importer implements Steppable {
         this.model = model;
         this.desk = model.exchange().importer();
         this.rules = model.params().importRules();
-        this.foreign = model.params().foreignProducts();
+        this.foreign = model.foreignProducts();
         int n = rules.size();
         this.startDay = new int[n];
         this.decided = new boolean[n];

@@ -60,7 +60,7 @@ public final class Regulator implements Steppable {
         this.model = model;
         this.spec = model.params().regulator();
         this.desk = model.exchange().regulator();
-        this.foreignProducts = model.params().foreignProducts();
+        this.foreignProducts = model.foreignProducts();
         this.licensing = new boolean[spec.licences().size()];
         MersenneTwisterFast rng = model.random;
         // Draw order is fixed: leak, then reversal.

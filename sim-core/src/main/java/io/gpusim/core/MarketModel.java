@@ -152,6 +152,14 @@ public class MarketModel extends SimState {
         return market.params();
     }
 
+    /**
+     * The foreign products, primary first ({@link ScenarioParams#foreignProducts}), worked out once per scenario and
+     * shared by every replication: callers read it and never write to it.
+     */
+    public int[] foreignProducts() {
+        return market.foreign().products();
+    }
+
     public long replicationSeed() {
         return replicationSeed;
     }
