@@ -1,10 +1,13 @@
 package io.gpusim.cli;
 
 import io.gpusim.bench.Bench;
+import io.gpusim.bench.ProcessTiming;
 import io.gpusim.core.scenario.Scenario;
 import io.gpusim.experiment.ReplicationRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,13 +19,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gpusim bench}: replications per second of a scenario through the full stack (MASON schedule, agents,
- * ledger, recorder, streaming statistics), against a plain-Java reference loop of the same per-step arithmetic with
- * no scheduler and no ledger. Prints every repeat, the medians and their ratio.
+ * ledger, recorder, streaming statistics) in steady state, against a plain-Java reference loop of the same per-step
+ * arithmetic with no scheduler and no ledger; then what a user sees from whole processes: the wall time of a
+ * one-replication and a 1,000-replication batch (start-up), and the rate of a batch of {@code --runs} replications
+ * against the steady state. Prints every repeat, the medians and their ratios.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure replications per second against a plain-Java reference loop.")
+        description = {
+            "Measure replications per second against a plain-Java reference loop (steady state), and the wall time"
+                    + " of whole gpusim processes (start-up, and a batch of --runs replications)."
+        })
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -50,19 +58,52 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
     private Integer threads;
 
+    @Option(
+            names = "--part",
+            defaultValue = "all",
+            description = "What to measure: steady (in this process), process (whole processes) or all"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Part part;
+
+    @Option(
+            names = "--process-repeats",
+            defaultValue = "7",
+            description = "Whole processes timed for each start-up figure (default: ${DEFAULT-VALUE}).")
+    private int processRepeats;
+
+    /** What {@code --part} selects. */
+    enum Part {
+        STEADY,
+        PROCESS,
+        ALL
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (runs < 1 || repeats < 1 || warmup < 0 || threadCount < 1) {
-            err.println("gpusim bench: --runs, --repeats and --threads must be >= 1 and --warmup >= 0");
+        if (runs < 1 || repeats < 1 || warmup < 0 || threadCount < 1 || processRepeats < 1) {
+            err.println("gpusim bench: --runs, --repeats, --process-repeats and --threads must be >= 1 and --warmup"
+                    + " >= 0");
             return Main.EXIT_USAGE;
         }
         Scenario scenario = Scenarios.loadAll(List.of(scenarioFile)).get(0).with(List.of());
+        double steady = Double.NaN;
+        if (part != Part.PROCESS) {
+            steady = steadyState(out, scenario, threadCount);
+        }
+        if (part != Part.STEADY) {
+            wholeProcesses(out, threadCount, steady);
+        }
+        return 0;
+    }
+
+    /** Prints the steady-state repeats and medians; returns the model's median runs/s. */
+    private double steadyState(PrintWriter out, Scenario scenario, int threadCount) throws InterruptedException {
         out.printf(
                 Locale.ROOT,
-                "scenario %s, %d replications per repeat, %d threads, %d warm-up + %d timed repeats%n",
+                "steady state: scenario %s, %d replications per repeat, %d threads, %d warm-up + %d timed repeats%n",
                 scenario.name(),
                 runs,
                 threadCount,
@@ -78,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (i >= 0) {
                     model[i] = m;
                     reference[i] = r;
-                    out.printf(Locale.ROOT, "repeat %d: model %,.0f runs/s, reference %,.0f runs/s%n", i + 1, m, r);
+                    out.printf(Locale.ROOT, "  repeat %d: model %,.0f runs/s, reference %,.0f runs/s%n", i + 1, m, r);
                     out.flush();
                 }
             }
@@ -87,11 +128,56 @@ final class BenchCommand implements Callable<Integer> {
         double rm = Bench.median(reference);
         out.printf(
                 Locale.ROOT,
-                "median: model %,.0f runs/s, reference %,.0f runs/s, reference/model %.2f%n",
+                "  median: model %,.0f runs/s, reference %,.0f runs/s, reference/model %.2f%n",
                 mm,
                 rm,
                 rm / mm);
         out.flush();
-        return 0;
+        return mm;
+    }
+
+    /**
+     * Times whole {@code gpusim batch} processes started as this one was: one and 1,000 replications (median of
+     * {@code --process-repeats}), and {@code --runs} replications on the bench's threads (median of three), after
+     * one untimed process that warms the file cache.
+     */
+    private void wholeProcesses(PrintWriter out, int threadCount, double steady)
+            throws IOException, InterruptedException {
+        ProcessTiming timing = ProcessTiming.likeThisProcess(Main.class.getName());
+        String file = scenarioFile.toString();
+        out.printf(
+                Locale.ROOT,
+                "whole processes: gpusim batch %s --quiet, wall time, median of %d%n",
+                file,
+                processRepeats);
+        out.flush();
+        timing.wallSeconds(batch(file, 1, null), 1);
+        double one = Bench.median(timing.wallSeconds(batch(file, 1, null), processRepeats));
+        out.printf(Locale.ROOT, "  start-up, --runs 1: %.2f s%n", one);
+        out.flush();
+        double thousand = Bench.median(timing.wallSeconds(batch(file, 1000, null), processRepeats));
+        out.printf(Locale.ROOT, "  --runs 1000: %.2f s%n", thousand);
+        out.flush();
+        double whole = Bench.median(timing.wallSeconds(batch(file, runs, threadCount), Math.min(3, processRepeats)));
+        double rate = runs / whole;
+        out.printf(
+                Locale.ROOT,
+                "  --runs %d --threads %d: %.2f s, %,.0f runs/s%s%n",
+                runs,
+                threadCount,
+                whole,
+                rate,
+                Double.isNaN(steady)
+                        ? ""
+                        : String.format(Locale.ROOT, ", %.0f%% of the steady state", 100 * rate / steady));
+        out.flush();
+    }
+
+    private static List<String> batch(String file, int runs, Integer threads) {
+        List<String> args = new ArrayList<>(List.of("batch", file, "--runs", Integer.toString(runs), "--quiet"));
+        if (threads != null) {
+            args.addAll(List.of("--threads", threads.toString()));
+        }
+        return args;
     }
 }

@@ -4,6 +4,7 @@ import io.gpusim.core.scenario.ScenarioException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,20 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
-        subcommands = {
+        footerHeading = "%n",
+        footer = {
+            "Output metrics (what each means, its unit, when it is measured): gpusim metrics.",
+            "Scenario fields (description, unit, range, default): gpusim schema."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
+public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. A command line that names one gets only that one: building
+     * picocli's model of every command (reflection over each one's options) is a large part of a short command's
+     * start, and the others are not needed. Help, completion and an unknown name get them all.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
             RunCommand.class,
             BatchCommand.class,
             SweepCommand.class,
@@ -33,16 +47,8 @@ import picocli.CommandLine.ScopeType;
             MetricsCommand.class,
             BenchCommand.class,
             ServeCommand.class,
-            CompletionCommand.class
-        },
-        footerHeading = "%n",
-        footer = {
-            "Output metrics (what each means, its unit, when it is measured): gpusim metrics.",
-            "Scenario fields (description, unit, range, default): gpusim schema."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a replication failed", "2:bad usage or invalid input"})
-public final class Main implements Runnable {
+            CompletionCommand.class);
+
     /** Exit code when a replication failed. */
     public static final int EXIT_RUN_FAILED = 1;
     /** Exit code for bad usage or invalid input. */
@@ -63,6 +69,9 @@ public final class Main implements Runnable {
     /** Runs the command line on the given streams and returns its exit code (no {@code System.exit}). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        for (Class<?> command : commandsFor(args)) {
+            cli.addSubcommand(command);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -94,6 +103,26 @@ public final class Main implements Runnable {
             return EXIT_RUN_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The subcommands a command line needs: the one its first word names, or all of them when it names none (help,
+     * an unknown command to suggest a name for) or names the completion script, which covers every command.
+     */
+    static List<Class<?>> commandsFor(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                continue; // the root's own options (--verbose, --help, --version) take no value
+            }
+            for (Class<?> command : COMMANDS) {
+                if (command != CompletionCommand.class
+                        && command.getAnnotation(Command.class).name().equals(arg)) {
+                    return List.of(command);
+                }
+            }
+            break;
+        }
+        return COMMANDS;
     }
 
     /** Numbers on the command line are read with messages in the user's terms ("not a whole number"). */

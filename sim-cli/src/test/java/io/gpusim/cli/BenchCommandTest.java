@@ -1,0 +1,93 @@
+package io.gpusim.cli;
+
+import static io.gpusim.cli.CliTest.BASELINE;
+import static io.gpusim.cli.CliTest.gpusim;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpusim.bench.ProcessTiming;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code gpusim bench} prints the steady state of the model and the reference with their ratio, and times whole
+ * processes; the command line chooses only the subcommand it names.
+ */
+class BenchCommandTest {
+    private static final Pattern MEDIAN = Pattern.compile(
+            "median: model ([\\d,]+) runs/s, reference ([\\d,]+) runs/s, reference/model (\\d+\\.\\d\\d)");
+
+    @Test
+    void steadyStatePrintsEachRepeatAndTheMediansWithTheirRatio() {
+        CliTest.Result r = gpusim(
+                "bench",
+                BASELINE,
+                "--runs",
+                "40",
+                "--repeats",
+                "3",
+                "--warmup",
+                "0",
+                "--threads",
+                "1",
+                "--part",
+                "steady");
+        assertEquals(0, r.code(), r.err());
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(r.out().contains("repeat " + i + ": model "), r.out());
+        }
+        Matcher m = MEDIAN.matcher(r.out());
+        assertTrue(m.find(), r.out());
+        double model = Double.parseDouble(m.group(1).replace(",", ""));
+        double reference = Double.parseDouble(m.group(2).replace(",", ""));
+        assertEquals(reference / model, Double.parseDouble(m.group(3)), 0.006, r.out());
+        assertFalse(r.out().contains("whole processes"), "--part steady starts no process");
+    }
+
+    @Test
+    void wholeProcessesReportStartUpAndTheBatchRate() {
+        CliTest.Result r = gpusim(
+                "bench", BASELINE, "--runs", "30", "--threads", "1", "--part", "process", "--process-repeats", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*start-up, --runs 1: \\d+\\.\\d\\d s\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*--runs 1000: \\d+\\.\\d\\d s\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*--runs 30 --threads 1: \\d+\\.\\d\\d s, [\\d,]+ runs/s\\n.*"), r.out());
+        assertFalse(r.out().contains("steady state"), "--part process runs nothing in this process");
+    }
+
+    @Test
+    void aFailingProcessStopsTheTimingWithItsError() {
+        ProcessTiming timing = ProcessTiming.likeThisProcess(Main.class.getName());
+        IOException e = assertThrows(
+                IOException.class, () -> timing.wallSeconds(List.of("batch", "no-such-scenario.yaml", "--quiet"), 2));
+        assertTrue(e.getMessage().contains("exited with 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("no-such-scenario.yaml"), e.getMessage());
+    }
+
+    @Test
+    void badNumbersAreRefused() {
+        CliTest.Result r = gpusim("bench", BASELINE, "--process-repeats", "0");
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("--process-repeats"), r.err());
+    }
+
+    @Test
+    void aCommandLineBuildsOnlyTheCommandItNames() {
+        assertEquals(List.of(BatchCommand.class), Main.commandsFor("batch", BASELINE));
+        assertEquals(List.of(BatchCommand.class), Main.commandsFor("--verbose", "batch", BASELINE));
+        assertEquals(List.of(BenchCommand.class), Main.commandsFor("bench"));
+        List<Class<?>> all = Main.commandsFor("--help");
+        assertTrue(all.size() > 10 && all.contains(CompletionCommand.class), all.toString());
+        assertEquals(all, Main.commandsFor());
+        assertEquals(all, Main.commandsFor("btach"), "an unknown name gets every command, to suggest one");
+        assertEquals(all, Main.commandsFor("completion"), "the completion script covers every command");
+        CliTest.Result r = gpusim("btach");
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("batch"), "did you mean: " + r.err());
+    }
+}
