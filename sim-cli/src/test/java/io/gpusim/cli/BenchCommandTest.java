@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code gpusim bench} prints the steady state of the model and the reference with their ratio, and times whole
- * processes; the command line chooses only the subcommand it names.
+ * processes.
  */
 class BenchCommandTest {
     private static final Pattern MEDIAN = Pattern.compile(
@@ -74,20 +74,5 @@ class BenchCommandTest {
         CliTest.Result r = gpusim("bench", BASELINE, "--process-repeats", "0");
         assertEquals(Main.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("--process-repeats"), r.err());
-    }
-
-    @Test
-    void aCommandLineBuildsOnlyTheCommandItNames() {
-        assertEquals(List.of(BatchCommand.class), Main.commandsFor("batch", BASELINE));
-        assertEquals(List.of(BatchCommand.class), Main.commandsFor("--verbose", "batch", BASELINE));
-        assertEquals(List.of(BenchCommand.class), Main.commandsFor("bench"));
-        List<Class<?>> all = Main.commandsFor("--help");
-        assertTrue(all.size() > 10 && all.contains(CompletionCommand.class), all.toString());
-        assertEquals(all, Main.commandsFor());
-        assertEquals(all, Main.commandsFor("btach"), "an unknown name gets every command, to suggest one");
-        assertEquals(all, Main.commandsFor("completion"), "the completion script covers every command");
-        CliTest.Result r = gpusim("btach");
-        assertEquals(Main.EXIT_USAGE, r.code());
-        assertTrue(r.err().contains("batch"), "did you mean: " + r.err());
     }
 }
