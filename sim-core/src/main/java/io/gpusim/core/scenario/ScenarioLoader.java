@@ -46,7 +46,6 @@ public final class ScenarioLoader {
             configure(YAMLMapper.builder(YAMLFactory.builder().build())
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .build());
-    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
 
     /** Top-level field naming a scenario file this one builds on. */
     public static final String EXTENDS = "extends";
@@ -72,7 +71,12 @@ public final class ScenarioLoader {
 
     /** The JSON mapper used for scenarios and manifests (dates as ISO strings). */
     public static ObjectMapper jsonMapper() {
-        return JSON;
+        return JsonHolder.MAPPER;
+    }
+
+    /** Built on first use: reading a scenario does not need it (a shorter start for commands that write no JSON). */
+    private static final class JsonHolder {
+        static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
     }
 
     /** Reads, binds and validates a scenario file (following {@code extends:}). */

@@ -22,6 +22,8 @@ public final class ScenarioTemplate {
     private final JsonNode tree;
     private final Map<String, SourceLocation> locations;
     private final List<Path> files;
+    /** The scenario as the file gives it, bound and validated once by {@link #load}. */
+    private Scenario asWritten;
 
     private ScenarioTemplate(Path file, JsonNode tree, Map<String, SourceLocation> locations, List<Path> files) {
         this.file = file;
@@ -35,7 +37,7 @@ public final class ScenarioTemplate {
         Map<String, SourceLocation> locations = new HashMap<>();
         JsonNode tree = ScenarioLoader.loadTree(file, locations);
         ScenarioTemplate t = new ScenarioTemplate(file, tree, locations, List.copyOf(sourceFiles(locations, file)));
-        t.with(List.of());
+        t.asWritten = t.with(List.of());
         return t;
     }
 
@@ -62,6 +64,9 @@ public final class ScenarioTemplate {
 
     /** The scenario with these overrides applied in order; errors name the override that caused them. */
     public Scenario with(List<ScenarioOverride> overrides) throws ScenarioException {
+        if (overrides.isEmpty() && asWritten != null) {
+            return asWritten; // scenarios are immutable: binding the same tree again would give an equal one
+        }
         ObjectNode copy = tree.deepCopy();
         Map<String, SourceLocation> where = new HashMap<>(locations);
         List<ValidationError> errors = new ArrayList<>();
