@@ -289,6 +289,11 @@ public final class GpuVendor implements Steppable {
     /** Orders of licensed products placed since the last step get their licence decisions (approval day, denial). */
     private void reviewLicences(MarketStatus status, int today) {
         int placed = desk.orderCount();
+        if (!anyLicensed(status)) {
+            // Only orders of this vendor's licensed products get decisions: none today, so nothing to read.
+            ordersReviewed = placed;
+            return;
+        }
         for (int o = ordersReviewed; o < placed; o++) {
             int p = desk.orderProduct(o);
             LicenceTerms licence = status.licence(p);
@@ -305,6 +310,15 @@ public final class GpuVendor implements Steppable {
                 desk.cancelDenied(line.product, today);
             }
         }
+    }
+
+    private boolean anyLicensed(MarketStatus status) {
+        for (Line line : lines) {
+            if (status.licence(line.product) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean mine(int product) {
