@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gpusim bench}: replications per second of a scenario through the full stack (MASON schedule, agents,
- * ledger, recorder, streaming statistics), against a plain-Java reference loop of the same per-step arithmetic with
- * no scheduler and no ledger. Prints every repeat, the medians and their ratio.
+ * ledger, recorder, streaming statistics), against a plain-Java reference loop that computes the same metrics (equal
+ * to the model's for every seed) with no scheduler, no ledger and no events. Prints every repeat, the medians and
+ * their ratio.
  */
 @Command(
         name = "bench",
