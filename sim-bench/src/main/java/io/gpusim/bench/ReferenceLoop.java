@@ -267,6 +267,11 @@ public final class ReferenceLoop {
         return new ReferenceRun(this, replicationSeed).run();
     }
 
+    /** Effective performance of a domestic product for a buyer (its software discount applied). */
+    double domesticPerformance(int b, int p) {
+        return domesticPerformance[b * products + p];
+    }
+
     /** Whether a product is sold under a proportional rule (the domestic maker's always is). */
     boolean proportional(int product) {
         return lineOf[product] < 0 || vendor[lineVendor[lineOf[product]]].allocation() != AllocationRule.FIFO;

@@ -56,7 +56,7 @@ final class ReferenceRun {
     private int today;
     private int endOfStep;
 
-    // ---- books: per product, per (product, buyer) pair at product * buyers + buyer, per seller -----------------
+    // ---- books: per product, per (product, buyer) pair at pair(product, buyer), per seller ------------------------
     private final long[] started;
     private final long[] wip;
     private final long[] finished;
@@ -455,14 +455,13 @@ final class ReferenceRun {
         Arrays.fill(orderedThisStep, 0);
         Arrays.fill(shippedThisStep, 0);
         Arrays.fill(arrivedThisStep, 0);
-        int slot = step % m.ringSteps;
         for (int p = 0; p < products; p++) {
-            int row = (p * m.ringSteps + slot) * buyers;
             for (int b = 0; b < buyers; b++) {
-                long units = arriving[row + b];
+                int slot = arrivalSlot(p, step, b);
+                long units = arriving[slot];
                 if (units != 0) {
-                    arriving[row + b] = 0;
-                    int i = p * buyers + b;
+                    arriving[slot] = 0;
+                    int i = pair(p, b);
                     transitUnits[i] -= units;
                     stock[i] += units;
                     arrivedThisStep[p] += units;
@@ -690,7 +689,7 @@ final class ReferenceRun {
             long cut = cutShare >= 1.0 ? units : Math.round(units * cutShare);
             if (cut != 0) {
                 arriving[i] -= cut;
-                transitUnits[p * buyers + (i - first) % buyers] -= cut;
+                transitUnits[pair(p, (i - first) % buyers)] -= cut;
                 blockedAtImport[p] += cut;
             }
         }
@@ -790,7 +789,7 @@ final class ReferenceRun {
             for (int f = 0; f < m.foreign.length; f++) {
                 costs[f] = cost(f);
             }
-            double costDomestic = price[domestic] / m.domesticPerformance[b * products + domestic];
+            double costDomestic = price[domestic] / m.domesticPerformance(b, domestic);
             domesticShare = Switching.domesticShare(costDomestic, costs, open, h.switchingSensitivity());
         }
         if (!anyOpen) {
@@ -850,13 +849,13 @@ final class ReferenceRun {
         double served = 0;
         for (int i = m.roadmap.length - 1; i >= 0 && served < compute; i--) {
             int p = m.roadmap[i];
-            served += deployUnits(b, p, compute - served, m.domesticPerformance[b * products + p]);
+            served += deployUnits(b, p, compute - served, m.domesticPerformance(b, p));
         }
         return served;
     }
 
     private double deployUnits(int b, int p, double compute, double perf) {
-        int i = p * buyers + b;
+        int i = pair(p, b);
         long units = stock[i];
         if (compute <= 0 || units == 0) {
             return 0;
@@ -890,7 +889,7 @@ final class ReferenceRun {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < m.roadmap.length; i++) {
             int p = m.roadmap[i];
-            if (m.domesticPerformance[b * products + p] < h.adequatePerformance()) {
+            if (m.domesticPerformance(b, p) < h.adequatePerformance()) {
                 continue;
             }
             double day = launched[p] ? today : Math.max(today, m.expectedLaunchDay[i]);
@@ -900,7 +899,7 @@ final class ReferenceRun {
     }
 
     private long position(int b, int p) {
-        int i = p * buyers + b;
+        int i = pair(p, b);
         return stock[i] + transitUnits[i] + backlogUnits[i];
     }
 
@@ -945,9 +944,9 @@ final class ReferenceRun {
                 Stocking.workingTarget(h.workingInventoryWeeks(), m.domesticReplenishWeeks, weekly * domesticShare);
         double positionCompute = 0;
         for (int p : m.roadmap) {
-            positionCompute += position(b, p) * m.domesticPerformance[b * products + p];
+            positionCompute += position(b, p) * m.domesticPerformance(b, p);
         }
-        double perf = m.domesticPerformance[b * products + product];
+        double perf = m.domesticPerformance(b, product);
         double unitPrice = price[product];
         long units = Stocking.affordable(
                 Stocking.orderUpTo(workingCompute / perf, positionCompute / perf) + matched,
@@ -955,7 +954,7 @@ final class ReferenceRun {
                 h.budgetUsdPerYear() - spentInWindow[b]);
         if (units > 0) {
             long cents = Math.round(unitPrice * 100.0);
-            int last = tail[product * buyers + b];
+            int last = tail[pair(product, b)];
             if (last >= 0 && !rush[last] && priceCents[last] == cents) {
                 quantity[last] += units;
                 onOrder(b, product, units);
@@ -986,7 +985,7 @@ final class ReferenceRun {
         rush[id] = isRush;
         approvalDay[id] = Integer.MIN_VALUE;
         nextOpen[id] = -1;
-        int q = p * buyers + b;
+        int q = pair(p, b);
         if (tail[q] < 0) {
             head[q] = id;
         } else {
@@ -998,7 +997,7 @@ final class ReferenceRun {
 
     private void onOrder(int b, int p, long units) {
         orderedThisStep[p] += units;
-        backlogUnits[p * buyers + b] += units;
+        backlogUnits[pair(p, b)] += units;
         backlogTotal[p] += units;
     }
 
@@ -1023,7 +1022,7 @@ final class ReferenceRun {
 
     /** Drops an order from its pair's open list. */
     private void close(int id) {
-        int q = orderProduct[id] * buyers + orderBuyer[id];
+        int q = pair(orderProduct[id], orderBuyer[id]);
         int previous = -1;
         for (int o = head[q]; o >= 0; o = nextOpen[o]) {
             if (o == id) {
@@ -1050,7 +1049,7 @@ final class ReferenceRun {
     private void cancelOpenOrders(int p) {
         long lost = 0;
         for (int b = 0; b < buyers; b++) {
-            int q = p * buyers + b;
+            int q = pair(p, b);
             for (int o = head[q]; o >= 0; o = nextOpen[o]) {
                 long r = remaining(o);
                 cancelled[o] += r;
@@ -1068,7 +1067,7 @@ final class ReferenceRun {
     private void cancelDenied(int p, int day) {
         long units = 0;
         for (int b = 0; b < buyers; b++) {
-            int q = p * buyers + b;
+            int q = pair(p, b);
             int previous = -1;
             for (int o = head[q]; o >= 0; o = nextOpen[o]) {
                 if (denied[o] && approvalDay[o] <= day) {
@@ -1089,7 +1088,7 @@ final class ReferenceRun {
     /** Units a buyer may receive of a product on a day: its open orders up to the first not approved by then. */
     private long approvedRemaining(int p, int b, int day) {
         long units = 0;
-        for (int o = head[p * buyers + b]; o >= 0; o = nextOpen[o]) {
+        for (int o = head[pair(p, b)]; o >= 0; o = nextOpen[o]) {
             if (approvalDay[o] > day || denied[o]) {
                 break;
             }
@@ -1114,7 +1113,7 @@ final class ReferenceRun {
             return;
         }
         for (int b = 0; b < buyers; b++) {
-            outstanding[b] = licensed[p] ? approvedRemaining(p, b, day) : backlogUnits[p * buyers + b];
+            outstanding[b] = licensed[p] ? approvedRemaining(p, b, day) : backlogUnits[pair(p, b)];
         }
         Allocation.proportional(available, outstanding, share, remainder);
         shipToEach(p);
@@ -1126,7 +1125,7 @@ final class ReferenceRun {
         while (sent < available) {
             int oldest = -1;
             for (int b = 0; b < buyers; b++) {
-                int first = head[p * buyers + b];
+                int first = head[pair(p, b)];
                 if (first >= 0 && approvalDay[first] <= day && !denied[first] && (oldest < 0 || first < oldest)) {
                     oldest = first;
                 }
@@ -1175,7 +1174,7 @@ final class ReferenceRun {
 
     /** Fills a buyer's open orders of a product, oldest first; returns the price of the units, in cents. */
     private long shipOldestFirst(int p, int b, long units) {
-        int q = p * buyers + b;
+        int q = pair(p, b);
         long cents = 0;
         long left = units;
         while (left > 0) {
@@ -1194,16 +1193,16 @@ final class ReferenceRun {
 
     /** The buyer's side of a shipment: off its backlog, into transit (a late share a step later). */
     private void toBuyer(int p, int b, long units) {
-        int i = p * buyers + b;
+        int i = pair(p, b);
         backlogUnits[i] -= units;
         transitUnits[i] += units;
         double lateShare = m.shippingLateShare[p];
         int due = Math.max(step + m.shippingWholeSteps[p], step + 1);
         long late = lateShare == 0 ? 0 : Math.round(units * lateShare);
-        arriving[(p * m.ringSteps + due % m.ringSteps) * buyers + b] += units - late;
+        arriving[arrivalSlot(p, due, b)] += units - late;
         if (late != 0) {
             int lateDue = Math.max(step + m.shippingWholeSteps[p] + 1, step + 1);
-            arriving[(p * m.ringSteps + lateDue % m.ringSteps) * buyers + b] += late;
+            arriving[arrivalSlot(p, lateDue, b)] += late;
         }
     }
 
@@ -1373,7 +1372,7 @@ final class ReferenceRun {
             if (m.lineRedesignOf[l] < 0 || activeFrom[l] != Integer.MAX_VALUE) {
                 continue;
             }
-            int announced = lastDay[KIND_ANNOUNCED * products + m.lineRedesignOf[l]];
+            int announced = lastDay(KIND_ANNOUNCED, m.lineRedesignOf[l]);
             if (announced != NONE) {
                 activeFrom[l] = Math.max(today, announced + m.lineDesignWeeks[l] * 7);
             }
@@ -1397,7 +1396,7 @@ final class ReferenceRun {
     /** The ban's step: the part of the step before the ban day still ships, pro rata. */
     private void shipBeforeBan(int l) {
         int p = m.lineProduct[l];
-        int day = lastDay[KIND_EFFECTIVE * products + p];
+        int day = lastDay(KIND_EFFECTIVE, p);
         double before = (double) (day - today) / m.stepDays;
         if (!(before > 0) || !launched[p]) {
             return;
@@ -1493,6 +1492,23 @@ final class ReferenceRun {
         }
     }
 
+    // ---- layout ------------------------------------------------------------------------------------------------
+
+    /** The slot of a (product, buyer) pair in the per-pair arrays. */
+    private int pair(int p, int b) {
+        return p * buyers + b;
+    }
+
+    /** The slot of a buyer's units of a product arriving at the start of {@code arrivalStep}. */
+    private int arrivalSlot(int p, int arrivalStep, int b) {
+        return (p * m.ringSteps + arrivalStep % m.ringSteps) * buyers + b;
+    }
+
+    /** Day of the latest event of a kind about a product, or {@code NONE}. */
+    private int lastDay(int kind, int p) {
+        return lastDay[kind * products + p];
+    }
+
     // ---- events ------------------------------------------------------------------------------------------------
 
     private void publish(int day, int kind, int product) {
@@ -1518,7 +1534,7 @@ final class ReferenceRun {
     private long totalStock(int p) {
         long sum = 0;
         for (int b = 0; b < buyers; b++) {
-            sum += stock[p * buyers + b];
+            sum += stock[pair(p, b)];
         }
         return sum;
     }
@@ -1570,7 +1586,7 @@ final class ReferenceRun {
         int vp = m.vendorProduct;
         stockTwoStepsAgo = stockLastStep;
         stockLastStep = totalStock(vp);
-        if (startedAtAnnouncement < 0 && lastDay[KIND_ANNOUNCED * products + vp] != NONE) {
+        if (startedAtAnnouncement < 0 && lastDay(KIND_ANNOUNCED, vp) != NONE) {
             startedAtAnnouncement = startedLastStep;
         }
         startedLastStep = started[vp];
