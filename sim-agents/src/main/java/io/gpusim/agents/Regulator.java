@@ -21,8 +21,6 @@ import sim.engine.Steppable;
  */
 public final class Regulator implements Steppable {
     private static final long serialVersionUID = 1L;
-    private static final int ORDER_WINDOW_WEEKS = 13;
-    private static final int BASELINE_WINDOW_WEEKS = 52;
 
     /** Where the ban stands. */
     enum Stage {
@@ -178,21 +176,11 @@ public final class Regulator implements Steppable {
      * there is less than a year of history.
      */
     private double orderSurge(int step) {
-        int recent = model.calendar().stepsForWeeks(ORDER_WINDOW_WEEKS, 1);
-        int longRun = model.calendar().stepsForWeeks(BASELINE_WINDOW_WEEKS, 1);
-        int last = step - 1;
-        if (last + 1 < longRun) {
-            return 1.0;
-        }
-        double r = 0;
-        double l = 0;
-        for (int s = last - longRun + 1; s <= last; s++) {
-            l += vendorOrdersByStep[s];
-            if (s > last - recent) {
-                r += vendorOrdersByStep[s];
-            }
-        }
-        return l <= 0 ? 1.0 : (r / recent) / (l / longRun);
+        return Controls.orderSurge(
+                vendorOrdersByStep,
+                step,
+                model.calendar().stepsForWeeks(Controls.ORDER_WINDOW_WEEKS, 1),
+                model.calendar().stepsForWeeks(Controls.BASELINE_WINDOW_WEEKS, 1));
     }
 
     private void publishDue(int endOfStep) {

@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gpusim bench}: replications per second of a scenario through the full stack (MASON schedule, agents,
- * ledger, recorder, streaming statistics) in steady state, against a plain-Java reference loop of the same per-step
- * arithmetic with no scheduler and no ledger; then what a user sees from whole processes: the wall time of a
- * one-replication and a 1,000-replication batch (start-up), and the rate of a batch of {@code --runs} replications
- * against the steady state. Prints every repeat, the medians and their ratios.
+ * ledger, recorder, streaming statistics) in steady state, against a plain-Java reference loop that computes the
+ * same metrics (equal to the model's for every seed) with no scheduler, no ledger and no events; then what a user
+ * sees from whole processes: the wall time of a one-replication and a 1,000-replication batch (start-up), and the
+ * rate of a batch of {@code --runs} replications against the steady state. Prints every repeat, the medians and
+ * their ratios.
  */
 @Command(
         name = "bench",

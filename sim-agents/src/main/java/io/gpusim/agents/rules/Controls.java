@@ -8,6 +8,11 @@ import io.gpusim.core.params.RegulatorParams;
 
 /** The export-control authority's timing and decision rules. */
 public final class Controls {
+    /** Weeks of recent vendor orders the hazard rule compares with their longer-run rate. */
+    public static final int ORDER_WINDOW_WEEKS = 13;
+    /** Weeks of vendor orders over which the hazard rule takes their longer-run rate. */
+    public static final int BASELINE_WINDOW_WEEKS = 52;
+
     private Controls() {}
 
     /** Day the ban takes effect: the announcement plus the grace period. */
@@ -35,6 +40,28 @@ public final class Controls {
         return base + leakBoost * leaks + stockpileSensitivity * Math.max(0.0, orderSurge - 1.0);
     }
 
+    /**
+     * Visible stockpiling: vendor orders over the last {@code recentSteps} steps over their average over the last
+     * {@code longRunSteps}, both as rates per step and both ending with the step before {@code step}; 1 when there
+     * are fewer than {@code longRunSteps} steps of history or no orders. {@code ordersByStep} holds the orders placed
+     * in each step.
+     */
+    public static double orderSurge(double[] ordersByStep, int step, int recentSteps, int longRunSteps) {
+        int last = step - 1;
+        if (last + 1 < longRunSteps) {
+            return 1.0;
+        }
+        double r = 0;
+        double l = 0;
+        for (int s = last - longRunSteps + 1; s <= last; s++) {
+            l += ordersByStep[s];
+            if (s > last - recentSteps) {
+                r += ordersByStep[s];
+            }
+        }
+        return l <= 0 ? 1.0 : (r / recentSteps) / (l / longRunSteps);
+    }
+
     /** Whether a product exceeds any of the threshold rule's limits (a missing limit is +infinity: never binds). */
     public static boolean exceedsThresholds(Product p, RegulatorParams.Thresholds t) {
         return p.memoryBandwidthTBps() > t.maxMemoryBandwidthTBps()
@@ -48,12 +75,23 @@ public final class Controls {
      * DPM} with the base the other market's volume, or +infinity.
      */
     public static LicenceTerms licenceTerms(LicenceParams l, int day, int stepDays) {
+        return new LicenceTerms(
+                l.feeShare(),
+                l.feePassThrough(),
+                l.approvalDays(),
+                l.denialProbability(),
+                capUnitsPerStep(l, day, stepDays),
+                l.excluded());
+    }
+
+    /**
+     * The cap per step of a licence regime on a day: {@code capUnitsPerMonth * stepDays / DPM}, or {@code capShare *
+     * base(day) * stepDays / DPM} with the base the other market's volume, or +infinity when uncapped.
+     */
+    public static double capUnitsPerStep(LicenceParams l, int day, int stepDays) {
         double perMonth = !Double.isNaN(l.capShare())
                 ? l.capShare() * Curves.interpolate(l.capBaseDays(), l.capBaseUnitsPerMonth(), day)
                 : l.capUnitsPerMonth();
-        double cap =
-                Double.isInfinite(perMonth) ? Double.POSITIVE_INFINITY : perMonth * stepDays / Calendar.DAYS_PER_MONTH;
-        return new LicenceTerms(
-                l.feeShare(), l.feePassThrough(), l.approvalDays(), l.denialProbability(), cap, l.excluded());
+        return Double.isInfinite(perMonth) ? Double.POSITIVE_INFINITY : perMonth * stepDays / Calendar.DAYS_PER_MONTH;
     }
 }

@@ -13,9 +13,9 @@ import java.util.Arrays;
  */
 public final class RunRecorder {
     /** Days of the window over which monthly demand is averaged (four weeks). */
-    private static final int MONTHLY_WINDOW_DAYS = 28;
-
-    private static final int QUARTER_DAYS = 91;
+    public static final int MONTHLY_WINDOW_DAYS = 28;
+    /** Days of the window over which the substitute share is measured (a quarter). */
+    public static final int QUARTER_DAYS = 91;
 
     private final ForeignProducts foreign;
     private final int sellers;
@@ -40,6 +40,8 @@ public final class RunRecorder {
 
     private final long[] vendorShippedRing;
     private final long[] domesticShippedRing;
+    /** The vendor product's rush orders, tallied at the ban (or at the end of a run without one). */
+    private final RushOrders rushOrders;
 
     private double demandStep;
     private double unmetStep;
@@ -102,6 +104,7 @@ public final class RunRecorder {
         this.quarterSteps = calendar.stepsForDays(QUARTER_DAYS, 1);
         this.vendorShippedRing = new long[quarterSteps];
         this.domesticShippedRing = new long[quarterSteps];
+        this.rushOrders = new RushOrders(buyers);
     }
 
     // ---- reports from agents ----------------------------------------------------------------------------------
@@ -146,8 +149,7 @@ public final class RunRecorder {
         startedAtBan = ledger.started(vendorProduct);
         double atStart = ledger.totalStock(vendorProduct) - ledger.arrivedThisStep(vendorProduct);
         double shareBefore = (double) (day - calendar.firstDayOf(recordedSteps)) / calendar.stepDays();
-        double trend = recordedSteps >= 2 ? atStart - stockTwoStepsAgo : 0;
-        stockAtBan = atStart + shareBefore * trend;
+        stockAtBan = stockMovedOn(atStart, stockTwoStepsAgo, recordedSteps, shareBefore);
         monthlyDemandAtBan = monthlyDemand(-1);
     }
 
@@ -156,50 +158,66 @@ public final class RunRecorder {
      * are counted.
      */
     private void captureRushOrders(int day) {
-        requestedUnits = 0;
-        requestedValueUsd = 0;
-        deliveredBeforeBan = 0;
-        double openUnits = 0;
-        double openUnitDaysLate = 0;
-        boolean[] requester = new boolean[ledger.buyers()];
+        rushOrders.clear();
         for (int o = 0; o < ledger.orderCount(); o++) {
             if (!ledger.isRush(o) || ledger.orderProduct(o) != vendorProduct) {
                 continue;
             }
-            long quantity = ledger.orderQuantity(o);
-            long openAtBan = ledger.orderCancelled(o);
-            requester[ledger.orderBuyer(o)] = true;
-            requestedUnits += quantity;
-            requestedValueUsd += quantity * (ledger.orderPriceCents(o) / 100.0);
-            deliveredBeforeBan += ledger.orderShipped(o);
-            if (day != EventLog.NONE && openAtBan > 0) {
-                openUnits += openAtBan;
-                openUnitDaysLate += openAtBan * (double) Math.max(0, ledger.orderRequestedByDay(o) - day);
-            }
+            rushOrders.add(
+                    ledger.orderBuyer(o),
+                    ledger.orderQuantity(o),
+                    ledger.orderPriceCents(o),
+                    ledger.orderShipped(o),
+                    ledger.orderCancelled(o),
+                    ledger.orderRequestedByDay(o),
+                    day);
         }
+        requestedUnits = rushOrders.requestedUnits();
+        requestedValueUsd = rushOrders.requestedValueUsd();
+        deliveredBeforeBan = rushOrders.deliveredUnits();
         requestersMonthlyDemand = 0;
-        for (int b = 0; b < requester.length; b++) {
-            if (requester[b]) {
+        for (int b = 0; b < buyers; b++) {
+            if (rushOrders.requested(b)) {
                 requestersMonthlyDemand += monthlyDemand(b);
             }
         }
         if (day != EventLog.NONE) {
-            shortfallMonths = openUnits == 0 ? 0.0 : openUnitDaysLate / openUnits / Calendar.DAYS_PER_MONTH;
+            shortfallMonths = rushOrders.shortfallMonths();
         }
     }
 
     /** Demand per month over the last recorded steps, of one buyer or (buyer -1) of all. */
     private double monthlyDemand(int buyer) {
-        int n = Math.min(monthlySteps, recordedSteps);
+        return buyer < 0
+                ? perMonth(demandRing, 1, 0, recordedSteps, calendar.stepDays())
+                : perMonth(buyerDemandRing, buyers, buyer, recordedSteps, calendar.stepDays());
+    }
+
+    /**
+     * The mean per month of a quantity kept per step in a ring ({@code ring[slot * stride + offset]}, the slot the
+     * step modulo {@code ring.length / stride}), over the last steps of the ring up to {@code recordedSteps}; NaN
+     * before the first step.
+     */
+    public static double perMonth(double[] ring, int stride, int offset, int recordedSteps, int stepDays) {
+        int window = ring.length / stride;
+        int n = Math.min(window, recordedSteps);
         if (n == 0) {
             return Double.NaN;
         }
         double sum = 0;
         for (int s = recordedSteps - n; s < recordedSteps; s++) {
-            int slot = s % monthlySteps;
-            sum += buyer < 0 ? demandRing[slot] : buyerDemandRing[slot * buyers + buyer];
+            sum += ring[(s % window) * stride + offset];
         }
-        return sum / n * Calendar.DAYS_PER_MONTH / calendar.stepDays();
+        return sum / n * Calendar.DAYS_PER_MONTH / stepDays;
+    }
+
+    /**
+     * The stock on a day inside a step: the stock as the step began, moved on by {@code shareBefore} of a step at the
+     * rate it changed over the previous step (no change before two steps are recorded).
+     */
+    public static double stockMovedOn(double atStart, double twoStepsAgo, int recordedSteps, double shareBefore) {
+        double trend = recordedSteps >= 2 ? atStart - twoStepsAgo : 0;
+        return atStart + shareBefore * trend;
     }
 
     // ---- per step -----------------------------------------------------------------------------------------------
@@ -408,22 +426,28 @@ public final class RunRecorder {
         return substituteShare(recordedSteps);
     }
 
-    /**
-     * Domestic share of units shipped in the quarter of steps before {@code end} (the last recorded step + 1); NaN
-     * when nothing shipped.
-     */
     private double substituteShare(int end) {
+        return substituteShare(vendorShippedRing, domesticShippedRing, end);
+    }
+
+    /**
+     * Domestic share of units shipped in the steps of the rings (a quarter) before {@code end} (the last recorded
+     * step + 1), the rings indexed by step modulo their length; NaN when nothing shipped.
+     */
+    public static double substituteShare(long[] vendorShipped, long[] domesticShipped, int end) {
+        int window = vendorShipped.length;
         long vendor = 0;
         long domestic = 0;
-        for (int s = Math.max(0, end - quarterSteps); s < end; s++) {
-            vendor += vendorShippedRing[s % quarterSteps];
-            domestic += domesticShippedRing[s % quarterSteps];
+        for (int s = Math.max(0, end - window); s < end; s++) {
+            vendor += vendorShipped[s % window];
+            domestic += domesticShipped[s % window];
         }
         long total = vendor + domestic;
         return total == 0 ? Double.NaN : (double) domestic / total;
     }
 
-    private static void set(double[] m, Metric metric, double value) {
+    /** Sets a metric, an infinite or undefined value as empty (NaN). */
+    public static void set(double[] m, Metric metric, double value) {
         m[metric.ordinal()] = Double.isFinite(value) ? value : Double.NaN;
     }
 }
