@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -248,6 +249,96 @@ class LedgerControlsTest {
         assertEquals(5, ledger.finishedGoods(0));
         assertEquals(5, ledger.shipToEach(0, new long[] {0, 0, 5}, 1), "exactly what the seller holds");
         assertEquals(3, ledger.remaining(o));
+        assertNull(ledger.checkConservation());
+    }
+
+    @Test
+    void denialsAreCancelledOnTheLastProductToo() {
+        int order = ledger.placeOrder(0, 2, 5, 100, 0, 7, false);
+        ledger.setApproval(order, 1, true);
+        assertEquals(5, ledger.cancelDenied(2, 1));
+        assertEquals(0, ledger.backlog(2));
+        assertNull(ledger.checkConservation());
+    }
+
+    @Test
+    void openOrdersAreListedInPlacementOrderWhicheverBuyerPlacedThem() {
+        ledger.placeOrder(2, 1, 5, 100, 0, 7, false);
+        ledger.placeOrder(0, 1, 5, 100, 0, 7, false);
+        ledger.placeOrder(1, 1, 5, 100, 0, 7, false);
+        assertEquals(
+                List.of(0, 1, 2), ledger.openOrders(1).stream().map(Order::id).toList());
+    }
+
+    @Test
+    void productionRefusesANegativeQuantityToComplete() {
+        make(0, 10, 0);
+        assertThrows(IllegalArgumentException.class, () -> ledger.completeProduction(0, -1));
+        assertEquals(10, ledger.workInProcess(0));
+    }
+
+    @Test
+    void aLateShareDueInTheRingsFirstSlotArrivesAStepLate() {
+        make(0, 10, 10);
+        int o = ledger.placeOrder(1, 0, 10, 100, 0, 7, false);
+        // the late units are due at step 8, the first slot of the ring of eight steps
+        ledger.ship(o, 10, new Arrival(7, 0.5));
+        ledger.deliverArrivals(7);
+        assertEquals(5, ledger.stock(1, 0));
+        ledger.deliverArrivals(8);
+        assertEquals(10, ledger.stock(1, 0));
+    }
+
+    @Test
+    void aDeliveryHandsOverOnlyWhatIsDueByItsStep() {
+        make(1, 100, 100);
+        int o = ledger.placeOrder(2, 1, 100, 100, 0, 7, false);
+        // due at step 6, the ring slot of step -2
+        ledger.ship(o, 1, 6);
+        ledger.deliverArrivals(0);
+        assertEquals(0, ledger.stock(2, 1));
+        ledger.deliverArrivals(5);
+        // due at steps 11 and 12, in the slots of steps 3 and 4, already delivered
+        ledger.ship(o, 4, 11);
+        ledger.ship(o, 8, 12);
+        ledger.deliverArrivals(6);
+        assertEquals(1, ledger.stock(2, 1));
+        ledger.deliverArrivals(11);
+        assertEquals(5, ledger.stock(2, 1));
+        ledger.deliverArrivals(13);
+        assertEquals(13, ledger.stock(2, 1));
+        assertEquals(TransitRing.INITIAL_STEPS, ledger.transitSteps());
+    }
+
+    @Test
+    void aCallOffTopsUpTheNewestOpenOrderNotAnOlderOneAtItsPrice() {
+        int older = ledger.placeOrTopUp(1, 0, 5, 100, 0, 7);
+        int newer = ledger.placeOrTopUp(1, 0, 5, 200, 0, 7);
+        int third = ledger.placeOrTopUp(1, 0, 5, 100, 1, 14);
+        assertEquals(List.of(0, 1, 2), List.of(older, newer, third));
+        assertEquals(5, ledger.orderQuantity(older));
+        assertEquals(third, ledger.placeOrTopUp(1, 0, 5, 100, 1, 14));
+        assertEquals(10, ledger.orderQuantity(third));
+    }
+
+    @Test
+    void anOrderClosedOutOfTurnInAFullQueueLeavesTheOthersInPlace() {
+        make(0, 100, 100);
+        // sixteen open orders: the queue's first ring, full
+        for (int i = 0; i < 16; i++) {
+            ledger.placeOrder(1, 0, 2, 100, i, 7, false);
+        }
+        ledger.ship(5, 2, 1);
+        assertEquals(0, ledger.oldestOpenOrder(0, 1));
+        List<Integer> open = ledger.openOrders(0).stream().map(Order::id).toList();
+        assertEquals(15, open.size());
+        assertFalse(open.contains(5));
+        for (int i = 0; i < 15; i++) {
+            int id = ledger.oldestOpenOrder(0, 1);
+            assertEquals(i < 5 ? i : i + 1, id);
+            ledger.shipOldestFirst(0, 1, 2, 1);
+        }
+        assertEquals(-1, ledger.oldestOpenOrder(0, 1));
         assertNull(ledger.checkConservation());
     }
 }

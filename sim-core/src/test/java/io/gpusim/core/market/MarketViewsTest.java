@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gpusim.core.scenario.ProductSpec;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,7 @@ class MarketViewsTest {
         assertEquals(40, vendor.workInProcess(0));
         int first = exchange.buyer(1).order(0, 30, 1_000, 0, 7, false);
         int callOff = exchange.buyer(0).callOff(0, 5, 1_000, 0, 14);
+        assertEquals(1, callOff);
         assertEquals(callOff, exchange.buyer(0).callOff(0, 5, 1_000, 0, 21), "topped up");
         assertEquals(40, vendor.backlog(0));
         assertEquals(30, vendor.backlog(1, 0));
@@ -173,6 +176,7 @@ class MarketViewsTest {
     void shipmentsUnderLicencePayTheLicenceFeeOutOfTheSellersRevenue() {
         SellerView vendor = vendorHolding(1, 50, 50);
         int order = exchange.buyer(0).order(1, 20, 333, 0, 7, false);
+        assertEquals(1, vendor.orderProduct(order));
         exchange.buyer(1).order(1, 20, 1_000, 0, 7, false);
         exchange.regulator().grantLicences(1, licence(0.25, false, false), 3, "licences");
         vendor.ship(order, 3, Arrival.at(1)); // 999 cents, fee 249.75 rounded to 250
@@ -273,6 +277,8 @@ class MarketViewsTest {
         assertEquals(0, exchange.ledger().deployed(0, 0));
         assertEquals(25, buyer.position(0));
         assertEquals(0, exchange.buyer(0).position(0));
+        exchange.beginStep(2);
+        assertEquals(0, exchange.ledger().arrivedThisStep(0), "nothing arrived in step 2");
     }
 
     @Test
@@ -399,6 +405,7 @@ class MarketViewsTest {
         assertEquals(EventLog.NONE, log.firstDay(EventKind.LEAK));
         assertEquals(EventLog.NONE, log.lastDay(EventKind.LEAK, 0));
         log.publish(event("LEAK", 5, 0, "first"));
+        assertEquals(5, log.lastDay(EventKind.LEAK, 0), "the only event");
         log.publish(event("CONTROL_ROUND", 6, 1, "round"));
         log.publish(event("LEAK", 9, 1, "other product"));
         log.publish(event("LEAK", 11, 0, "second"));
@@ -428,5 +435,14 @@ class MarketViewsTest {
         assertEquals(0, order.remaining());
         assertFalse(order.open());
         assertTrue(new Order(0, 0, 0, 10, 100, 0, 7, false, 6, 3).open());
+    }
+
+    @Test
+    void aProductResolvedFromItsSpecificationKeepsItsAttributes() {
+        ProductSpec spec =
+                new ProductSpec("H20", "Nvidia", 1.0, 4.0, 900.0, 2368.0, 12_500.0, 5_000.0, LocalDate.of(2024, 4, 1));
+        assertEquals(
+                new Product(3, "H20", 1, "Nvidia", 1.0, 4.0, 900.0, 2368.0, 12_500.0, 5_000.0, 14),
+                Product.of(3, 1, spec, 14));
     }
 }
