@@ -341,4 +341,18 @@ class LedgerControlsTest {
         assertEquals(-1, ledger.oldestOpenOrder(0, 1));
         assertNull(ledger.checkConservation());
     }
+
+    @Test
+    void shippingOldestFirstFillsWhatAPartShipmentLeftOpenAndNoMore() {
+        make(2, 50, 50);
+        int partly = ledger.placeOrder(1, 2, 10, 100, 0, 7, false);
+        int next = ledger.placeOrder(1, 2, 10, 300, 0, 7, false);
+        ledger.ship(partly, 6, 1);
+        ledger.shipOldestFirst(2, 1, 7, 1);
+        assertEquals(10, ledger.orderShipped(partly));
+        assertEquals(3, ledger.orderShipped(next));
+        assertEquals(10 * 100 + 3 * 300, ledger.paidCents(1));
+        assertEquals(next, ledger.oldestOpenOrder(2, 1));
+        assertNull(ledger.checkConservation());
+    }
 }
