@@ -281,8 +281,10 @@ class LedgerControlsTest {
     void aLateShareDueInTheRingsFirstSlotArrivesAStepLate() {
         make(0, 10, 10);
         int o = ledger.placeOrder(1, 0, 10, 100, 0, 7, false);
-        // the late units are due at step 8, the first slot of the ring of eight steps
+        // after step 1's delivery the late units, due at step 8, sit in the first slot of the ring of eight steps
+        ledger.deliverArrivals(1);
         ledger.ship(o, 10, new Arrival(7, 0.5));
+        assertEquals(TransitRing.INITIAL_STEPS, ledger.transitSteps());
         ledger.deliverArrivals(7);
         assertEquals(5, ledger.stock(1, 0));
         ledger.deliverArrivals(8);

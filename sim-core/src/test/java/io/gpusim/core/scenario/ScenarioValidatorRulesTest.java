@@ -187,4 +187,17 @@ class ScenarioValidatorRulesTest {
                 "domestic.roadmap[1].product: no product named 'Ascend-960' is defined in products; did you "
                         + "mean 'Ascend-950'?");
     }
+
+    @Test
+    void buyersAreNamedOnceAndOnlyRequiredTextMustNotBeBlank() throws Exception {
+        H200.rejects("hyperscalers[1].name=ByteDance", "hyperscalers[1].name: duplicate hyperscaler name 'ByteDance'");
+        H200.valid("description=' '");
+    }
+
+    @Test
+    void aLargeNumberOutOfRangeIsQuotedAsADouble() throws Exception {
+        H200.rejects(
+                "vendor.capacity[1].unitsPerMonth=1e15",
+                "vendor.capacity[1].unitsPerMonth: must be between 0 and 100000000, got 1.0E15");
+    }
 }
