@@ -304,4 +304,39 @@ class RunRecorderControlsTest {
                 Metric.DOMESTIC_SHARE_UNITS,
                 Metric.LEAK_DAY);
     }
+
+    /**
+     * Step 0: the ban is announced (day 2) before the vendor starts anything; it starts 10 H20; buyer 1 places a
+     * rush order of 14 wanted by day 30, and buyer 0 63 orders of one MI308, filling the order book's first 64 rows.
+     * Step 1: the vendor starts 5 more. Step 2: the ban takes effect on day 14 and the rush order is cancelled.
+     */
+    @Test
+    void aBanAnnouncedBeforeAnythingStartedAndARushOrderOfTheSecondBuyerOnAFullBook() {
+        begin(0);
+        exchange.regulator().publish(new MarketEvent(2, EventKind.BAN_ANNOUNCED, 0, "announced"));
+        vendor.startProduction(0, 10);
+        second.order(0, 14, H20_CENTS, 0, 30, true);
+        for (int i = 0; i < 63; i++) {
+            first.order(1, 1, 5_000, 0, 7, false);
+        }
+        recorder.recordStep(0);
+        begin(1);
+        vendor.startProduction(0, 5);
+        recorder.recordStep(1);
+        begin(2);
+        exchange.regulator().enactBan(0, 14, "ban");
+        vendor.cancelOpenOrders(0);
+        recorder.recordStep(2);
+        begin(3);
+        recorder.recordStep(3);
+        RunResult result = recorder.result(7, 0, 2);
+
+        assertEquals(64, exchange.ledger().orderCount());
+        metric(result, 15, Metric.VENDOR_STARTED_AFTER_ANNOUNCEMENT_UNITS);
+        // buyer 1's demand, 14 a week over the two steps before the ban
+        metric(result, 14 / (14 * MONTH / 7), Metric.REQUESTED_MONTHS);
+        metric(result, 16 / MONTH, Metric.DELIVERY_SHORTFALL_MONTHS);
+        assertEquals(63, result.products().values()[1][ProductFigure.ORDERED_UNITS.ordinal()]);
+        assertEquals(14, result.products().values()[0][ProductFigure.REQUESTED_UNITS.ordinal()]);
+    }
 }
