@@ -1,34 +1,15 @@
 package io.gpusim.core.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rules written out in the validator (modes, references, order of the report), on the baseline scenario. */
 class ScenarioValidatorTest {
-    private static final Path BASELINE = Path.of("..", "scenarios", "h20-2025.yaml");
-
-    private static List<String> errors(String... assignments) throws ScenarioException {
-        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        List<ScenarioOverride> o = Arrays.stream(assignments)
-                .map(a -> ScenarioOverride.parse(a, "set"))
-                .toList();
-        ScenarioException e = assertThrows(ScenarioException.class, () -> t.with(o));
-        return e.errors().stream().map(err -> err.path() + ": " + err.message()).toList();
-    }
-
-    private static void valid(String... assignments) throws ScenarioException {
-        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
-        List<ScenarioOverride> o = Arrays.stream(assignments)
-                .map(a -> ScenarioOverride.parse(a, "set"))
-                .toList();
-        assertDoesNotThrow(() -> t.with(o));
-    }
+    private static final OverriddenScenario BASELINE =
+            new OverriddenScenario(Path.of("..", "scenarios", "h20-2025.yaml"));
 
     @Test
     void errorsFollowTheFieldsWithEachRuleNextToItsField() throws Exception {
@@ -47,7 +28,7 @@ class ScenarioValidatorTest {
                         "vendor.capacity[1].unitsPerMonth: must be between 0 and 100000000, got -1",
                         "domestic.roadmap[0].product: no product named 'Ascend-910C' is defined in products; did you "
                                 + "mean 'Ascend-950'?"),
-                errors(
+                BASELINE.errors(
                         "simulation.stepDays=0",
                         "simulation.endDate=2024-01-01",
                         "vendor.waferLeadWeeksMax=0",
@@ -68,29 +49,29 @@ class ScenarioValidatorTest {
                         "demandShocks[1].buyers[0]: no hyperscaler named 'Tencent'; hyperscalers: ByteDance, Alibaba, "
                                 + "Others",
                         "hyperscalers[2].name: must not be blank"),
-                errors("hyperscalers[2].name=' '"));
+                BASELINE.errors("hyperscalers[2].name=' '"));
         assertEquals(
                 List.of("vendor.product: product 'Ascend-950' is made by 'Huawei', not by the vendor 'Nvidia'"),
-                errors("vendor.product=Ascend-950"));
+                BASELINE.errors("vendor.product=Ascend-950"));
         assertEquals(
                 List.of("domestic.roadmap[1].product: product 'H20' is made by 'Nvidia', not by the domestic "
                         + "maker 'Huawei'"),
-                errors("domestic.roadmap[1].product=H20"));
+                BASELINE.errors("domestic.roadmap[1].product=H20"));
     }
 
     @Test
     void theModeDecidesWhichRegulatorFieldsAreRequired() throws Exception {
-        assertEquals(List.of("regulator.hazard: is required"), errors("regulator.mode=HAZARD"));
-        assertEquals(List.of("regulator.thresholds: is required"), errors("regulator.mode=THRESHOLD"));
-        assertEquals(List.of("regulator.banDate: is required"), errors("regulator.banDate=~"));
+        assertEquals(List.of("regulator.hazard: is required"), BASELINE.errors("regulator.mode=HAZARD"));
+        assertEquals(List.of("regulator.thresholds: is required"), BASELINE.errors("regulator.mode=THRESHOLD"));
+        assertEquals(List.of("regulator.banDate: is required"), BASELINE.errors("regulator.banDate=~"));
         assertEquals(
                 List.of("regulator.thresholds: give at least one of maxMemoryBandwidthTBps, "
                         + "maxInterconnectGBps, maxTpp"),
-                errors("regulator.mode=THRESHOLD", "regulator.thresholds={}"));
+                BASELINE.errors("regulator.mode=THRESHOLD", "regulator.thresholds={}"));
         assertEquals(
                 List.of("regulator.thresholds.maxTpp: must be a positive number, got -1"),
-                errors("regulator.mode=THRESHOLD", "regulator.thresholds={maxTpp: -1}"));
-        valid(
+                BASELINE.errors("regulator.mode=THRESHOLD", "regulator.thresholds={maxTpp: -1}"));
+        BASELINE.valid(
                 "regulator.mode=HAZARD",
                 "regulator.banDate=~",
                 "regulator.hazard={baseHazardPerYear: 0.5, "
@@ -99,7 +80,7 @@ class ScenarioValidatorTest {
 
     @Test
     void blocksOfAnotherModeAreNotChecked() throws Exception {
-        valid("regulator.hazard={baseHazardPerYear: -1}", "regulator.thresholds={maxTpp: -1}");
-        valid("regulator.mode=NONE", "regulator.banDate=~");
+        BASELINE.valid("regulator.hazard={baseHazardPerYear: -1}", "regulator.thresholds={maxTpp: -1}");
+        BASELINE.valid("regulator.mode=NONE", "regulator.banDate=~");
     }
 }
