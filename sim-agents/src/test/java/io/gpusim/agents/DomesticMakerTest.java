@@ -2,6 +2,8 @@ package io.gpusim.agents;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.Phase;
@@ -44,14 +46,23 @@ class DomesticMakerTest {
     /** Quotes of product 1 for 1500, 2500 and 4001 units, asked in step 33 before the call-off. */
     private final int[] quotes = new int[3];
 
+    /** Whether product 1 was on sale when buyers ordered, by step. */
+    private final boolean[] onSaleToBuyers = new boolean[STEPS];
+
     @BeforeEach
     void market() throws Exception {
+        market(new String[0]);
+    }
+
+    private void market(String... assignments) throws Exception {
         ScenarioPlan plan = ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"))
-                .with(java.util.stream.Stream.of(
-                                "domestic.yieldCurve=[{date: 2024-04-01, yield: 0.5}]",
-                                "domestic.hbmUnitsPerWeek=1000",
-                                "domestic.roadmap[0].delaySdMonths=0",
-                                "domestic.roadmap[1].delaySdMonths=0")
+                .with(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "domestic.yieldCurve=[{date: 2024-04-01, yield: 0.5}]",
+                                        "domestic.hbmUnitsPerWeek=1000",
+                                        "domestic.roadmap[0].delaySdMonths=0",
+                                        "domestic.roadmap[1].delaySdMonths=0"),
+                                java.util.Arrays.stream(assignments))
                         .map(a -> ScenarioOverride.parse(a, "set"))
                         .toList()));
         model = new MarketModel(plan.market(), Seeds.replicationSeed(7, 0), true);
@@ -59,6 +70,7 @@ class DomesticMakerTest {
         BuyerView buyer = model.exchange().buyer(0);
         model.addAgent(Phase.HYPERSCALERS, state -> {
             int t = model.step();
+            onSaleToBuyers[t] = model.status().launched(1);
             if (t == 33) {
                 quotes[0] = model.status().quote(1).quoteDay(1500);
                 quotes[1] = model.status().quote(1).quoteDay(2500);
@@ -151,5 +163,26 @@ class DomesticMakerTest {
         // step 33 begins on day 231 with 2000 held and nothing owed; at 1000 a step:
         // 1500 units ship this step (day 231 + 7), 2500 need one more step (238 + 7), 4001 three (252 + 7)
         assertArrayEquals(new int[] {238, 245, 259}, quotes);
+    }
+
+    @Test
+    void aProductDueOnTheFirstDayIsOnSaleBeforeTheFirstStep() throws Exception {
+        market("products[1].firstAvailable=2024-04-01", "domestic.roadmap[0].delayMeanMonths=0");
+        model.run();
+        assertEquals(0, maker.launchDay(0));
+        assertTrue(onSaleToBuyers[0], "buyers can call it off in step 0");
+        assertEquals(1000, started[1][0]);
+    }
+
+    @Test
+    void aProductDueOnAStepsFirstDayLaunchesInThatStepNotTheOneBefore() throws Exception {
+        // 2024-11-04 is day 217, the first day of step 31
+        market("products[1].firstAvailable=2024-11-04", "domestic.roadmap[0].delayMeanMonths=0");
+        model.run();
+        assertEquals(217, maker.launchDay(0));
+        assertEquals(0, started[1][30]);
+        assertEquals(1000, started[1][31]);
+        assertFalse(onSaleToBuyers[31], "launched after the buyers' turn in its step");
+        assertTrue(onSaleToBuyers[32]);
     }
 }
