@@ -1,0 +1,128 @@
+package io.gpusim.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpusim.core.Calendar;
+import io.gpusim.core.MarketModel;
+import io.gpusim.core.Phase;
+import io.gpusim.core.Seeds;
+import io.gpusim.core.market.Order;
+import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.core.scenario.ScenarioTemplate;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ByteDance (buyer 0) of the baseline in a market of the vendor and the domestic maker, without a regulator (so
+ * without news: its hazard is the prior, 0.02 a year), without noise in its demand, level or sensitivity: 5700
+ * H20-equivalents a week on day 0, growing 40% a year; one week of working stock, one of review and one of shipping.
+ * The vendor's wafer lead is 26 weeks; in step 0 it has 22000 units finishing and none on hand.
+ */
+class HyperscalerTest {
+    private record Run(MarketModel model, ScenarioPlan plan, long[] deployed) {}
+
+    private static Run run(String... assignments) throws Exception {
+        ScenarioPlan plan = ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"))
+                .with(Stream.concat(
+                                Stream.of(
+                                        "vendor.waferLeadWeeksMin=26",
+                                        "vendor.waferLeadWeeksMax=26",
+                                        "hyperscalers[0].demandNoiseSd=0",
+                                        "hyperscalers[0].demandLevelSd=0",
+                                        "hyperscalers[0].sensitivitySd=0"),
+                                Arrays.stream(assignments))
+                        .map(a -> ScenarioOverride.parse(a, "set"))
+                        .toList()));
+        MarketModel model = new MarketModel(plan.market(), Seeds.replicationSeed(19, 0), false);
+        model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, plan, 0));
+        model.addAgent(Phase.VENDOR, new GpuVendor(model, plan, 0));
+        model.addAgent(Phase.DOMESTIC, new DomesticMaker(model, plan));
+        long[] deployed = new long[model.calendar().steps()];
+        model.addAgent(
+                Phase.DOMESTIC, state -> deployed[model.step()] = model.ledger().deployed(0, 0));
+        model.run();
+        return new Run(model, plan, deployed);
+    }
+
+    private static List<Order> ordersInStep(MarketModel model, int step) {
+        return model.ledger().orders().stream()
+                .filter(o -> o.placedStep() == step && o.buyer() == 0)
+                .toList();
+    }
+
+    @Test
+    void withoutAnticipationItOrdersItsWorkingLevelAtTheListPrice() throws Exception {
+        Run r = run("hyperscalers[0].anticipation=false");
+        List<Order> first = ordersInStep(r.model, 0);
+        assertEquals(1, first.size());
+        Order o = first.get(0);
+        // (1 week working + 1 of review + 1 of shipping) x 5700; nothing in stock, in transit or on order
+        assertEquals(0, o.product());
+        assertEquals(3 * 5700, o.quantity());
+        assertEquals(1_250_000, o.priceCents());
+        assertFalse(o.rush());
+        // the vendor quotes day 0 + 7 days' shipping; the buyer asks no sooner than its four weeks' minimum lead
+        assertEquals(28, o.requestedByDay());
+    }
+
+    @Test
+    void itPutsItsDemandIntoServiceFromStockOnceStockArrives() throws Exception {
+        Run r = run("hyperscalers[0].anticipation=false");
+        // nothing in stock in step 0; the 22000 shipped in step 0 arrive in step 1, when demand is the trend's
+        assertEquals(0, r.deployed[0]);
+        assertEquals(Math.round(r.plan.weeklyDemandTrend(0, 1)), r.deployed[1]);
+        assertEquals(
+                Math.round(r.plan.weeklyDemandTrend(0, 1)) + Math.round(r.plan.weeklyDemandTrend(0, 2)), r.deployed[2]);
+    }
+
+    @Test
+    void itFearsABanAtThePriorHazardAndRushesCoverForTheGapToAnAdequateSubstitute() throws Exception {
+        Run r = run();
+        List<Order> first = ordersInStep(r.model, 0);
+        assertEquals(2, first.size());
+        Order regular = first.get(0);
+        Order rush = first.get(1);
+        assertEquals(3 * 5700, regular.quantity());
+        assertFalse(regular.rush());
+        assertTrue(rush.rush());
+        // ban within a year at 0.02 a year: p = 1 - exp(-0.02); the Ascend-950 (1.3 x 0.85 >= 0.9) is expected on
+        // 2026-03-01 (day 699) plus 3 months, then 3 months' ramp: the gap, far above the cover
+        // 12 x p x 0.6 / 0.5 months, which is held as months of weekly demand
+        double p = 1 - Math.exp(-0.02);
+        double cover = 12 * p * 0.6 / 0.5;
+        double gap = (699 + 3 * Calendar.DAYS_PER_MONTH) / Calendar.DAYS_PER_MONTH + 3;
+        assertTrue(gap > cover);
+        assertEquals(Math.round(cover * 5700 * Calendar.WEEKS_PER_MONTH), rush.quantity());
+        // the quote (day 7 + 7) is before the expected ban (a year away): the minimum lead decides
+        assertEquals(28, rush.requestedByDay());
+        // the next step: the same cover of a grown demand; only the rise above the rush committed is rushed
+        double target = cover * r.plan.weeklyDemandTrend(0, 1) * Calendar.WEEKS_PER_MONTH;
+        List<Order> next = ordersInStep(r.model, 1).stream().filter(Order::rush).toList();
+        assertEquals(1, next.size());
+        assertEquals(Math.round(target - rush.quantity()), next.get(0).quantity());
+    }
+
+    @Test
+    void aFasterSubstituteShortensTheCoverItRushes() throws Exception {
+        // with a bar of 0.7 the Ascend-910C (0.84 x 0.85 = 0.714) is adequate: expected on 2024-10-01 (day 183)
+        // plus its month's slip, without a ramp a gap of 7 months, still above the cover
+        Run r = run("hyperscalers[0].adequatePerformance=0.7", "hyperscalers[0].substituteRampMonths=0");
+        Order rush = ordersInStep(r.model, 0).get(1);
+        double p = 1 - Math.exp(-0.02);
+        double cover = 12 * p * 0.6 / 0.5;
+        assertEquals(Math.round(cover * 5700 * Calendar.WEEKS_PER_MONTH), rush.quantity());
+        Run soon = run(
+                "hyperscalers[0].adequatePerformance=0.7",
+                "hyperscalers[0].substituteRampMonths=0",
+                "products[1].firstAvailable=2024-04-08",
+                "domestic.roadmap[0].delayMeanMonths=0");
+        // the 910C expected on day 7: a gap of 7 days, 0.23 months, below the cover
+        Order bridging = ordersInStep(soon.model, 0).get(1);
+        assertEquals(Math.round(7 / Calendar.DAYS_PER_MONTH * 5700 * Calendar.WEEKS_PER_MONTH), bridging.quantity());
+    }
+}
