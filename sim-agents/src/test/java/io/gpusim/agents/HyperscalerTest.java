@@ -8,7 +8,11 @@ import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.Phase;
 import io.gpusim.core.Seeds;
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.Order;
+import io.gpusim.core.metrics.RunResult;
+import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import java.nio.file.Path;
@@ -24,9 +28,14 @@ import org.junit.jupiter.api.Test;
  * The vendor's wafer lead is 26 weeks; in step 0 it has 22000 units finishing and none on hand.
  */
 class HyperscalerTest {
-    private record Run(MarketModel model, ScenarioPlan plan, long[] deployed) {}
+    private record Run(MarketModel model, ScenarioPlan plan, long[] deployed, RunResult result) {}
 
     private static Run run(String... assignments) throws Exception {
+        return run(false, assignments);
+    }
+
+    /** Runs the market, with the baseline's regulator when {@code regulated}. */
+    private static Run run(boolean regulated, String... assignments) throws Exception {
         ScenarioPlan plan = ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"))
                 .with(Stream.concat(
                                 Stream.of(
@@ -38,15 +47,18 @@ class HyperscalerTest {
                                 Arrays.stream(assignments))
                         .map(a -> ScenarioOverride.parse(a, "set"))
                         .toList()));
-        MarketModel model = new MarketModel(plan.market(), Seeds.replicationSeed(19, 0), false);
+        MarketModel model = new MarketModel(plan.market(), Seeds.replicationSeed(19, 0), true);
+        if (regulated) {
+            model.addAgent(Phase.REGULATOR, new Regulator(model, plan.controlRounds()));
+        }
         model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, plan, 0));
         model.addAgent(Phase.VENDOR, new GpuVendor(model, plan, 0));
         model.addAgent(Phase.DOMESTIC, new DomesticMaker(model, plan));
         long[] deployed = new long[model.calendar().steps()];
         model.addAgent(
                 Phase.DOMESTIC, state -> deployed[model.step()] = model.ledger().deployed(0, 0));
-        model.run();
-        return new Run(model, plan, deployed);
+        RunResult result = model.run();
+        return new Run(model, plan, deployed, result);
     }
 
     private static List<Order> ordersInStep(MarketModel model, int step) {
@@ -124,5 +136,32 @@ class HyperscalerTest {
         // the 910C expected on day 7: a gap of 7 days, 0.23 months, below the cover
         Order bridging = ordersInStep(soon.model, 0).get(1);
         assertEquals(Math.round(7 / Calendar.DAYS_PER_MONTH * 5700 * Calendar.WEEKS_PER_MONTH), bridging.quantity());
+    }
+
+    @Test
+    void itsHazardIsThePriorPlusTheNewsFadingFromWhenItWasSeen() throws Exception {
+        // control rounds weigh 0.5, the leak 3.5, the ban on the H20 itself nothing; each fades with a 6-month
+        // e-folding time from its own day, or from the first day of the step it was published in if that is
+        // earlier (an event within a step is seen at the step's start); sensitivity 1
+        Run r = run(true);
+        double[] hazard = r.result.series(Series.MEAN_HAZARD);
+        for (int t = 0; t < hazard.length; t++) {
+            double expected = 0.02;
+            for (MarketEvent e : r.model.events().all()) {
+                int published = Math.max(0, Math.floorDiv(e.day(), 7));
+                if (published > t) {
+                    continue;
+                }
+                double weight = e.kind() == EventKind.CONTROL_ROUND ? 0.5 : e.kind() == EventKind.LEAK ? 3.5 : 0;
+                int seen = Math.min(e.day(), 7 * published);
+                expected += weight * Math.exp(-(7.0 * t - seen) / Calendar.DAYS_PER_MONTH / 6);
+            }
+            assertEquals(expected, hazard[t], 1e-9, "step " + t);
+        }
+        // once the ban is in force (step 53) the H20 is neither ordered nor held as cover
+        double[] cover = r.result.series(Series.ANTICIPATORY_TARGET);
+        assertTrue(cover[52] > 0);
+        assertEquals(0.0, cover[53]);
+        assertTrue(r.model.ledger().orders().stream().noneMatch(o -> o.product() == 0 && o.placedStep() >= 53));
     }
 }
