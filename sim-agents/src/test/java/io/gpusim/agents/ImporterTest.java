@@ -27,7 +27,7 @@ class ImporterTest {
     private static final String RULES = "importer.rules=["
             + "{kind: BLOCK, product: H200, from: 2026-01-14, until: 2026-03-01, exemptShare: 0.2},"
             + "{kind: DISCOURAGE, product: H20, from: 2025-07-31, shadowCostShare: 0.1},"
-            + "{kind: MATCH, from: 2025-09-01, until: 2025-10-01, ratio: 0.5},"
+            + "{kind: MATCH, from: 2025-09-01, until: 2025-10-06, ratio: 0.5},"
             + "{kind: MANDATE, from: 2025-11-05, share: 0.3, buyers: [Others]},"
             + "{kind: BLOCK, product: MI308, exemptShare: 0.0, trigger: {on: LICENCE, product: MI308, lagDays: 10}},"
             + "{kind: DISCOURAGE, product: H20, shadowCostShare: 0.7,"
@@ -102,8 +102,11 @@ class ImporterTest {
 
     @Test
     void matchingHoldsItsRatioWhileInForce() {
+        // from the first day of step 74 (day 518) through the first day of step 79 (day 553)
         int from = step(2025, 9, 1);
-        int until = step(2025, 10, 1);
+        int until = step(2025, 10, 6);
+        assertEquals(7 * from, day(2025, 9, 1));
+        assertEquals(7 * until, day(2025, 10, 6));
         assertEquals(0.0, seen[from - 1][4]);
         assertEquals(0.5, seen[from][4]);
         assertEquals(0.5, seen[until][4]);

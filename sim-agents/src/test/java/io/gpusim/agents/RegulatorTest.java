@@ -251,18 +251,28 @@ class RegulatorTest {
         assertEquals(4.0, surge(late)[52], 1e-12);
     }
 
+    /** A market of a shipped scenario, with one assignment, and only the regulator in it. */
+    private static MarketModel regulatorOnly(String scenario, String assignment, int replication) throws Exception {
+        ScenarioPlan plan = ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", scenario + ".yaml"))
+                .with(List.of(ScenarioOverride.parse(assignment, "set"))));
+        MarketModel model = new MarketModel(plan.market(), Seeds.replicationSeed(11, replication), false);
+        model.addAgent(Phase.REGULATOR, new Regulator(model, plan.controlRounds()));
+        return model;
+    }
+
+    private static int productIndex(MarketModel model, String name) {
+        return java.util.stream.IntStream.range(0, model.products().size())
+                .filter(p -> model.product(p).name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void licencesStartInTheStepOfTheirFirstDayFollowTheirCapAndEnd() throws Exception {
         // h200-2026: H200 licences from 2025-12-08 (day 616, step 88: days 616-622), capped at half of
         // US shipments, 150000 a month on 2025-12-01 falling to 60000 on 2026-12-01
-        ScenarioPlan plan = ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", "h200-2026.yaml"))
-                .with(List.of(ScenarioOverride.parse("regulator.licences[0].until=2026-03-01", "set"))));
-        MarketModel model = new MarketModel(plan.market(), Seeds.replicationSeed(11, 1), false);
-        model.addAgent(Phase.REGULATOR, new Regulator(model, plan.controlRounds()));
-        int h200 = java.util.stream.IntStream.range(0, model.products().size())
-                .filter(p -> model.product(p).name().equals("H200"))
-                .findFirst()
-                .orElseThrow();
+        MarketModel model = regulatorOnly("h200-2026", "regulator.licences[0].until=2026-03-02", 1);
+        int h200 = productIndex(model, "H200");
         LicenceTerms[] terms = new LicenceTerms[model.calendar().steps()];
         model.addAgent(
                 Phase.HYPERSCALERS,
@@ -281,9 +291,27 @@ class RegulatorTest {
             assertEquals(60, terms[t].approvalDays());
         }
         assertEquals(from, model.events().lastDay(EventKind.LICENCE, h200));
-        // 2026-03-01 is day 699, in step 99 (days 693-699): in force through it, ended in step 100
-        int until = day(2026, 3, 1);
-        assertTrue(terms[until / 7] != null);
-        assertNull(terms[until / 7 + 1]);
+        // 2026-03-02 is day 700, the first day of step 100: in force through it, ended in step 101
+        int until = day(2026, 3, 2);
+        assertEquals(100, until / 7);
+        assertTrue(terms[100] != null);
+        assertNull(terms[101]);
+    }
+
+    @Test
+    void eventsOfOneDayArePublishedInTheOrderTheyWereScheduled() throws Exception {
+        // h20-2025-sequel bans the H20 (product 0) and the MI308 on one day, leaks both on one day and, with a
+        // reversal, lifts both on one day: each time the H20 first
+        MarketModel model = regulatorOnly("h20-2025-sequel", "regulator.reversal={probability: 1.0, afterDays: 90}", 3);
+        model.run();
+        int mi308 = productIndex(model, "MI308");
+        for (EventKind kind :
+                List.of(EventKind.LEAK, EventKind.BAN_ANNOUNCED, EventKind.BAN_EFFECTIVE, EventKind.REVERSAL)) {
+            List<Integer> products = model.events().all().stream()
+                    .filter(e -> e.kind() == kind)
+                    .map(MarketEvent::product)
+                    .toList();
+            assertEquals(List.of(0, mi308), products, kind.toString());
+        }
     }
 }
