@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The vendor's wafer lead is 26 weeks; in step 0 it has 22000 units finishing and none on hand.
  */
 class HyperscalerTest {
-    private record Run(MarketModel model, ScenarioPlan plan, long[] deployed, RunResult result) {}
+    /** A run, and per step what the buyer saw before ordering: the prices of the H20 and the Ascend-910C. */
+    private record Run(MarketModel model, ScenarioPlan plan, long[] deployed, RunResult result, double[][] prices) {}
 
     private static Run run(String... assignments) throws Exception {
         return run(false, assignments);
@@ -51,6 +52,11 @@ class HyperscalerTest {
         if (regulated) {
             model.addAgent(Phase.REGULATOR, new Regulator(model, plan.controlRounds()));
         }
+        double[][] prices = new double[model.calendar().steps()][];
+        model.addAgent(
+                Phase.IMPORTER,
+                state -> prices[model.step()] =
+                        new double[] {model.status().priceUsd(0), model.status().priceUsd(1)});
         model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, plan, 0));
         model.addAgent(Phase.VENDOR, new GpuVendor(model, plan, 0));
         model.addAgent(Phase.DOMESTIC, new DomesticMaker(model, plan));
@@ -58,7 +64,7 @@ class HyperscalerTest {
         model.addAgent(
                 Phase.DOMESTIC, state -> deployed[model.step()] = model.ledger().deployed(0, 0));
         RunResult result = model.run();
-        return new Run(model, plan, deployed, result);
+        return new Run(model, plan, deployed, result, prices);
     }
 
     private static List<Order> ordersInStep(MarketModel model, int step) {
@@ -163,5 +169,30 @@ class HyperscalerTest {
         assertTrue(cover[52] > 0);
         assertEquals(0.0, cover[53]);
         assertTrue(r.model.ledger().orders().stream().noneMatch(o -> o.product() == 0 && o.placedStep() >= 53));
+    }
+
+    @Test
+    void onceTheDomesticPartIsOnSaleItsShareFollowsCostPerUnitOfEffectiveCompute() throws Exception {
+        // the Ascend-910C launches on day 213, in step 30, after the buyers' turn; in step 31 the buyer splits its
+        // purchases by a
+        // logit of slope 3 in the log ratio of costs per unit of effective compute: the H20 at its price per 1.0,
+        // the 910C at its price per 0.84 x 0.85
+        Run r = run("hyperscalers[0].anticipation=false", "domestic.roadmap[0].delaySdMonths=0");
+        assertTrue(r.model.ledger().orders().stream().noneMatch(o -> o.product() == 1 && o.placedStep() < 31));
+        double perf = 0.84 * 0.85;
+        double vendorCost = r.prices[31][0];
+        double domesticCost = r.prices[31][1] / perf;
+        double share = 1 / (1 + Math.pow(vendorCost / domesticCost, -3));
+        // its working level of the 910C: (1 week working + 1 of review + 1 of shipping) x its share of demand, in
+        // 910C units; it holds none
+        List<Order> domestic = r.model.ledger().orders().stream()
+                .filter(o -> o.product() == 1 && o.placedStep() == 31)
+                .toList();
+        assertEquals(1, domestic.size());
+        assertEquals(
+                Math.round(3 * r.plan.weeklyDemandTrend(0, 31) * share / perf),
+                domestic.get(0).quantity());
+        assertEquals(Math.round(r.prices[31][1] * 100), domestic.get(0).priceCents());
+        assertEquals(7 * 31 + 28, domestic.get(0).requestedByDay());
     }
 }
