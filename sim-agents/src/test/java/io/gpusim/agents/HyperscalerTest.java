@@ -29,7 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class HyperscalerTest {
     /** A run, and per step what the buyer saw before ordering: the prices of the H20 and the Ascend-910C. */
-    private record Run(MarketModel model, ScenarioPlan plan, long[] deployed, RunResult result, double[][] prices) {}
+    private record Run(
+            MarketModel model,
+            ScenarioPlan plan,
+            long[] deployed,
+            RunResult result,
+            double[][] prices,
+            long[][] ordered) {}
 
     private static Run run(String... assignments) throws Exception {
         return run(false, assignments);
@@ -57,14 +63,26 @@ class HyperscalerTest {
                 Phase.IMPORTER,
                 state -> prices[model.step()] =
                         new double[] {model.status().priceUsd(0), model.status().priceUsd(1)});
+        if (!model.params().importRules().isEmpty()) {
+            model.addAgent(Phase.IMPORTER, new Importer(model));
+        }
         model.addAgent(Phase.HYPERSCALERS, new Hyperscaler(model, plan, 0));
+        // units buyer 0 has ordered of the H20 and the 910C by the end of its turn (call-offs top up open orders)
+        long[][] ordered = new long[2][model.calendar().steps()];
+        model.addAgent(Phase.HYPERSCALERS, state -> {
+            for (Order o : model.ledger().orders()) {
+                if (o.buyer() == 0 && o.product() < 2) {
+                    ordered[o.product()][model.step()] += o.quantity();
+                }
+            }
+        });
         model.addAgent(Phase.VENDOR, new GpuVendor(model, plan, 0));
         model.addAgent(Phase.DOMESTIC, new DomesticMaker(model, plan));
         long[] deployed = new long[model.calendar().steps()];
         model.addAgent(
                 Phase.DOMESTIC, state -> deployed[model.step()] = model.ledger().deployed(0, 0));
         RunResult result = model.run();
-        return new Run(model, plan, deployed, result, prices);
+        return new Run(model, plan, deployed, result, prices, ordered);
     }
 
     private static List<Order> ordersInStep(MarketModel model, int step) {
@@ -189,10 +207,59 @@ class HyperscalerTest {
                 .filter(o -> o.product() == 1 && o.placedStep() == 31)
                 .toList();
         assertEquals(1, domestic.size());
-        assertEquals(
-                Math.round(3 * r.plan.weeklyDemandTrend(0, 31) * share / perf),
-                domestic.get(0).quantity());
+        assertEquals(domesticUnits(r, share), ordered(r, 1, 31));
         assertEquals(Math.round(r.prices[31][1] * 100), domestic.get(0).priceCents());
         assertEquals(7 * 31 + 28, domestic.get(0).requestedByDay());
+    }
+
+    /** Units of the H20 (0) or the 910C (1) buyer 0 ordered in a step. */
+    private static long ordered(Run r, int product, int step) {
+        return r.ordered[product][step] - (step > 0 ? r.ordered[product][step - 1] : 0);
+    }
+
+    /** The domestic share of step 31 without import rules, with the H20's cost raised by {@code shadowCost}. */
+    private static double logitShare(Run r, double shadowCost) {
+        double perf = 0.84 * 0.85;
+        return 1 / (1 + Math.pow(r.prices[31][0] * (1 + shadowCost) / (r.prices[31][1] / perf), -3));
+    }
+
+    /** 910C units of a domestic share of step 31's working level. */
+    private static long domesticUnits(Run r, double share) {
+        return Math.round(3 * r.plan.weeklyDemandTrend(0, 31) * share / (0.84 * 0.85));
+    }
+
+    @Test
+    void theImportingCountrysRulesMoveTheDomesticShare() throws Exception {
+        String[] quiet = {"hyperscalers[0].anticipation=false", "domestic.roadmap[0].delaySdMonths=0"};
+        // a block with half of demand exempt: the blocked half of the foreign share goes to the domestic part,
+        // once there is one (before it, the H20 is bought in full)
+        Run blocked = run(concat(
+                quiet,
+                "importer={name: China, rules: [{kind: BLOCK, product: H20, from: 2024-04-01, exemptShare: 0.5}]}"));
+        assertEquals(3 * 5700, ordered(blocked, 0, 0));
+        double s = logitShare(blocked, 0);
+        assertEquals(domesticUnits(blocked, s + (1 - s) * 0.5), ordered(blocked, 1, 31));
+        // a mandate of 90% for this buyer
+        Run mandated =
+                run(concat(quiet, "importer={name: China, rules: [{kind: MANDATE, from: 2024-04-01, share: 0.9}]}"));
+        assertEquals(domesticUnits(mandated, 0.9), ordered(mandated, 1, 31));
+        // a shadow cost of half the H20's price in the choice
+        Run discouraged = run(
+                concat(
+                        quiet,
+                        "importer={name: China, rules: [{kind: DISCOURAGE, product: H20, from: 2024-04-01, shadowCostShare: 0.5}]}"));
+        assertEquals(domesticUnits(discouraged, logitShare(discouraged, 0.5)), ordered(discouraged, 1, 31));
+        // matching: half a domestic unit more for each H20 unit ordered in the step, rounded up
+        Run matched =
+                run(concat(quiet, "importer={name: China, rules: [{kind: MATCH, from: 2024-04-01, ratio: 0.5}]}"));
+        assertEquals(
+                domesticUnits(matched, logitShare(matched, 0)) + (long) Math.ceil(ordered(matched, 0, 31) * 0.5),
+                ordered(matched, 1, 31));
+    }
+
+    private static String[] concat(String[] first, String last) {
+        String[] all = Arrays.copyOf(first, first.length + 1);
+        all[first.length] = last;
+        return all;
     }
 }
