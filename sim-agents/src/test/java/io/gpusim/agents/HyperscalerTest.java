@@ -262,4 +262,17 @@ class HyperscalerTest {
         all[first.length] = last;
         return all;
     }
+
+    @Test
+    void aBudgetSpentInOneStepIsFreeAgainAYearOfStepsLater() throws Exception {
+        // $2M a year at the list price of $12,500: 160 units in step 0, then nothing while that spending is within
+        // the last 52 steps; in step 52 it leaves the window and the buyer orders again, the H20 first
+        Run r = run("hyperscalers[0].anticipation=false", "hyperscalers[0].budgetUsdPerYear=2e6");
+        assertEquals(12_500, r.prices[0][0]);
+        assertEquals(160, ordered(r, 0, 0));
+        for (int t = 1; t < 52; t++) {
+            assertEquals(0, ordered(r, 0, t), "step " + t);
+        }
+        assertEquals((long) Math.floor(2e6 / r.prices[52][0]), ordered(r, 0, 52));
+    }
 }
