@@ -6,7 +6,6 @@ import io.gpusim.core.MarketModel;
 import io.gpusim.core.Phase;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.market.EventKind;
-import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
 import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
@@ -15,7 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,17 +32,18 @@ class ImporterTest {
             + "{kind: DISCOURAGE, product: H20, shadowCostShare: 0.7,"
             + " trigger: {on: LICENCE, product: H20, probability: 0.0}}]";
 
-    private static MarketModel model;
-    private static int h20;
-    private static int mi308;
-    private static int h200;
+    private MarketModel model;
+    private int h20;
+    private int mi308;
+    private int h200;
     /** Per step, after the importer: import shares of the H20, MI308 and H200, the H20's shadow cost, the match ratio. */
-    private static double[][] seen;
+    private double[][] seen;
     /** Per step, the mandated domestic share of each of the four buyers. */
-    private static double[][] mandate;
+    private double[][] mandate;
 
-    @BeforeAll
-    static void run() throws Exception {
+    /** Runs the market once per test: PIT credits a test only with what runs inside it. */
+    @BeforeEach
+    void run() throws Exception {
         ScenarioPlan plan = ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", "h200-2026.yaml"))
                 .with(List.of(ScenarioOverride.parse(RULES, "set"))));
         model = new MarketModel(plan.market(), Seeds.replicationSeed(13, 0), false);
@@ -66,7 +66,7 @@ class ImporterTest {
         model.run();
     }
 
-    private static int index(String name) {
+    private int index(String name) {
         return IntStream.range(0, model.products().size())
                 .filter(p -> model.product(p).name().equals(name))
                 .findFirst()
@@ -140,7 +140,7 @@ class ImporterTest {
     void eachRuleIsAnnouncedOnceOnItsFirstDay() {
         List<String> announced = model.events().all().stream()
                 .filter(e -> e.kind() == EventKind.IMPORT_RULE)
-                .map(ImporterTest::describe)
+                .map(e -> describe(e.day(), e.product(), e.label()))
                 .toList();
         assertEquals(
                 List.of(
@@ -150,10 +150,6 @@ class ImporterTest {
                         describe(day(2025, 11, 5), -1, "domestic share mandated"),
                         describe(day(2026, 1, 14), h200, "customs block on H200")),
                 announced);
-    }
-
-    private static String describe(MarketEvent e) {
-        return describe(e.day(), e.product(), e.label());
     }
 
     private static String describe(int day, int product, String label) {
