@@ -116,6 +116,16 @@ class RegulatorTest {
     }
 
     @Test
+    void aBanTakingEffectOnAStepsFirstDayIsEnactedInThatStep() throws Exception {
+        // announced on day 373 (step 53, days 371-377), in force five days later, day 378, the first day of step 54
+        Run r = run(new long[0], "regulator.graceDays=5");
+        assertEquals(Regulator.Stage.ANNOUNCED, r.stage[53]);
+        assertFalse(r.banned[53]);
+        assertEquals(Regulator.Stage.ENACTED, r.stage[54]);
+        assertEquals(378, r.model.events().lastDay(EventKind.BAN_EFFECTIVE, 0));
+    }
+
+    @Test
     void withoutALeakDrawnNoLeakIsPublished() throws Exception {
         Run r = run(new long[0], "regulator.leak.probability=0");
         assertEquals(EventLog.NONE, r.model.events().lastDay(EventKind.LEAK, 0));

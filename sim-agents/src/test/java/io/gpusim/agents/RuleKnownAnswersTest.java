@@ -211,6 +211,8 @@ class RuleKnownAnswersTest {
         DomesticParams memoryBound = maker(300, 0.0);
         assertEquals(250, DomesticSupply.capacityPerStep(memoryBound, 0, 1), 1e-9);
         assertEquals(300, DomesticSupply.capacityPerStep(memoryBound, year, 1), 1e-9);
+        // memory for 100 a week growing 100% a year binds throughout: 200 a week a year on
+        assertEquals(100 * Math.pow(2, years), DomesticSupply.capacityPerStep(maker(100, 1.0), year, 1), 1e-9);
     }
 
     // ---- Production -------------------------------------------------------------------------------------------
