@@ -2,6 +2,7 @@ package io.gpusim.agents;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.core.MarketModel;
 import io.gpusim.core.Phase;
@@ -35,7 +36,12 @@ class GpuVendorTest {
 
     /** The baseline with a wafer lead of 26 weeks exactly. */
     private static ScenarioPlan plan() throws Exception {
-        return ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"))
+        return plan("h20-2025");
+    }
+
+    /** A shipped scenario with a wafer lead of 26 weeks exactly. */
+    private static ScenarioPlan plan(String scenario) throws Exception {
+        return ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", scenario + ".yaml"))
                 .with(List.of(
                         ScenarioOverride.parse("vendor.waferLeadWeeksMin=26", "set"),
                         ScenarioOverride.parse("vendor.waferLeadWeeksMax=26", "set"))));
@@ -135,5 +141,41 @@ class GpuVendorTest {
         assertEquals(0, banned.ledger().backlog(0), "the backlog is cancelled");
         // written down at the unit cost, $5,000: what was in process or finished before the ban, less what shipped
         assertEquals((inProcess[52] - atBan) * 500_000, banned.ledger().writedownCents(banned.vendorSeller()));
+    }
+
+    @Test
+    void inTheSequelItRedesignsAfterTheBanAndSellsWrittenDownStockElsewhere() throws Exception {
+        // h20-2025-sequel's Nvidia, with the regulator and no buyers: a compliant RTX6000D is designed 14 weeks after
+        // the ban's announcement; a tenth of the written-off H20 is sold elsewhere at list 12 weeks after the ban
+        ScenarioPlan plan = plan("h20-2025-sequel");
+        MarketModel sequel = new MarketModel(plan.market(), Seeds.replicationSeed(17, 2), false);
+        sequel.addAgent(Phase.REGULATOR, new Regulator(sequel, plan.controlRounds()));
+        sequel.addAgent(Phase.VENDOR, new GpuVendor(sequel, plan, 0));
+        int steps = sequel.calendar().steps();
+        long[] soldElsewhere = new long[steps];
+        long[] writtenOff = new long[steps];
+        sequel.addAgent(Phase.VENDOR, state -> {
+            int t = sequel.step();
+            soldElsewhere[t] = sequel.ledger().soldElsewhere(0);
+            writtenOff[t] = sequel.ledger().writtenOffFinished(0);
+        });
+        sequel.run();
+        // no orders at all: starts in the first three steps on sale, none once the four-week window is full
+        // the ban announced on day 373: the redesigned part launches on day 373 + 98 = 471
+        int rtx = java.util.stream.IntStream.range(0, sequel.products().size())
+                .filter(p -> sequel.product(p).name().equals("RTX6000D"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(471, sequel.events().lastDay(io.gpusim.core.market.EventKind.LAUNCH, rtx));
+        // written down in step 53 (day 371), released on day 371 + 84 = 455, the first day of step 65
+        assertEquals(0, soldElsewhere[64]);
+        long released = soldElsewhere[65];
+        assertTrue(released > 0);
+        // a tenth of the written-off finished stock (the sale is booked apart from it)
+        assertEquals((long) Math.floor(0.1 * writtenOff[64]), released);
+        assertEquals(released, soldElsewhere[steps - 1], "once");
+        assertEquals(
+                released * 1_250_000,
+                sequel.ledger().releaseCents(sequel.product(0).seller()));
     }
 }
