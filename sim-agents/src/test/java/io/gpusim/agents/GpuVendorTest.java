@@ -2,6 +2,7 @@ package io.gpusim.agents;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.core.MarketModel;
@@ -10,7 +11,6 @@ import io.gpusim.core.Seeds;
 import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +39,15 @@ class GpuVendorTest {
         return plan("h20-2025");
     }
 
-    /** A shipped scenario with a wafer lead of 26 weeks exactly. */
-    private static ScenarioPlan plan(String scenario) throws Exception {
+    /** A shipped scenario with a wafer lead of 26 weeks exactly, and {@code more} assignments. */
+    private static ScenarioPlan plan(String scenario, String... more) throws Exception {
         return ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", scenario + ".yaml"))
-                .with(List.of(
-                        ScenarioOverride.parse("vendor.waferLeadWeeksMin=26", "set"),
-                        ScenarioOverride.parse("vendor.waferLeadWeeksMax=26", "set"))));
+                .with(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "vendor.waferLeadWeeksMin=26", "vendor.waferLeadWeeksMax=26"),
+                                java.util.Arrays.stream(more))
+                        .map(a -> ScenarioOverride.parse(a, "set"))
+                        .toList()));
     }
 
     @BeforeEach
@@ -177,5 +180,45 @@ class GpuVendorTest {
         assertEquals(
                 released * 1_250_000,
                 sequel.ledger().releaseCents(sequel.product(0).seller()));
+    }
+
+    /** Runs the sequel's Nvidia with the regulator; buyer 0 orders 1000 H20 in step 72. Returns shipped units by step. */
+    private static long[] licensedOrder(MarketModel[] out, String assignment) throws Exception {
+        ScenarioPlan plan = plan("h20-2025-sequel", assignment);
+        MarketModel m = new MarketModel(plan.market(), Seeds.replicationSeed(17, 3), false);
+        out[0] = m;
+        m.addAgent(Phase.REGULATOR, new Regulator(m, plan.controlRounds()));
+        m.addAgent(Phase.HYPERSCALERS, state -> {
+            if (m.step() == 72) {
+                m.exchange().buyer(0).order(0, 1000, 1_250_000, 72, 7 * 72 + 28, false);
+            }
+        });
+        m.addAgent(Phase.VENDOR, new GpuVendor(m, plan, 0));
+        long[] shipped = new long[m.calendar().steps()];
+        m.addAgent(Phase.VENDOR, state -> shipped[m.step()] = m.ledger().shippedTotal(0));
+        m.run();
+        return shipped;
+    }
+
+    @Test
+    void underLicencesAnOrderShipsOnceApprovedOrIsCancelledWhenDenied() throws Exception {
+        // H20 licences from 2025-08-08 (day 494), 14 days to approve: the order of step 72 (day 504) is approved from
+        // day 518, the first day of step 74, and ships then from the reinstated stock
+        MarketModel[] m = new MarketModel[1];
+        long[] shipped = licensedOrder(m, "regulator.licences[0].approvalDays=14");
+        int order = m[0].ledger().orderCount() - 1;
+        assertEquals(72, m[0].ledger().orderPlacedStep(order));
+        io.gpusim.core.market.SellerView seller =
+                m[0].exchange().seller(m[0].product(0).seller());
+        assertFalse(seller.approved(order, 517));
+        assertTrue(seller.approved(order, 518));
+        assertEquals(shipped[71], shipped[73], "nothing ships before the approval");
+        assertEquals(shipped[73] + 1000, shipped[74]);
+        // every order denied: cancelled, nothing ships
+        long[] denied = licensedOrder(m, "regulator.licences[0].denialProbability=1");
+        int deniedOrder = m[0].ledger().orderCount() - 1;
+        assertEquals(1000, m[0].ledger().orderCancelled(deniedOrder));
+        assertEquals(0, m[0].ledger().orderShipped(deniedOrder));
+        assertEquals(denied[71], denied[denied.length - 1]);
     }
 }
