@@ -173,9 +173,9 @@ public final class Regulator implements Steppable {
 
     /**
      * Recent vendor orders (13 weeks) over their 52-week average rate, both ending with the previous step; 1 when
-     * there is less than a year of history.
+     * there is less than a year of history. Package-private: tests read the signal the hazard rule responds to.
      */
-    private double orderSurge(int step) {
+    double orderSurge(int step) {
         return Controls.orderSurge(
                 vendorOrdersByStep,
                 step,
