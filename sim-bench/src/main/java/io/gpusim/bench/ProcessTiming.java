@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Wall time of whole {@code gpusim} processes, as a script that calls the command line in a loop sees it: JVM start,
  * class loading, reading the scenario, the runs and the output. Each measurement starts a fresh process and waits
- * for it; standard output is discarded, and a process that fails stops the measurement with its last error line.
+ * for it; standard output is discarded, a process that fails stops the measurement with its last error line, and
+ * one still running when this JVM is stopped (Ctrl-C) is stopped too.
  */
 public final class ProcessTiming {
     private final List<String> launcher;
@@ -70,7 +71,7 @@ public final class ProcessTiming {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(errors.toFile());
                 long t0 = System.nanoTime();
-                int code = builder.start().waitFor();
+                int code = waitFor(builder.start());
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
                 if (code != 0) {
                     throw new IOException(
@@ -81,6 +82,21 @@ public final class ProcessTiming {
             Files.deleteIfExists(errors);
         }
         return seconds;
+    }
+
+    /** Waits for a process; when this JVM is stopped meanwhile (Ctrl-C), the process is stopped with it. */
+    private static int waitFor(Process process) throws InterruptedException {
+        Thread stop = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            return process.waitFor();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: the process is being stopped
+            }
+        }
     }
 
     private static String lastLine(Path file) throws IOException {
