@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * rather than from whichever command happens to come first after a build means every later command maps the classes
  * of the model, the statistics and the writers, not only those of, say, {@code validate}.
  *
- * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ARCHIVE -cp gpusim.jar io.gpusim.cli.ClassDataTraining SCENARIO}.
- * Exits 0 when every command succeeded, else 1 (and the launcher then keeps no archive).
+ * <p>Usage: {@code java -XX:DumpLoadedClassList=LIST -cp gpusim.jar io.gpusim.cli.ClassDataTraining SCENARIO}, then
+ * {@code java -Xshare:dump -XX:SharedClassListFile=LIST -XX:SharedArchiveFile=ARCHIVE -cp gpusim.jar}. Exits 0 when
+ * every command succeeded, else 1 (and the launcher then keeps no archive).
  */
 public final class ClassDataTraining {
     private ClassDataTraining() {}

@@ -1,6 +1,7 @@
 package io.gpusim.cli;
 
 import io.gpusim.core.scenario.ScenarioException;
+import io.gpusim.core.scenario.ScenarioLoader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,7 @@ public final class Main implements Runnable {
     private boolean verbose;
 
     public static void main(String[] args) {
+        prepareScenarioReading(commandsFor(args));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(execute(out, err, args));
@@ -103,6 +105,33 @@ public final class Main implements Runnable {
             return EXIT_RUN_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** The commands that read no scenario file. */
+    private static final List<Class<?>> READ_NO_SCENARIO = List.of(
+            PlotCommand.class, ReportCommand.class, SchemaCommand.class, MetricsCommand.class, CompletionCommand.class);
+
+    /**
+     * For a command that reads scenarios, builds the scenario reader on a thread of its own
+     * ({@link ScenarioLoader#prepare}) while this one builds the command line: on two cores, a shorter start. A
+     * failure there is left to show itself again, and be reported, when the command reads its first file.
+     */
+    static boolean prepareScenarioReading(List<Class<?>> commands) {
+        if (commands.size() != 1 || READ_NO_SCENARIO.contains(commands.get(0))) {
+            return false;
+        }
+        Thread prepare = new Thread(
+                () -> {
+                    try {
+                        ScenarioLoader.prepare();
+                    } catch (RuntimeException | LinkageError e) {
+                        // the same error meets the command when it reads its first scenario
+                    }
+                },
+                "gpusim-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
+        return true;
     }
 
     /**

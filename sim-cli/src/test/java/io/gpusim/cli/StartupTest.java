@@ -30,6 +30,16 @@ class StartupTest {
     }
 
     @Test
+    void theScenarioReaderIsBuiltAheadOnlyForCommandsThatReadScenarios() {
+        assertTrue(Main.prepareScenarioReading(List.of(BatchCommand.class)));
+        assertTrue(Main.prepareScenarioReading(Main.commandsFor("validate", BASELINE)));
+        assertFalse(Main.prepareScenarioReading(List.of(PlotCommand.class)));
+        assertFalse(Main.prepareScenarioReading(Main.commandsFor("metrics")));
+        assertFalse(Main.prepareScenarioReading(Main.commandsFor("--help")), "help builds every command");
+        assertEquals(0, gpusim("validate", BASELINE).code(), "a scenario still reads after the reader was built");
+    }
+
+    @Test
     void theClassDataWorkloadRunsTheEverydayCommandsAndLeavesNothingBehind() throws Exception {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         long before = countTrainingDirs(tmp);

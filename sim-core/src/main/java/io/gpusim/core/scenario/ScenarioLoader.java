@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -62,6 +64,17 @@ public final class ScenarioLoader {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
+    }
+
+    /**
+     * Does ahead of time the work that reading the first scenario of a process would otherwise start with, and that
+     * is the same for every file: building the YAML mapper, and building (by reflection over every scenario record)
+     * the deserializers that bind a scenario. A command line calls it on a thread of its own while it parses its
+     * arguments, so that this work overlaps with its own instead of following it; the work is done once either way,
+     * and what a scenario binds to does not depend on which thread built the deserializers.
+     */
+    public static void prepare() {
+        YAML.readerFor(Scenario.class);
     }
 
     /** The YAML mapper used for scenarios (dates as ISO strings). */
@@ -321,16 +334,39 @@ public final class ScenarioLoader {
      */
     public static JsonNode readTree(String text, String label, Map<String, SourceLocation> locations)
             throws ScenarioException {
-        try (JsonParser indexer = YAML.getFactory().createParser(text)) {
-            JsonToken token;
-            JsonLocation key = null;
-            while ((token = indexer.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME) {
-                    key = indexer.currentTokenLocation();
-                    continue;
-                }
+        try (JsonParser parser = new Locating(YAML.getFactory().createParser(text), label, locations)) {
+            JsonNode tree = YAML.readTree(parser);
+            return tree == null ? MissingNode.getInstance() : tree;
+        } catch (JsonProcessingException e) {
+            throw syntaxError(label, e);
+        } catch (IOException e) {
+            throw single(label, "cannot parse: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A parser that records, as the tree is read from it, where each value starts: one pass over the text gives both
+     * the tree and the locations.
+     */
+    private static final class Locating extends JsonParserDelegate {
+        private final String label;
+        private final Map<String, SourceLocation> locations;
+        private JsonLocation key;
+
+        Locating(JsonParser parser, String label, Map<String, SourceLocation> locations) {
+            super(parser);
+            this.label = label;
+            this.locations = locations;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = delegate.nextToken();
+            if (token == JsonToken.FIELD_NAME) {
+                key = delegate.currentTokenLocation();
+            } else if (token != null) {
                 if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-                    JsonLocation loc = indexer.currentTokenLocation();
+                    JsonLocation loc = delegate.currentTokenLocation();
                     // A block mapping or list starts at its first entry, lines below its key: place it at the key.
                     if (key != null
                             && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
@@ -338,19 +374,17 @@ public final class ScenarioLoader {
                         loc = key;
                     }
                     locations.putIfAbsent(
-                            pathOf(indexer), new SourceLocation(label, loc.getLineNr(), loc.getColumnNr()));
+                            pathOf(delegate), new SourceLocation(label, loc.getLineNr(), loc.getColumnNr()));
                 }
                 key = null;
             }
-        } catch (JsonProcessingException e) {
-            throw syntaxError(label, e);
-        } catch (IOException e) {
-            throw single(label, "cannot parse: " + e.getMessage());
+            return token;
         }
-        try {
-            return YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw syntaxError(label, e);
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken token = nextToken();
+            return token == JsonToken.FIELD_NAME ? nextToken() : token;
         }
     }
 
