@@ -40,7 +40,7 @@ class GpuVendorTest {
     }
 
     /** A shipped scenario with a wafer lead of 26 weeks exactly, and {@code more} assignments. */
-    private static ScenarioPlan plan(String scenario, String... more) throws Exception {
+    static ScenarioPlan plan(String scenario, String... more) throws Exception {
         return ScenarioPlan.of(ScenarioTemplate.load(Path.of("..", "scenarios", scenario + ".yaml"))
                 .with(java.util.stream.Stream.concat(
                                 java.util.stream.Stream.of(

@@ -270,7 +270,8 @@ class RegulatorTest {
         return model;
     }
 
-    private static int productIndex(MarketModel model, String name) {
+    /** Index of the product named {@code name}. */
+    static int productIndex(MarketModel model, String name) {
         return java.util.stream.IntStream.range(0, model.products().size())
                 .filter(p -> model.product(p).name().equals(name))
                 .findFirst()
