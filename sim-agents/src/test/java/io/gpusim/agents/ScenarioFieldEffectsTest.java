@@ -1,0 +1,367 @@
+package io.gpusim.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gpusim.core.Calendar;
+import io.gpusim.core.MarketModel;
+import io.gpusim.core.Seeds;
+import io.gpusim.core.market.EventKind;
+import io.gpusim.core.market.EventLog;
+import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.RunResult;
+import io.gpusim.core.metrics.Series;
+import io.gpusim.core.scenario.Scenario;
+import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.core.scenario.ScenarioTemplate;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each scenario field changes a named output of a whole run by an amount worked out by hand (the comments say how).
+ * The runs are of the baseline, {@code h20-2025.yaml} (weekly steps from 2024-04-01 to 2026-06-28, 117 steps; buyers
+ * ByteDance, Alibaba, Tencent and Others), with the assignments each test names; every buyer's draws (demand noise,
+ * demand level, sensitivity) are switched off unless a test turns one on, so the outputs are exact.
+ */
+class ScenarioFieldEffectsTest {
+    private static final double DPM = Calendar.DAYS_PER_MONTH;
+    private static final double DPY = Calendar.DAYS_PER_YEAR;
+    private static final String[] BUYERS = {"ByteDance", "Alibaba", "Tencent", "Others"};
+
+    /** No draws in any buyer; demand 1000, 2000, 3000 and 4000 a week, not growing, without shocks. */
+    private static final String[] QUIET = quiet();
+
+    private static String[] quiet() {
+        String[] a = new String[BUYERS.length * 5 + 1];
+        for (int b = 0; b < BUYERS.length; b++) {
+            String h = "hyperscalers[" + b + "].";
+            a[5 * b] = h + "demandNoiseSd=0";
+            a[5 * b + 1] = h + "demandLevelSd=0";
+            a[5 * b + 2] = h + "sensitivitySd=0";
+            a[5 * b + 3] = h + "demandUnitsPerWeek=" + 1000 * (b + 1);
+            a[5 * b + 4] = h + "demandGrowthPerYear=0";
+        }
+        a[a.length - 1] = "demandShocks=[]";
+        return a;
+    }
+
+    /** No news at all: no ban, no earlier control rounds, no leak. */
+    private static final String[] NO_NEWS = {"regulator.mode=NONE", "regulator.history=[]", "regulator.leak=null"};
+
+    private static Scenario scenario(String[]... assignments) throws Exception {
+        return ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"))
+                .with(Arrays.stream(assignments)
+                        .flatMap(Arrays::stream)
+                        .map(a -> ScenarioOverride.parse(a, "set"))
+                        .toList());
+    }
+
+    private static RunResult run(String[]... assignments) throws Exception {
+        return Simulation.run(scenario(assignments), Seeds.replicationSeed(31, 0), true);
+    }
+
+    private static String[] set(String... assignments) {
+        return assignments;
+    }
+
+    // ---- simulation ---------------------------------------------------------------------------------------------
+
+    @Test
+    void theCalendarSetsTheStepsTheirLengthAndTheDayOfTheBan() throws Exception {
+        // 2024-04-01 to 2026-06-28 is 819 days: 117 weekly steps, each with 10000 units of demand a week
+        RunResult weekly = run(QUIET);
+        assertEquals(117, weekly.steps());
+        assertEquals(10_000, weekly.series(Series.DEMAND)[0], 1e-9);
+        // the ban announced on 2025-04-09, 373 days after the start
+        assertEquals(373, weekly.get(Metric.BAN_DAY));
+        // fortnightly steps: ceil(819 / 14) = 59 steps of two weeks' demand
+        RunResult fortnightly = run(QUIET, set("simulation.stepDays=14"));
+        assertEquals(59, fortnightly.steps());
+        assertEquals(20_000, fortnightly.series(Series.DEMAND)[58], 1e-9);
+        // ending on 2024-12-31 (day 274): ceil(275 / 7) = 40 steps
+        assertEquals(
+                40,
+                run(QUIET, set("simulation.endDate=2024-12-31", "regulator.mode=NONE"))
+                        .steps());
+        // starting a week later: the ban falls on day 366
+        RunResult later = run(QUIET, set("simulation.startDate=2024-04-08"));
+        assertEquals(366, later.get(Metric.BAN_DAY));
+        assertEquals(116, later.steps());
+    }
+
+    // ---- demand -------------------------------------------------------------------------------------------------
+
+    @Test
+    void demandIsTheSumOfTheBuyersWeeklyDemandGrowingAtTheirRates() throws Exception {
+        double[] flat = run(QUIET).series(Series.DEMAND);
+        for (double d : flat) {
+            assertEquals(10_000, d, 1e-9);
+        }
+        // ByteDance's 1000 a week doubling every year: 1000 x 2^(7t / 365.2425) in step t, the others 9000
+        double[] growing =
+                run(QUIET, set("hyperscalers[0].demandGrowthPerYear=1.0")).series(Series.DEMAND);
+        for (int t : new int[] {0, 1, 52, 116}) {
+            assertEquals(9_000 + 1_000 * Math.pow(2, 7 * t / DPY), growing[t], 1e-6, "step " + t);
+        }
+    }
+
+    @Test
+    void aShockRampsOverItsWeeksForItsBuyersFromItsDate() throws Exception {
+        // +50% from 2024-04-29 (day 28, step 4) over two weeks (14 days), ByteDance only: on day 28 + k the
+        // multiplier is 1 + 0.5 x min(1, (k + 1) / 14)
+        double[] one = run(
+                        QUIET,
+                        set(
+                                "demandShocks=[{name: S, date: 2024-04-29, effect: 0.5, rampWeeks: 2, buyers: [ByteDance]}]"))
+                .series(Series.DEMAND);
+        assertEquals(10_000, one[3], 1e-9);
+        assertEquals(9_000 + 1_000 * (1 + 0.5 / 14), one[4], 1e-9);
+        assertEquals(9_000 + 1_000 * (1 + 0.5 * 8 / 14), one[5], 1e-9);
+        assertEquals(9_000 + 1_500, one[6], 1e-9);
+        assertEquals(9_000 + 1_500, one[116], 1e-9);
+        // no buyers named: every buyer's demand rises by half
+        double[] all = run(QUIET, set("demandShocks=[{name: S, date: 2024-04-29, effect: 0.5, rampWeeks: 2}]"))
+                .series(Series.DEMAND);
+        assertEquals(15_000, all[6], 1e-9);
+        // a fall of 20% at once (one week's ramp reaches it on its seventh day: step 4 has 1/7 of it)
+        double[] fall = run(QUIET, set("demandShocks=[{name: S, date: 2024-04-29, effect: -0.2}]"))
+                .series(Series.DEMAND);
+        assertEquals(10_000 * (1 - 0.2 / 7), fall[4], 1e-9);
+        assertEquals(8_000, fall[5], 1e-9);
+    }
+
+    @Test
+    void theLevelIsDrawnOnceAndTheNoiseEveryStep() throws Exception {
+        // a level drawn once: ByteDance's demand is the same in every step, and not its 1000
+        double[] level = run(QUIET, set("hyperscalers[0].demandLevelSd=0.5")).series(Series.DEMAND);
+        assertNotEquals(10_000, level[0], 1e-6);
+        for (double d : level) {
+            assertEquals(level[0], d, 1e-9);
+        }
+        // noise of sd 0.3 a week on the log, mean 1: over 117 steps the mean of ByteDance's demand is 1000 within
+        // four standard errors (0.3 / sqrt(117) of it, 28 units), and the sd of its log 0.3 within 0.08
+        double[] noisy = run(QUIET, set("hyperscalers[0].demandNoiseSd=0.3")).series(Series.DEMAND);
+        double[] logs = Arrays.stream(noisy).map(d -> Math.log(d - 9_000)).toArray();
+        double mean = Arrays.stream(noisy).map(d -> d - 9_000).average().orElseThrow();
+        double logMean = Arrays.stream(logs).average().orElseThrow();
+        double sd = Math.sqrt(
+                Arrays.stream(logs).map(l -> (l - logMean) * (l - logMean)).sum() / (logs.length - 1));
+        assertEquals(1_000, mean, 4 * 1_000 * 0.3 / Math.sqrt(117));
+        assertEquals(0.3, sd, 0.08);
+    }
+
+    // ---- beliefs --------------------------------------------------------------------------------------------------
+
+    /** The mean hazard a run's buyers perceive, by step. */
+    private static double[] hazard(String[]... assignments) throws Exception {
+        return run(assignments).series(Series.MEAN_HAZARD);
+    }
+
+    @Test
+    void withoutNewsTheHazardIsThePrior() throws Exception {
+        for (double h : hazard(QUIET, NO_NEWS)) {
+            assertEquals(0.02, h, 1e-15);
+        }
+        for (double h : hazard(QUIET, NO_NEWS, set("beliefs.priorHazardPerYear=0.3"))) {
+            assertEquals(0.3, h, 1e-15);
+        }
+    }
+
+    @Test
+    void aControlRoundAddsItsWeightTimesTheMeanSensitivityFadingOverTheDecay() throws Exception {
+        // a round on the first day: in step t it adds weight x exp(-7t / 30.436875 / decay) times the buyers' mean
+        // sensitivity, (1 + 1 + 1 + 3) / 4 = 1.5 with Others' raised to 3
+        String[] round = {"regulator.history=[2024-04-01]", "hyperscalers[3].signalSensitivity=3"};
+        double[] base = hazard(QUIET, NO_NEWS, round);
+        double[] heavier = hazard(QUIET, NO_NEWS, round, set("beliefs.controlRoundWeight=0.8"));
+        double[] slower = hazard(QUIET, NO_NEWS, round, set("beliefs.decayMonths=12"));
+        for (int t : new int[] {0, 1, 26, 116}) {
+            assertEquals(0.02 + 1.5 * 0.5 * Math.exp(-7 * t / DPM / 6), base[t], 1e-12, "step " + t);
+            assertEquals(0.02 + 1.5 * 0.8 * Math.exp(-7 * t / DPM / 6), heavier[t], 1e-12, "step " + t);
+            assertEquals(0.02 + 1.5 * 0.5 * Math.exp(-7 * t / DPM / 12), slower[t], 1e-12, "step " + t);
+        }
+    }
+
+    @Test
+    void aReversalOfTheBanLowersTheHazardByItsWeight() throws Exception {
+        // the H20 banned on 2024-06-03 (day 63, step 9) and the ban lifted 14 days later, day 77, the first day of
+        // step 11: from then the hazard is the prior 1.0 plus -0.5 x exp(-(7t - 77) / 30.436875 / 6); the ban on
+        // the product itself adds nothing
+        double[] h = hazard(
+                QUIET,
+                set(
+                        "regulator.history=[]",
+                        "regulator.leak=null",
+                        "regulator.banDate=2024-06-03",
+                        "regulator.reversal={probability: 1.0, afterDays: 14}",
+                        "beliefs.priorHazardPerYear=1.0"));
+        assertEquals(1.0, h[10], 1e-15);
+        for (int t : new int[] {11, 12, 60}) {
+            assertEquals(1.0 - 0.5 * Math.exp(-(7 * t - 77) / DPM / 6), h[t], 1e-12, "step " + t);
+        }
+    }
+
+    @Test
+    void aRuleOfTheImportingCountryAddsItsWeight() throws Exception {
+        // purchases of the H20 discouraged from 2024-06-03 (day 63, the first day of step 9): from then the hazard
+        // is the prior plus importRuleWeight x exp(-(7t - 63) / 30.436875 / 6)
+        String[] rule = {
+            "importer={name: China, rules: [{kind: DISCOURAGE, product: H20, from: 2024-06-03, shadowCostShare: 0.1}]}"
+        };
+        double[] h = hazard(QUIET, NO_NEWS, rule, set("beliefs.importRuleWeight=0.4"));
+        assertEquals(0.02, h[8], 1e-15);
+        for (int t : new int[] {9, 10, 60}) {
+            assertEquals(0.02 + 0.4 * Math.exp(-(7 * t - 63) / DPM / 6), h[t], 1e-12, "step " + t);
+        }
+        // the baseline's weight, 0.5
+        assertEquals(0.02 + 0.5, hazard(QUIET, NO_NEWS, rule)[9], 1e-12);
+    }
+
+    // ---- stocking -------------------------------------------------------------------------------------------------
+
+    @Test
+    void theAnticipatoryTargetIsTheCoverOfTheBuyersThatAnticipate() throws Exception {
+        // In step 0 with only the prior 0.02 a year, over a 12-month horizon p = 1 - exp(-0.02); buyer b covers
+        // 12 p u / h months of its weekly demand (u: 0.6, 0.5, 0.5; h = 0.5), far under the gap to the Ascend-950;
+        // Others does not anticipate. Weeks of a month: 30.436875 / 7.
+        double wpm = DPM / 7;
+        double p = 1 - Math.exp(-0.02);
+        double sum = 12 * p / 0.5 * (0.6 * 1_000 + 0.5 * 2_000 + 0.5 * 3_000) * wpm;
+        assertEquals(sum, run(QUIET, NO_NEWS).series(Series.ANTICIPATORY_TARGET)[0], 1e-6);
+        // a two-year horizon: p = 1 - exp(-0.04)
+        double p2 = 1 - Math.exp(-0.04);
+        assertEquals(
+                12 * p2 / 0.5 * 3_100 * wpm,
+                run(QUIET, NO_NEWS, set("beliefs.planningHorizonMonths=24")).series(Series.ANTICIPATORY_TARGET)[0],
+                1e-6);
+        // ByteDance's shortage cost 1.2 instead of 0.6 and Alibaba's holding cost 1.0 instead of 0.5: its part
+        // doubles and Alibaba's halves, 1200 + 500 + 1500 in u x demand units
+        assertEquals(
+                12 * p / 0.5 * (1.2 * 1_000 + 0.5 * 2_000 / 2 + 0.5 * 3_000) * wpm,
+                run(
+                                QUIET,
+                                NO_NEWS,
+                                set(
+                                        "hyperscalers[0].shortageCostMultiple=1.2",
+                                        "hyperscalers[1].holdingCostPerYear=1.0"))
+                        .series(Series.ANTICIPATORY_TARGET)[0],
+                1e-6);
+        // Others anticipating too, u = 0.6: its 4000 a week adds its cover
+        assertEquals(
+                12 * p / 0.5 * (3_100 + 0.6 * 4_000) * wpm,
+                run(QUIET, NO_NEWS, set("hyperscalers[3].anticipation=true")).series(Series.ANTICIPATORY_TARGET)[0],
+                1e-6);
+    }
+
+    @Test
+    void theGapToAnAdequateSubstituteCapsTheCover() throws Exception {
+        // A prior of 5 a year makes the cover 12 x (1 - exp(-5)) x u / 0.5, over 14 months, longer than the gap.
+        // With a bar of 0.7 the Ascend-910C (0.84 x 0.85 = 0.714) is adequate: announced for 2024-10-01 (day 183)
+        // with a month's slip, then the ramp: the gap on day 0 is (183 + 30.436875) / 30.436875 + ramp months,
+        // and every anticipating buyer holds that many months of its demand (6000 a week in all).
+        String[] fearful = {
+            "beliefs.priorHazardPerYear=5",
+            "hyperscalers[0].adequatePerformance=0.7",
+            "hyperscalers[1].adequatePerformance=0.7",
+            "hyperscalers[2].adequatePerformance=0.7"
+        };
+        double wpm = DPM / 7;
+        double gap = (183 + DPM) / DPM;
+        assertEquals((gap + 3) * 6_000 * wpm, run(QUIET, NO_NEWS, fearful).series(Series.ANTICIPATORY_TARGET)[0], 1e-6);
+        // a one-month ramp for every buyer: two months less
+        String[] ramp = {
+            "hyperscalers[0].substituteRampMonths=1",
+            "hyperscalers[1].substituteRampMonths=1",
+            "hyperscalers[2].substituteRampMonths=1"
+        };
+        assertEquals(
+                (gap + 1) * 6_000 * wpm,
+                run(QUIET, NO_NEWS, fearful, ramp).series(Series.ANTICIPATORY_TARGET)[0],
+                1e-6);
+        // ByteDance discounting domestic software to 0.8: 0.84 x 0.8 = 0.672 is not adequate for it, and the
+        // Ascend-950 (1.3 x 0.8 = 1.04, due 2026-03-01, day 699, three months late, then three of ramp) is far
+        // beyond its cover, 12 x (1 - exp(-5)) x 0.6 / 0.5 months
+        double coverByteDance = 12 * (1 - Math.exp(-5)) * 0.6 / 0.5;
+        assertEquals(
+                (coverByteDance * 1_000 + (gap + 3) * 5_000) * wpm,
+                run(QUIET, NO_NEWS, fearful, set("hyperscalers[0].domesticSoftwareDiscount=0.8"))
+                        .series(Series.ANTICIPATORY_TARGET)[0],
+                1e-6);
+    }
+
+    // ---- domestic maker -------------------------------------------------------------------------------------------
+
+    @Test
+    void domesticCapacityGrowsWithItsWafersAndItsMemory() throws Exception {
+        // A flat yield of 0.5, no slip: the Ascend-910C launches on 2024-10-01 (day 183, step 26) and the maker
+        // reports from then, rounded down: min(800 x 60 x 0.5 / 2 x 1.5^(7t / 365.2425), memory) with its wafers
+        // growing 50% a year and memory for a million units a week.
+        String[] maker = {
+            "domestic.yieldCurve=[{date: 2024-04-01, yield: 0.5}]",
+            "domestic.roadmap[0].delayMeanMonths=0",
+            "domestic.roadmap[0].delaySdMonths=0",
+            "domestic.roadmap[1].delaySdMonths=0"
+        };
+        double[] wafers = run(QUIET, maker, set("domestic.waferGrowthPerYear=0.5", "domestic.hbmUnitsPerWeek=1e6"))
+                .series(Series.DOMESTIC_CAPACITY);
+        assertEquals(0, wafers[25]);
+        for (int t : new int[] {26, 60, 116}) {
+            assertEquals(Math.floor(12_000 * Math.pow(1.5, 7 * t / DPY)), wafers[t], 1e-9, "step " + t);
+        }
+        // no wafer growth; memory for 5000 a week doubling every year binds until it passes 12000, on day
+        // 365.2425 x log2(2.4) = 461.3, step 66
+        double[] memory = run(QUIET, maker, set("domestic.hbmUnitsPerWeek=5000", "domestic.hbmGrowthPerYear=1.0"))
+                .series(Series.DOMESTIC_CAPACITY);
+        for (int t : new int[] {26, 40, 65}) {
+            assertEquals(Math.floor(5_000 * Math.pow(2, 7 * t / DPY)), memory[t], 1e-9, "step " + t);
+        }
+        assertEquals(12_000, memory[66]);
+        assertEquals(12_000, memory[116]);
+    }
+
+    // ---- vendor ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void theWritedownChargesItsShareOfTheUnitCostOnEveryUnitWrittenOff() throws Exception {
+        // at the ban the vendor writes off its finished and unfinished H20, charging writedownShare x $5,000 each
+        for (double share : new double[] {1.0, 0.4}) {
+            RunResult r = run(QUIET, set("vendor.writedownShare=" + share));
+            double units = r.get(Metric.VENDOR_WRITEDOWN_FINISHED_UNITS) + r.get(Metric.VENDOR_WRITEDOWN_WIP_UNITS);
+            assertTrue(units > 0, "units written off at share " + share);
+            assertEquals(share * 5_000 * units, r.get(Metric.VENDOR_WRITEDOWN_USD), 1e-6 * units, "share " + share);
+        }
+        // a unit cost of $3,000
+        RunResult cheaper = run(QUIET, set("products[0].unitCostUsd=3000"));
+        double units =
+                cheaper.get(Metric.VENDOR_WRITEDOWN_FINISHED_UNITS) + cheaper.get(Metric.VENDOR_WRITEDOWN_WIP_UNITS);
+        assertEquals(3_000 * units, cheaper.get(Metric.VENDOR_WRITEDOWN_USD), 1e-6 * units);
+    }
+
+    // ---- regulator ------------------------------------------------------------------------------------------------
+
+    /** The day a threshold rule dated 2025-04-09 (day 373) bans the H20 at these limits, or NONE. */
+    private static int thresholdBan(String thresholds, String... more) throws Exception {
+        MarketModel m = Simulation.build(
+                scenario(QUIET, set("regulator.mode=THRESHOLD", "regulator.thresholds=" + thresholds), more),
+                Seeds.replicationSeed(31, 1),
+                false);
+        m.run();
+        return m.events().firstDay(EventKind.BAN_EFFECTIVE);
+    }
+
+    @Test
+    void aThresholdBansTheH20OnlyWhenOneOfItsFiguresIsOverItsLimit() throws Exception {
+        // the H20: 900 GB/s interconnect, TPP 2368, 4.0 TB/s
+        assertEquals(373, thresholdBan("{maxInterconnectGBps: 899}"));
+        assertEquals(EventLog.NONE, thresholdBan("{maxInterconnectGBps: 900}"));
+        assertEquals(373, thresholdBan("{maxTpp: 2367}"));
+        assertEquals(EventLog.NONE, thresholdBan("{maxTpp: 2368}"));
+        assertEquals(EventLog.NONE, thresholdBan("{maxMemoryBandwidthTBps: 4.0}"));
+        // the product's own figures decide: an H20 of 950 GB/s or TPP 2400 is over the limits above
+        assertEquals(373, thresholdBan("{maxInterconnectGBps: 900}", "products[0].interconnectGBps=950"));
+        assertEquals(373, thresholdBan("{maxTpp: 2368}", "products[0].tpp=2400"));
+        assertEquals(373, thresholdBan("{maxMemoryBandwidthTBps: 4.0}", "products[0].memoryBandwidthTBps=4.1"));
+    }
+}
