@@ -9,14 +9,14 @@ import io.gpusim.core.MarketModel;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
+import io.gpusim.core.market.Order;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.Scenario;
-import io.gpusim.core.scenario.ScenarioOverride;
-import io.gpusim.core.scenario.ScenarioTemplate;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,11 +51,7 @@ class ScenarioFieldEffectsTest {
     private static final String[] NO_NEWS = {"regulator.mode=NONE", "regulator.history=[]", "regulator.leak=null"};
 
     private static Scenario scenario(String[]... assignments) throws Exception {
-        return ScenarioTemplate.load(Path.of("..", "scenarios", "h20-2025.yaml"))
-                .with(Arrays.stream(assignments)
-                        .flatMap(Arrays::stream)
-                        .map(a -> ScenarioOverride.parse(a, "set"))
-                        .toList());
+        return Scenarios.with("h20-2025", Arrays.stream(assignments).flatMap(Arrays::stream));
     }
 
     private static RunResult run(String[]... assignments) throws Exception {
@@ -217,6 +213,69 @@ class ScenarioFieldEffectsTest {
         }
         // the baseline's weight, 0.5
         assertEquals(0.02 + 0.5, hazard(QUIET, NO_NEWS, rule)[9], 1e-12);
+    }
+
+    /** The mean hazard of the H20 in h20-2025-sequel, without its licences and import rules, by step. */
+    private static double[] sequelHazard(String... assignments) throws Exception {
+        Scenario s = Scenarios.with(
+                "h20-2025-sequel",
+                Stream.concat(
+                        Stream.concat(Arrays.stream(QUIET), Stream.of("importer=null", "regulator.licences=[]")),
+                        Arrays.stream(assignments)));
+        return Simulation.run(s, Seeds.replicationSeed(31, 0), true).series(Series.MEAN_HAZARD);
+    }
+
+    @Test
+    void newsAboutAnotherProductMovesTheHazardByItsWeights() throws Exception {
+        // h20-2025-sequel bans the H20 and AMD's MI308 on 2025-04-09 (day 373, step 53: days 371-377) and leaks
+        // both 70 days earlier (day 303, step 43: days 301-307); news in a step is seen from the step's first day.
+        // Raising one weight by d adds d x (its share) x exp(-7 (t - step) / 30.436875 / 6) to the H20's hazard
+        // from the step of the news, the same in every buyer (sensitivity 1); nothing else in the run moves.
+        double[] base = sequelHazard();
+        double[] ban = sequelHazard("beliefs.banWeight=2.0");
+        double[] leak = sequelHazard("beliefs.leakWeight=4.5");
+        double[] cross = sequelHazard("beliefs.crossProductWeight=1.0");
+        double[] onlyH20 = sequelHazard("regulator.banProducts=[H20]");
+        for (int t : new int[] {42, 43, 52, 53, 54, 90}) {
+            double fromLeak = t < 43 ? 0 : Math.exp(-7 * (t - 43) / DPM / 6);
+            double fromBan = t < 53 ? 0 : Math.exp(-7 * (t - 53) / DPM / 6);
+            // the MI308's ban is news about another product: banWeight, 1.0 -> 2.0
+            assertEquals(1.0 * fromBan, ban[t] - base[t], 1e-12, "ban weight, step " + t);
+            // the H20's own leak in full, the MI308's at the cross-product share 0.5
+            assertEquals((1 + 0.5) * fromLeak, leak[t] - base[t], 1e-12, "leak weight, step " + t);
+            // only the MI308's leak is shared: 3.5 x (1.0 - 0.5)
+            assertEquals(3.5 * 0.5 * fromLeak, cross[t] - base[t], 1e-12, "cross-product weight, step " + t);
+            // banning only the H20: no news of the MI308, neither its leak (3.5 x 0.5) nor its ban (1.0)
+            assertEquals(3.5 * 0.5 * fromLeak + 1.0 * fromBan, base[t] - onlyH20[t], 1e-12, "ban products, step " + t);
+        }
+    }
+
+    /** Buyer 0's orders in step 0. */
+    private static List<Order> firstOrders(String... assignments) throws Exception {
+        MarketModel m = Simulation.build(
+                scenario(QUIET, NO_NEWS, set("hyperscalers[0].anticipation=false"), assignments),
+                Seeds.replicationSeed(31, 2),
+                false);
+        m.run();
+        return m.ledger().orders().stream()
+                .filter(o -> o.buyer() == 0 && o.placedStep() == 0)
+                .toList();
+    }
+
+    @Test
+    void aBuyerOrdersItsWorkingLevelNoSoonerThanItsMinimumLead() throws Exception {
+        // ByteDance without anticipation, 1000 a week: (working weeks + 1 of review + 1 of shipping) x 1000 H20,
+        // wanted by day max(7, 7 x minLeadWeeks): the vendor can ship it from stock in step 0, arriving on day 7
+        Order base = firstOrders().get(0);
+        assertEquals(3_000, base.quantity());
+        assertEquals(28, base.requestedByDay());
+        assertEquals(
+                5_000,
+                firstOrders("hyperscalers[0].workingInventoryWeeks=3").get(0).quantity());
+        assertEquals(42, firstOrders("hyperscalers[0].minLeadWeeks=6").get(0).requestedByDay());
+        assertEquals(7, firstOrders("hyperscalers[0].minLeadWeeks=0").get(0).requestedByDay());
+        // three weeks' shipping: (1 + 1 + 3) x 1000
+        assertEquals(5_000, firstOrders("vendor.shippingWeeks=3").get(0).quantity());
     }
 
     // ---- stocking -------------------------------------------------------------------------------------------------
