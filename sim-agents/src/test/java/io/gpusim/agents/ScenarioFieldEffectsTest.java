@@ -250,6 +250,31 @@ class ScenarioFieldEffectsTest {
         }
     }
 
+    /** Units of the H20 each buyer ordered from step 70 on (the H20's licences, from 2025-08-08), in the sequel. */
+    private static long[] licensedH20Orders(String... assignments) throws Exception {
+        Scenario s = Scenarios.with(
+                "h20-2025-sequel",
+                Stream.concat(
+                        Stream.concat(Arrays.stream(QUIET), Stream.of("importer=null")), Arrays.stream(assignments)));
+        MarketModel m = Simulation.build(s, Seeds.replicationSeed(31, 3), false);
+        m.run();
+        long[] units = new long[BUYERS.length];
+        for (Order o : m.ledger().orders()) {
+            if (o.product() == 0 && o.placedStep() >= 70) {
+                units[o.buyer()] += o.quantity();
+            }
+        }
+        return units;
+    }
+
+    @Test
+    void aBuyerVettedOutOfTheLicencesBuysNoneOfTheProduct() throws Exception {
+        // Others, the buyer without a stockpile, buys the H20 again under the licences; vetted out, none
+        long[] open = licensedH20Orders();
+        assertTrue(open[3] > 0, "Others buys the H20 under the licences: " + Arrays.toString(open));
+        assertEquals(0, licensedH20Orders("regulator.licences[0].excludedBuyers=[Others]")[3]);
+    }
+
     /** Buyer 0's orders in step 0. */
     private static List<Order> firstOrders(String... assignments) throws Exception {
         MarketModel m = Simulation.build(
