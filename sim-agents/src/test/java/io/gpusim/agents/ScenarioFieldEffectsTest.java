@@ -181,6 +181,18 @@ class ScenarioFieldEffectsTest {
     }
 
     @Test
+    void aSpreadOfSensitivityScalesEachBuyersNewsByADrawHeldForTheRun() throws Exception {
+        // Others' sensitivity drawn with a spread: the news part of the mean hazard, over the round's fading weight
+        // 0.5 x exp(-7t / 30.436875 / 6), is the mean sensitivity, the same in every step and no longer 1
+        double[] h = hazard(QUIET, NO_NEWS, set("regulator.history=[2024-04-01]", "hyperscalers[3].sensitivitySd=0.5"));
+        double mean = (h[0] - 0.02) / 0.5;
+        assertNotEquals(1.0, mean, 1e-6);
+        for (int t : new int[] {1, 26, 116}) {
+            assertEquals(mean, (h[t] - 0.02) / (0.5 * Math.exp(-7 * t / DPM / 6)), 1e-9, "step " + t);
+        }
+    }
+
+    @Test
     void aReversalOfTheBanLowersTheHazardByItsWeight() throws Exception {
         // the H20 banned on 2024-06-03 (day 63, step 9) and the ban lifted 14 days later, day 77, the first day of
         // step 11: from then the hazard is the prior 1.0 plus -0.5 x exp(-(7t - 77) / 30.436875 / 6); the ban on
@@ -403,6 +415,29 @@ class ScenarioFieldEffectsTest {
         }
         assertEquals(12_000, memory[66]);
         assertEquals(12_000, memory[116]);
+    }
+
+    /** The day the Ascend-910C launches in a replication (announced for 2024-10-01, day 183). */
+    private static int launchDay(int replication, String... assignments) throws Exception {
+        ScenarioPlan plan = ScenarioPlan.of(scenario(QUIET, assignments));
+        MarketModel model = new MarketModel(plan.market(), Seeds.replicationSeed(31, replication), false);
+        return new DomesticMaker(model, plan).launchDay(0);
+    }
+
+    @Test
+    void theRoadmapSlipsByItsMeanWithItsSpreadNeverEarly() throws Exception {
+        // no spread: 183 + round(months x 30.436875); a negative slip is none
+        assertEquals(183 + 30, launchDay(0, "domestic.roadmap[0].delaySdMonths=0"));
+        assertEquals(
+                183 + 61, launchDay(0, "domestic.roadmap[0].delaySdMonths=0", "domestic.roadmap[0].delayMeanMonths=2"));
+        assertEquals(
+                183, launchDay(0, "domestic.roadmap[0].delaySdMonths=0", "domestic.roadmap[0].delayMeanMonths=-5"));
+        // a spread of a month about a mean of none: half the draws are cut to the announced day, the rest later
+        java.util.Set<Integer> days = new java.util.TreeSet<>();
+        for (int replication = 0; replication < 20; replication++) {
+            days.add(launchDay(replication, "domestic.roadmap[0].delayMeanMonths=0"));
+        }
+        assertTrue(days.contains(183) && days.size() > 2 && days.stream().allMatch(d -> d >= 183), "days " + days);
     }
 
     // ---- vendor ---------------------------------------------------------------------------------------------------
