@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.core.Calendar;
 import io.gpusim.core.MarketModel;
+import io.gpusim.core.Phase;
 import io.gpusim.core.Seeds;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
@@ -459,6 +460,49 @@ class ScenarioFieldEffectsTest {
     }
 
     // ---- regulator ------------------------------------------------------------------------------------------------
+
+    /**
+     * The day a hazard rule's ban takes effect (NONE without one) and the leaks it published, with the regulator alone
+     * in the baseline at steps of 91 days (9 steps), a rulemaking of 4 weeks and no leak of a dated ban; a scripted
+     * buyer orders 100 H20 a step, 400 in step 5. At 50 a year a step's chance is 1 - exp(-50 x 91 / 365.2425),
+     * 1 - 4e-6: an event of that rate comes in its first step (the draws are the same in every run of the test).
+     */
+    private static int[] hazardRule(double base, double leakRate, double leakBoost, double stockpile) throws Exception {
+        ScenarioPlan plan = ScenarioPlan.of(scenario(set(
+                "simulation.stepDays=91",
+                "regulator.mode=HAZARD",
+                "regulator.banDate=null",
+                "regulator.leak.probability=0",
+                "regulator.hazard={baseHazardPerYear: %s, leakRatePerYear: %s, leakBoost: %s, stockpileSensitivity: %s, rulemakingWeeks: 4}"
+                        .formatted(base, leakRate, leakBoost, stockpile))));
+        MarketModel m = new MarketModel(plan.market(), Seeds.replicationSeed(31, 4), false);
+        m.addAgent(Phase.REGULATOR, new Regulator(m, plan.controlRounds()));
+        m.addAgent(
+                Phase.HYPERSCALERS,
+                state -> m.exchange()
+                        .buyer(0)
+                        .order(0, m.step() == 5 ? 400 : 100, 1_250_000, m.step(), m.today() + 28, false));
+        m.run();
+        int leaks = (int) m.events().all().stream()
+                .filter(e -> e.kind() == EventKind.LEAK)
+                .count();
+        return new int[] {m.events().firstDay(EventKind.BAN_EFFECTIVE), leaks};
+    }
+
+    @Test
+    void theHazardRuleDecidesAtItsRatesAndAnnouncesARulemakingLater() throws Exception {
+        int none = EventLog.NONE;
+        assertEquals(Arrays.toString(new int[] {none, 0}), Arrays.toString(hazardRule(0, 0, 0, 0)));
+        // a base hazard of 50 a year: decided in step 0, in force 28 days later
+        assertEquals(Arrays.toString(new int[] {28, 0}), Arrays.toString(hazardRule(50, 0, 0, 0)));
+        // leaks at 52 a year: one on the first day of each of the 9 steps; without a boost no ban
+        assertEquals(Arrays.toString(new int[] {none, 9}), Arrays.toString(hazardRule(0, 52, 0, 0)));
+        // a boost of 50 a year per leak: the first leak, in step 0, makes the ban certain there
+        assertEquals(28, hazardRule(0, 52, 50, 0)[0]);
+        // orders surge in step 5 (400 against 100): step 6 (days 546-636) sees 400 over the year's mean, 175,
+        // a surge of 2.29, and decides at 50 x 1.29 a year; before it the surge was 1
+        assertEquals(546 + 28, hazardRule(0, 0, 0, 50)[0]);
+    }
 
     /** The day a threshold rule dated 2025-04-09 (day 373) bans the H20 at these limits, or NONE. */
     private static int thresholdBan(String thresholds, String... more) throws Exception {

@@ -173,6 +173,8 @@ class VendorFieldEffectsTest {
         assertEquals(
                 Arrays.toString(new int[] {68, 69, 70, 71, 72, 73, 74}),
                 Arrays.toString(stepsWithStarts("RTX6000D", "vendor.halt={orderShare: 0.2, weeks: 8}")));
+        // a share of 0 never halts: the eighth step on sale starts too
+        assertEquals(75, stepsWithStarts("RTX6000D", "vendor.halt={orderShare: 0.0, weeks: 4}")[7]);
     }
 
     @Test
