@@ -140,6 +140,32 @@ class VendorFieldEffectsTest {
         return new GpuVendor(model, plan, 0).leadSteps();
     }
 
+    /** Units of the H20 and the H200 in h200-2026's pipeline as the run starts (Nvidia alone, no buyers). */
+    private static String pipelineAtStart(String... set) throws Exception {
+        MarketModel m = vendor("h200-2026", false, NO_BUYERS, set);
+        int h200 = productIndex(m, "H200");
+        long[] started = new long[2];
+        m.addAgent(Phase.HYPERSCALERS, state -> {
+            if (m.step() == 0) {
+                started[0] = m.ledger().started(0);
+                started[1] = m.ledger().started(h200);
+            }
+        });
+        m.run();
+        return Arrays.toString(started);
+    }
+
+    @Test
+    void furtherProductsOnSaleFromTheStartShareThePlannedOrders() throws Exception {
+        // h200-2026's Nvidia sells the H200 beside the H20 (vendor.products): on sale from 2025-12-08, it is not in
+        // the plan before the run, and the H20 has 26 weeks of the 22000 planned a week in process; on sale from
+        // the start, the two share the plan, 11000 a week each
+        assertEquals(Arrays.toString(new long[] {26 * 22_000, 0}), pipelineAtStart());
+        assertEquals(
+                Arrays.toString(new long[] {26 * 11_000, 26 * 11_000}),
+                pipelineAtStart("products[H200].firstAvailable=2024-04-01"));
+    }
+
     // ---- the sequel: halt, release, licences --------------------------------------------------------------------
 
     private static int productIndex(MarketModel m, String name) {
