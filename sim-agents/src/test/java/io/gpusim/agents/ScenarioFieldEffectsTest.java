@@ -147,6 +147,19 @@ class ScenarioFieldEffectsTest {
                 Arrays.stream(logs).map(l -> (l - logMean) * (l - logMean)).sum() / (logs.length - 1));
         assertEquals(1_000, mean, 4 * 1_000 * 0.3 / Math.sqrt(117));
         assertEquals(0.3, sd, 0.08);
+        // The size of each spread, exactly: a run draws the same standard normals z whatever the spreads, so the
+        // level 1000 exp(sd z) at sd 0.25 has half the log of the one at 0.5; and a step's demand
+        // 1000 exp(sd z - sd^2 / 2) at sd 0.15 gives the z of the one at 0.3
+        double[] halfLevel =
+                run(QUIET, set("hyperscalers[0].demandLevelSd=0.25")).series(Series.DEMAND);
+        assertEquals(Math.log((level[0] - 9_000) / 1_000), 2 * Math.log((halfLevel[0] - 9_000) / 1_000), 1e-9);
+        double[] halfNoise =
+                run(QUIET, set("hyperscalers[0].demandNoiseSd=0.15")).series(Series.DEMAND);
+        for (int t = 0; t < noisy.length; t++) {
+            double z = (Math.log((noisy[t] - 9_000) / 1_000) + 0.3 * 0.3 / 2) / 0.3;
+            double zHalf = (Math.log((halfNoise[t] - 9_000) / 1_000) + 0.15 * 0.15 / 2) / 0.15;
+            assertEquals(z, zHalf, 1e-9, "step " + t);
+        }
     }
 
     // ---- beliefs --------------------------------------------------------------------------------------------------
@@ -191,6 +204,10 @@ class ScenarioFieldEffectsTest {
         for (int t : new int[] {1, 26, 116}) {
             assertEquals(mean, (h[t] - 0.02) / (0.5 * Math.exp(-7 * t / DPM / 6)), 1e-9, "step " + t);
         }
+        // the mean is (1 + 1 + 1 + exp(sd z)) / 4 with the same z at any spread: at 0.25, half the log of Others'
+        double[] half =
+                hazard(QUIET, NO_NEWS, set("regulator.history=[2024-04-01]", "hyperscalers[3].sensitivitySd=0.25"));
+        assertEquals(Math.log(4 * mean - 3), 2 * Math.log(4 * (half[0] - 0.02) / 0.5 - 3), 1e-9);
     }
 
     @Test
@@ -439,6 +456,16 @@ class ScenarioFieldEffectsTest {
             days.add(launchDay(replication, "domestic.roadmap[0].delayMeanMonths=0"));
         }
         assertTrue(days.contains(183) && days.size() > 2 && days.stream().allMatch(d -> d >= 183), "days " + days);
+        // a slip of 5 + sd z months (z the same at any spread; never cut at zero here): twice the spread, twice the
+        // distance from 5 months, within the rounding of the two launch days to whole days
+        for (int replication = 0; replication < 5; replication++) {
+            double one = launchDay(replication, "domestic.roadmap[0].delayMeanMonths=5") - 183 - 5 * DPM;
+            double two = launchDay(
+                            replication, "domestic.roadmap[0].delayMeanMonths=5", "domestic.roadmap[0].delaySdMonths=2")
+                    - 183
+                    - 5 * DPM;
+            assertEquals(2 * one, two, 1.5, "replication " + replication);
+        }
     }
 
     // ---- vendor ---------------------------------------------------------------------------------------------------
