@@ -71,8 +71,9 @@ class ScenarioFieldEffectsTest {
         RunResult weekly = run(QUIET);
         assertEquals(117, weekly.steps());
         assertEquals(10_000, weekly.series(Series.DEMAND)[0], 1e-9);
-        // the ban announced on 2025-04-09, 373 days after the start
+        // the ban announced on 2025-04-09, 373 days after the start, leaked 70 days before
         assertEquals(373, weekly.get(Metric.BAN_DAY));
+        assertEquals(303, weekly.get(Metric.LEAK_DAY));
         // fortnightly steps: ceil(819 / 14) = 59 steps of two weeks' demand
         RunResult fortnightly = run(QUIET, set("simulation.stepDays=14"));
         assertEquals(59, fortnightly.steps());
@@ -85,6 +86,7 @@ class ScenarioFieldEffectsTest {
         // starting a week later: the ban falls on day 366
         RunResult later = run(QUIET, set("simulation.startDate=2024-04-08"));
         assertEquals(366, later.get(Metric.BAN_DAY));
+        assertEquals(296, later.get(Metric.LEAK_DAY));
         assertEquals(116, later.steps());
     }
 
@@ -184,7 +186,10 @@ class ScenarioFieldEffectsTest {
         // a round on the first day: in step t it adds weight x exp(-7t / 30.436875 / decay) times the buyers' mean
         // sensitivity, (1 + 1 + 1 + 3) / 4 = 1.5 with Others' raised to 3
         String[] round = {"regulator.history=[2024-04-01]", "hyperscalers[3].signalSensitivity=3"};
-        double[] base = hazard(QUIET, NO_NEWS, round);
+        RunResult run = run(QUIET, NO_NEWS, round);
+        double[] base = run.series(Series.MEAN_HAZARD);
+        // the highest is the first step's, when the round is fresh
+        assertEquals(0.02 + 1.5 * 0.5, run.get(Metric.PEAK_HAZARD), 1e-12);
         double[] heavier = hazard(QUIET, NO_NEWS, round, set("beliefs.controlRoundWeight=0.8"));
         double[] slower = hazard(QUIET, NO_NEWS, round, set("beliefs.decayMonths=12"));
         for (int t : new int[] {0, 1, 26, 116}) {
