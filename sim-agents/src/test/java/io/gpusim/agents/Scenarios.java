@@ -2,7 +2,10 @@ package io.gpusim.agents;
 
 import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.ScenarioLoader;
+import io.gpusim.core.scenario.ScenarioOverride;
+import io.gpusim.core.scenario.ScenarioTemplate;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** The shipped scenario files, for tests. */
 final class Scenarios {
@@ -14,5 +17,11 @@ final class Scenarios {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A shipped scenario with assignments ({@code path=value}, as {@code --set} takes them) applied in order. */
+    static Scenario with(String name, Stream<String> assignments) throws Exception {
+        return ScenarioTemplate.load(Path.of("..", "scenarios", name + ".yaml"))
+                .with(assignments.map(a -> ScenarioOverride.parse(a, "set")).toList());
     }
 }
