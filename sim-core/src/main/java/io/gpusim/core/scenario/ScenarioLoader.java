@@ -74,8 +74,22 @@ public final class ScenarioLoader {
      * and what a scenario binds to does not depend on which thread built the deserializers.
      */
     public static void prepare() {
+        // First a small document read the way a scenario file is (the YAML parser's classes, and the tree
+        // deserializer, which the mapper then keeps for every thread): the command's own thread reads its file
+        // while this one goes on to the scenario's deserializers.
+        try {
+            readTree(PREPARE_SAMPLE, "prepare", new HashMap<>());
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the built-in sample scenario text does not parse", e);
+        }
         YAML.readerFor(Scenario.class);
     }
+
+    /** Block and flow mappings and lists, text, numbers, dates and a comment, as scenario files write them. */
+    private static final String PREPARE_SAMPLE =
+            "# a comment\nname: sample\nsimulation:\n  start: 2024-01-01\n  stepDays: 7\n"
+                    + "products:\n  - name: A\n    relativePerformance: 0.5\n    tags: [x, 'y']\n"
+                    + "flow: {a: 1, b: -2.5e3, c: true}\n";
 
     /** The YAML mapper used for scenarios (dates as ISO strings). */
     public static ObjectMapper yamlMapper() {
