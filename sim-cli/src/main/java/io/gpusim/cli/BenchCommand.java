@@ -133,6 +133,12 @@ final class BenchCommand implements Callable<Integer> {
                 mm,
                 rm,
                 rm / mm);
+        double[] bytes = bench.allocatedBytesPerRun(Math.min(runs, 2000));
+        out.printf(
+                Locale.ROOT,
+                "  allocated per replication (one thread): model %,.0f bytes, reference %,.0f bytes%n",
+                bytes[0],
+                bytes[1]);
         out.flush();
         return mm;
     }

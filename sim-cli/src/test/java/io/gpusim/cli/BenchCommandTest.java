@@ -46,6 +46,15 @@ class BenchCommandTest {
         double model = Double.parseDouble(m.group(1).replace(",", ""));
         double reference = Double.parseDouble(m.group(2).replace(",", ""));
         assertEquals(reference / model, Double.parseDouble(m.group(3)), 0.006, r.out());
+        Matcher bytes = Pattern.compile("allocated per replication \\(one thread\\): model ([\\d,]+) bytes, "
+                        + "reference ([\\d,]+) bytes")
+                .matcher(r.out());
+        assertTrue(bytes.find(), r.out());
+        for (int g = 1; g <= 2; g++) {
+            double b = Double.parseDouble(bytes.group(g).replace(",", ""));
+            // a replication allocates its agents, ledger and result arrays: kilobytes, not bytes or megabytes
+            assertTrue(b > 5_000 && b < 5_000_000, r.out());
+        }
         assertFalse(r.out().contains("whole processes"), "--part steady starts no process");
     }
 
