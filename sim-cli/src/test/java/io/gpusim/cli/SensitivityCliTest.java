@@ -39,7 +39,36 @@ class SensitivityCliTest {
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("requested_units,beliefs.leakWeight,S1,")), rows.get(1));
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("requested_units,vendor.safetyStockWeeks,ST,")));
         assertEquals(1 + 16 * 4, Files.readAllLines(out.resolve("points.csv")).size(), "N (k + 2) points");
-        assertEquals(1 + 16 * 4 * 4, Files.readAllLines(out.resolve("runs.csv")).size());
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(1 + 16 * 4 * 4, runs.size());
+        // Every metric that varies over the runs has S1 and ST for both parameters (4 rows); a constant one (the
+        // ban day, a fee that is never charged) has none.
+        String[] header = runs.get(0).split(",", -1);
+        int varying = 0;
+        for (int c = 4; c < header.length; c++) {
+            int col = c;
+            long distinct = runs.stream()
+                    .skip(1)
+                    .map(l -> l.split(",", -1)[col])
+                    .distinct()
+                    .count();
+            String metric = header[c];
+            long indexRows =
+                    rows.stream().filter(l -> l.startsWith(metric + ",")).count();
+            assertEquals(distinct > 1 ? 4 : 0, indexRows, metric + " varies over " + distinct + " values");
+            if (distinct > 1) {
+                varying++;
+                for (String index : List.of(
+                        "beliefs.leakWeight,S1,",
+                        "beliefs.leakWeight,ST,",
+                        "vendor.safetyStockWeeks,S1,",
+                        "vendor.safetyStockWeeks,ST,")) {
+                    assertTrue(rows.stream().anyMatch(l -> l.startsWith(metric + "," + index)), metric + " " + index);
+                }
+            }
+        }
+        assertEquals(rows.size() - 1, 4 * varying, "no rows for anything else");
+        assertTrue(varying >= 15, "most metrics vary with these parameters: " + varying);
         assertTrue(
                 r.out().contains("stockpile at the ban (stockpile_units_at_ban): vendor.safetyStockWeeks dominates"),
                 "a verdict per metric: " + r.out());
