@@ -135,10 +135,14 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The subcommands a command line needs: the one its first word names, or all of them when it names none (help,
-     * an unknown command to suggest a name for) or names the completion script, which covers every command.
+     * The subcommands a command line needs: the one its first word names, none for the version alone, or all of them
+     * when it names none (help, an unknown command to suggest a name for) or names the completion script, which
+     * covers every command.
      */
     static List<Class<?>> commandsFor(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of(); // the version alone needs no command
+        }
         for (String arg : args) {
             if (arg.startsWith("-")) {
                 continue; // the root's own options (--verbose, --help, --version) take no value

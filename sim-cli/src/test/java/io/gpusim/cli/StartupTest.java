@@ -24,6 +24,12 @@ class StartupTest {
         assertEquals(all, Main.commandsFor());
         assertEquals(all, Main.commandsFor("btach"), "an unknown name gets every command, to suggest one");
         assertEquals(all, Main.commandsFor("completion"), "the completion script covers every command");
+        assertEquals(List.of(), Main.commandsFor("--version"));
+        assertEquals(List.of(), Main.commandsFor("-V"));
+        assertEquals(all, Main.commandsFor("-V", "btach"), "with a word too, every command, to suggest one");
+        CliTest.Result version = gpusim("--version");
+        assertEquals(0, version.code(), version.err());
+        assertTrue(version.out().startsWith("gpusim "), version.out());
         CliTest.Result r = gpusim("btach");
         assertEquals(Main.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("batch"), "did you mean: " + r.err());
