@@ -189,21 +189,21 @@ class ScenarioFilesTest {
 
     @Test
     void theTemplateListsAndHashesEveryFileThatContributed() throws Exception {
-        write("base.yaml", Files.readString(BASELINE));
-        write("mid.yaml", "extends: base.yaml\nsimulation:\n  stepDays: 14\n");
-        Path child = write("child.yaml", "extends: mid.yaml\nname: child\n");
+        write("z-base.yaml", Files.readString(BASELINE));
+        write("a-mid.yaml", "extends: z-base.yaml\nsimulation:\n  stepDays: 14\n");
+        Path child = write("child.yaml", "extends: a-mid.yaml\nname: child\n");
         ScenarioTemplate t = ScenarioTemplate.load(child);
-        String base = shown(dir.resolve("base.yaml"));
-        String mid = shown(dir.resolve("mid.yaml"));
+        String base = shown(dir.resolve("z-base.yaml"));
+        String mid = shown(dir.resolve("a-mid.yaml"));
         assertEquals(child, t.file());
-        assertEquals(List.of(child, Path.of(base), Path.of(mid)), t.files());
+        assertEquals(List.of(child, Path.of(mid), Path.of(base)), t.files(), "the extended files sorted by name");
         assertEquals("child", t.with(List.of()).name());
         assertEquals(14, t.with(List.of()).simulation().stepDays());
         Map<String, String> hashes = t.fileHashes();
-        assertEquals(List.of(child.toString(), base, mid), List.copyOf(hashes.keySet()));
-        // sha256sum of "extends: mid.yaml\nname: child\n"
-        assertEquals("d82af27c04eb8687838f0c7408d2c76f90cbd2654fe4a334bd5c290b632f361f", hashes.get(child.toString()));
-        Files.delete(dir.resolve("mid.yaml"));
+        assertEquals(List.of(child.toString(), mid, base), List.copyOf(hashes.keySet()));
+        // sha256sum of "extends: a-mid.yaml\nname: child\n"
+        assertEquals("778674bf078eb0ffd63bc13af9cb675ceba4cf4625cf19d7734d40928152c0e0", hashes.get(child.toString()));
+        Files.delete(dir.resolve("a-mid.yaml"));
         assertEquals("unreadable: " + mid, t.fileHashes().get(mid));
     }
 
@@ -246,6 +246,15 @@ class ScenarioFilesTest {
         assertEquals(
                 List.of("set " + list + ": domestic.yieldCurve[0].yield: must be between 0 and 1, got 2"),
                 errors(assertThrows(ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse(list))))));
+        String end = "simulation.endDate=2025-01-01";
+        String outside = " is outside the simulated horizon 2024-04-01 to 2025-01-01";
+        assertEquals(
+                List.of(
+                        t.file() + ":50:11: demandShocks[0].date: 2025-01-20" + outside,
+                        t.file() + ":54:11: demandShocks[1].date: 2025-02-15" + outside,
+                        t.file() + ":168:12: regulator.banDate: 2025-04-09" + outside),
+                errors(assertThrows(ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse(end))))),
+                "an error the override causes elsewhere stays where the file wrote the value");
         String value = "simulation.stepDays=0";
         assertEquals(
                 List.of("set " + value + ": simulation.stepDays: must be between 1 and 91, got 0"),
