@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /** The schema carries the same declarations the validator checks, and the shipped scenarios satisfy it. */
 class ScenarioSchemaTest {
-    private static final ObjectNode SCHEMA = ScenarioSchema.generate();
+    /** Generated for each test rather than once, so that every test sees the generator as it is when it runs. */
+    private final ObjectNode generated = ScenarioSchema.generate();
+
     private static final Path SCENARIOS = Path.of("..", "scenarios");
 
     /** The schema of the field at a path such as {@code hyperscalers[0].minLeadWeeks}. */
-    private static JsonNode at(String path) {
-        JsonNode node = SCHEMA;
+    private JsonNode at(String path) {
+        JsonNode node = generated;
         for (String part : path.split("\\.")) {
             boolean item = part.endsWith("[0]");
             node = node.get("properties").get(item ? part.substring(0, part.length() - 3) : part);
@@ -105,9 +107,9 @@ class ScenarioSchemaTest {
 
     @Test
     void requiredFieldsAreRequiredOfFilesThatExtendNothing() {
-        assertEquals(List.of("extends"), texts(SCHEMA.get("if").get("required")));
-        assertEquals("#/$defs/standalone", SCHEMA.get("else").get("$ref").asText());
-        JsonNode standalone = SCHEMA.get("$defs").get("standalone");
+        assertEquals(List.of("extends"), texts(generated.get("if").get("required")));
+        assertEquals("#/$defs/standalone", generated.get("else").get("$ref").asText());
+        JsonNode standalone = generated.get("$defs").get("standalone");
         assertEquals(
                 List.of("name", "simulation", "products", "beliefs", "hyperscalers", "vendor", "regulator", "domestic"),
                 texts(standalone.get("required")));
@@ -154,12 +156,16 @@ class ScenarioSchemaTest {
 
     @Test
     void objectsAcceptOnlyTheirFieldsAndExtendsIsDescribed() {
-        assertFalse(SCHEMA.get("additionalProperties").asBoolean());
+        assertFalse(generated.get("additionalProperties").asBoolean());
         assertFalse(at("regulator.leak").get("additionalProperties").asBoolean());
         assertFalse(at("domestic.roadmap[0]").get("additionalProperties").asBoolean());
         assertEquals(
                 "string",
-                SCHEMA.get("properties").get(ScenarioLoader.EXTENDS).get("type").asText());
+                generated
+                        .get("properties")
+                        .get(ScenarioLoader.EXTENDS)
+                        .get("type")
+                        .asText());
         assertTrue(at("regulator.mode").get("enum").toString().contains("THRESHOLD"));
         for (String list : new String[] {"products[0]", "hyperscalers[0]", "demandShocks[0]"}) {
             assertEquals(
@@ -188,7 +194,7 @@ class ScenarioSchemaTest {
             for (Path p : yamls) {
                 JsonNode tree = ScenarioLoader.readTree(Files.readString(p), p.toString(), new HashMap<>());
                 List<String> problems = new ArrayList<>();
-                check(SCHEMA, tree, "", problems);
+                check(generated, tree, "", problems);
                 assertEquals(List.of(), problems, p.toString());
             }
         }
@@ -202,7 +208,7 @@ class ScenarioSchemaTest {
                         + "hyperscalers: [{minLeadWeeks: 1.5, holdingCostPerYear: 0}], regulator: {mode: SOMETIMES}, "
                         + "nonsense: 1}");
         List<String> problems = new ArrayList<>();
-        check(SCHEMA, tree, "", problems);
+        check(generated, tree, "", problems);
         assertTrue(
                 problems.containsAll(List.of(
                         "simulation.stepDays: below 1",
@@ -215,15 +221,15 @@ class ScenarioSchemaTest {
                 problems.toString());
         tree.put("extends", "base.yaml");
         problems.clear();
-        check(SCHEMA, tree, "", problems);
+        check(generated, tree, "", problems);
         assertFalse(problems.stream().anyMatch(s -> s.contains("missing")), problems.toString());
     }
 
     /** Checks a tree against the keywords the generated schema uses. */
-    private static void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
+    private void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
         if (schema.has("$ref")) {
             String name = schema.get("$ref").asText().substring("#/$defs/".length());
-            check(SCHEMA.get("$defs").get(name), value, path, problems);
+            check(generated.get("$defs").get(name), value, path, problems);
         }
         if (schema.has("if")) {
             List<String> conditionProblems = new ArrayList<>();

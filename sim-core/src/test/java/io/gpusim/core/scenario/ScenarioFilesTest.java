@@ -1,0 +1,263 @@
+package io.gpusim.core.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scenario files that extend others, where their values and errors are placed, and the template made of them. */
+class ScenarioFilesTest {
+    static final Path BASELINE = Path.of("..", "scenarios", "h20-2025.yaml");
+
+    @TempDir
+    Path dir;
+
+    /** A file's name as the loader shows a file it reached through {@code extends:}: relative to the working directory. */
+    private static String shown(Path file) {
+        return Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static List<String> errors(ScenarioException e) {
+        return e.errors().stream().map(ValidationError::toString).toList();
+    }
+
+    @Test
+    void valuesAreLocatedWhereTheyStartAndBlocksAtTheirKey() throws Exception {
+        Map<String, SourceLocation> at = new HashMap<>();
+        ScenarioLoader.readTree("a:\n  b: 1\nc: [1, {e: 2}]\nd:\n  - x\n", "t.yaml", at);
+        assertEquals(
+                Map.of(
+                        "", new SourceLocation("t.yaml", 1, 1),
+                        "a", new SourceLocation("t.yaml", 1, 1),
+                        "a.b", new SourceLocation("t.yaml", 2, 6),
+                        "c", new SourceLocation("t.yaml", 3, 4),
+                        "c[0]", new SourceLocation("t.yaml", 3, 5),
+                        "c[1]", new SourceLocation("t.yaml", 3, 8),
+                        "c[1].e", new SourceLocation("t.yaml", 3, 12),
+                        "d", new SourceLocation("t.yaml", 4, 1),
+                        "d[0]", new SourceLocation("t.yaml", 5, 5)),
+                at);
+    }
+
+    @Test
+    void anErrorIsPlacedAtItsPathOrItsDeepestKnownAncestor() {
+        Map<String, SourceLocation> at = Map.of(
+                "", new SourceLocation("t.yaml", 1, 1),
+                "a", new SourceLocation("t.yaml", 2, 3),
+                "a.b[1]", new SourceLocation("u.yaml", 5, 7));
+        ValidationError exact = new ValidationError("s.yaml", 0, 0, "a.b[1]", "m");
+        assertEquals(new ValidationError("u.yaml", 5, 7, "a.b[1]", "m"), ScenarioLoader.locate(exact, at));
+        assertEquals(
+                new ValidationError("u.yaml", 5, 7, "a.b[1].c.d", "m"),
+                ScenarioLoader.locate(new ValidationError("s.yaml", 0, 0, "a.b[1].c.d", "m"), at));
+        assertEquals(
+                new ValidationError("t.yaml", 2, 3, "a.b[0]", "m"),
+                ScenarioLoader.locate(new ValidationError("s.yaml", 0, 0, "a.b[0]", "m"), at));
+        ValidationError unknown = new ValidationError("s.yaml", 0, 0, "x.y", "m");
+        assertSame(unknown, ScenarioLoader.locate(unknown, at));
+        ValidationError item = new ValidationError("s.yaml", 0, 0, "[0]", "m");
+        assertSame(item, ScenarioLoader.locate(item, at));
+        ValidationError placed = new ValidationError("s.yaml", 3, 0, "a", "m");
+        assertSame(placed, ScenarioLoader.locate(placed, at));
+        ValidationError noPath = new ValidationError("s.yaml", 0, 0, null, "m");
+        assertSame(noPath, ScenarioLoader.locate(noPath, at));
+    }
+
+    @Test
+    void namedItemsOfAnExtendingFileAreLocatedInItUnderTheirMergedIndex() throws Exception {
+        write("base.yaml", Files.readString(BASELINE));
+        Path child = write("child.yaml", """
+                extends: base.yaml
+                hyperscalers:
+                  - name: Tencent
+                    anticipation: maybe
+                  - name: Baidu
+                    like: Tencent
+                    anticipation: perhaps
+                """);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child));
+        assertEquals(
+                List.of(
+                        child + ":4:19: hyperscalers[2].anticipation: expected true or false, got 'maybe'",
+                        child + ":7:19: hyperscalers[4].anticipation: expected true or false, got 'perhaps'"),
+                errors(e));
+    }
+
+    @Test
+    void extendsMustNameAFile() throws Exception {
+        Path list = write("list.yaml", "name: x\nextends: [a.yaml]\n");
+        assertEquals(
+                List.of(list + ":2:10: extends: must be the path of another scenario file"),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(list))));
+        Path blank = write("blank.yaml", "extends: '  '\n");
+        assertEquals(
+                List.of(blank + ":1:10: extends: must be the path of another scenario file"),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(blank))));
+    }
+
+    @Test
+    void aCycleOfExtendsNamesEveryFileInIt() throws Exception {
+        Path a = write("a.yaml", "extends: b.yaml\nname: a\n");
+        Path b = write("b.yaml", "extends: a.yaml\nname: b\n");
+        String absA = a.toAbsolutePath().normalize().toString();
+        String absB = b.toAbsolutePath().normalize().toString();
+        assertEquals(
+                List.of(shown(a) + ": extends forms a cycle: " + absA + " -> " + absB + " -> " + absA),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(a))));
+    }
+
+    @Test
+    void aValueTheBinderRefusesAfterTheTypeCheckIsPlacedAtItsField() throws Exception {
+        String text = Files.readString(BASELINE).replace("startDate: 2024-04-01 ", "startDate: 2024-04-01T");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(text, "s.yaml"));
+        assertEquals(List.of("s.yaml:15:14: simulation.startDate: not a date (expected YYYY-MM-DD)"), errors(e));
+    }
+
+    record Item(Integer n) {
+        Item {
+            if (n != null && n < 0) {
+                throw new IllegalArgumentException("n must not be negative");
+            }
+        }
+    }
+
+    record Study(String name, List<Item> items) {}
+
+    @Test
+    void anyFileGpusimDefinesIsReadWithTheSameStrictness() throws Exception {
+        Path study = write("study.yaml", "name: s\nitems:\n  - {n: 1}\n  - {n: 2}\n");
+        Map<String, SourceLocation> at = new HashMap<>();
+        assertEquals(
+                new Study("s", List.of(new Item(1), new Item(2))), ScenarioLoader.loadFile(study, Study.class, at));
+        assertEquals(new SourceLocation(study.toString(), 4, 5), at.get("items[1]"));
+        Path refused = write("refused.yaml", "name: s\nitems:\n  - {n: 1}\n  - {n: -2}\n");
+        assertEquals(
+                List.of(refused + ":4:5: items[1]: invalid value"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.loadFile(refused, Study.class, new HashMap<>()))));
+        Path list = write("list.yaml", "- name: s\n");
+        assertEquals(
+                List.of(list + ": the top level must be a mapping of fields, not a list"),
+                errors(assertThrows(
+                        ScenarioException.class, () -> ScenarioLoader.loadFile(list, Study.class, new HashMap<>()))));
+    }
+
+    @Test
+    void aScenarioMustBeAMappingBeforeAnythingInItIsResolved() throws Exception {
+        assertEquals(
+                List.of("s.yaml: the top level must be a mapping of scenario fields, not a list"),
+                errors(assertThrows(
+                        ScenarioException.class, () -> ScenarioLoader.parse("- {name: A, like: B}\n", "s.yaml"))));
+        assertEquals(
+                List.of("t.yaml: the top level must be a mapping of scenario fields, not a single value"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.bind(ScenarioPaths.parseValue("p", "7"), "t.yaml", Map.of()))));
+    }
+
+    @Test
+    void productsAreFoundByName() throws Exception {
+        Scenario s = ScenarioLoader.load(BASELINE);
+        assertEquals(0, s.productIndex("H20"));
+        assertEquals(2, s.productIndex("Ascend-950"));
+        assertEquals(-1, s.productIndex("B30A"));
+        assertEquals(
+                List.of(List.of("H20", "Nvidia")),
+                s.foreignProducts().stream().map(List::of).toList());
+    }
+
+    @Test
+    void aDirectoryIsNotAScenarioFile() {
+        assertEquals(
+                List.of(dir + ": is a directory, not a file"),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir))));
+    }
+
+    @Test
+    void theTemplateListsAndHashesEveryFileThatContributed() throws Exception {
+        write("z-base.yaml", Files.readString(BASELINE));
+        write("a-mid.yaml", "extends: z-base.yaml\nsimulation:\n  stepDays: 14\n");
+        Path child = write("child.yaml", "extends: a-mid.yaml\nname: child\n");
+        ScenarioTemplate t = ScenarioTemplate.load(child);
+        String base = shown(dir.resolve("z-base.yaml"));
+        String mid = shown(dir.resolve("a-mid.yaml"));
+        assertEquals(child, t.file());
+        assertEquals(List.of(child, Path.of(mid), Path.of(base)), t.files(), "the extended files sorted by name");
+        assertEquals("child", t.with(List.of()).name());
+        assertEquals(14, t.with(List.of()).simulation().stepDays());
+        Map<String, String> hashes = t.fileHashes();
+        assertEquals(List.of(child.toString(), mid, base), List.copyOf(hashes.keySet()));
+        // sha256sum of "extends: a-mid.yaml\nname: child\n"
+        assertEquals("778674bf078eb0ffd63bc13af9cb675ceba4cf4625cf19d7734d40928152c0e0", hashes.get(child.toString()));
+        Files.delete(dir.resolve("a-mid.yaml"));
+        assertEquals("unreadable: " + mid, t.fileHashes().get(mid));
+    }
+
+    @Test
+    void theScenarioAsWrittenIsBoundOnce() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        Scenario asWritten = t.with(List.of());
+        assertSame(asWritten, t.with(List.of()));
+        Scenario changed = t.with(List.of(ScenarioOverride.parse("simulation.stepDays=14")));
+        assertEquals(14, changed.simulation().stepDays());
+        assertEquals(7, t.with(List.of()).simulation().stepDays());
+    }
+
+    @Test
+    void everyBadOverrideIsReportedAndNothingElse() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        ScenarioException e = assertThrows(
+                ScenarioException.class,
+                () -> t.with(List.of(
+                        ScenarioOverride.parse("simulation.stepDayz=3"),
+                        ScenarioOverride.parse("simulation.stepDays=0"),
+                        ScenarioOverride.parse("simulation.startDate=20240101"))));
+        assertEquals(
+                List.of(
+                        "set simulation.stepDayz=3: simulation.stepDayz: no field 'stepDayz' in simulation; did you "
+                                + "mean 'stepDays'?",
+                        "set simulation.startDate=20240101: simulation.startDate: expected a date (YYYY-MM-DD), got "
+                                + "20240101"),
+                errors(e));
+    }
+
+    @Test
+    void errorsAtOrUnderAnOverriddenValueAreTheOverrides() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(write("s.yaml", Files.readString(BASELINE)));
+        String mapping = "simulation={startDate: 2024-04-01, endDate: 2026-06-28, stepDays: 0}";
+        assertEquals(
+                List.of("set " + mapping + ": simulation.stepDays: must be between 1 and 91, got 0"),
+                errors(assertThrows(ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse(mapping))))));
+        String list = "domestic.yieldCurve=[{date: 2024-09-01, yield: 2}]";
+        assertEquals(
+                List.of("set " + list + ": domestic.yieldCurve[0].yield: must be between 0 and 1, got 2"),
+                errors(assertThrows(ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse(list))))));
+        String end = "simulation.endDate=2025-01-01";
+        String outside = " is outside the simulated horizon 2024-04-01 to 2025-01-01";
+        assertEquals(
+                List.of(
+                        t.file() + ":50:11: demandShocks[0].date: 2025-01-20" + outside,
+                        t.file() + ":54:11: demandShocks[1].date: 2025-02-15" + outside,
+                        t.file() + ":168:12: regulator.banDate: 2025-04-09" + outside),
+                errors(assertThrows(ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse(end))))),
+                "an error the override causes elsewhere stays where the file wrote the value");
+        String value = "simulation.stepDays=0";
+        assertEquals(
+                List.of("set " + value + ": simulation.stepDays: must be between 1 and 91, got 0"),
+                errors(assertThrows(ScenarioException.class, () -> t.with(List.of(ScenarioOverride.parse(value))))));
+    }
+}

@@ -1,0 +1,51 @@
+package io.gpusim.core.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioWarningsTest {
+
+    /** The warnings of a scenario that has only these buyers, each as {@code path: message}. */
+    private static List<String> warnings(String buyers) throws Exception {
+        var mapper = ScenarioLoader.yamlMapper();
+        Scenario s = mapper.treeToValue(mapper.readTree("{hyperscalers: " + buyers + "}"), Scenario.class);
+        return ScenarioWarnings.of(s).stream().map(ValidationError::toString).toList();
+    }
+
+    private static String twice(int named, String name, int aggregate, String aggregateName, String description) {
+        return "hyperscalers[" + named + "].name: warning: '" + name + "' is also part of '" + aggregateName
+                + "' (hyperscalers[" + aggregate + "].description: \"" + description + "\"); its demand is then "
+                + "counted twice: take it out of '" + aggregateName + "' (lower its demandUnitsPerWeek and its "
+                + "description) or leave '" + name + "' out";
+    }
+
+    @Test
+    void aBuyerNamedInAnotherBuyersDescriptionIsWarnedOf() throws Exception {
+        assertEquals(
+                List.of(twice(1, "Baidu", 0, "Others", "the rest, baidu-owned clouds included")),
+                warnings("[{name: Others, description: 'the rest, baidu-owned clouds included'}, {name: Baidu}]"));
+    }
+
+    @Test
+    void everyPairIsWarnedOfInBuyerOrder() throws Exception {
+        assertEquals(
+                List.of(
+                        twice(0, "A", 2, "Rest", "A and B"),
+                        twice(1, "B", 2, "Rest", "A and B"),
+                        twice(2, "Rest", 3, "Other", "not the Rest")),
+                warnings("[{name: A}, {name: B, description: B alone}, {name: Rest, description: A and B},"
+                        + " {name: Other, description: not the Rest}]"));
+    }
+
+    @Test
+    void onlyTheWholeNameOfAnotherBuyerCounts() throws Exception {
+        assertEquals(
+                List.of(),
+                warnings("[{name: Baidu, description: Baidu's own cloud}, {name: Rest, description: 'Baidus,"
+                        + " XBaidu, Baidu2, A.B, a -  - b'}, {name: AxB, description: none}, {name: ' ', description: x},"
+                        + " {description: x}]"));
+        assertEquals(List.of(), warnings("null"));
+    }
+}
