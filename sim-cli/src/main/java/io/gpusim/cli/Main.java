@@ -62,16 +62,21 @@ public final class Main implements Runnable {
     private boolean verbose;
 
     public static void main(String[] args) {
-        prepareScenarioReading(commandsFor(args));
+        List<Class<?>> commands = commandsFor(args);
+        prepareScenarioReading(commands);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(execute(out, err, args));
+        System.exit(execute(out, err, commands, args));
     }
 
     /** Runs the command line on the given streams and returns its exit code (no {@code System.exit}). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, commandsFor(args), args);
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, List<Class<?>> commands, String... args) {
         CommandLine cli = new CommandLine(new Main());
-        for (Class<?> command : commandsFor(args)) {
+        for (Class<?> command : commands) {
             cli.addSubcommand(command);
         }
         cli.setOut(out);
