@@ -156,13 +156,7 @@ public final class ScenarioLoader {
         if (tree.has(EXTENDS)) {
             JsonNode parentRef = tree.get(EXTENDS);
             if (!parentRef.isTextual() || parentRef.asText().isBlank()) {
-                SourceLocation at = own.get(EXTENDS);
-                throw new ScenarioException(List.of(new ValidationError(
-                        label,
-                        at == null ? 0 : at.line(),
-                        at == null ? 0 : at.column(),
-                        EXTENDS,
-                        "must be the path of another scenario file")));
+                throw atExtends(label, own, "must be the path of another scenario file");
             }
             Path parentFile = file.toAbsolutePath()
                     .getParent()
@@ -170,14 +164,36 @@ public final class ScenarioLoader {
                     .normalize();
             // Label files relative to the working directory, as users type them.
             Path shown = Path.of("").toAbsolutePath().relativize(parentFile);
+            if (!Files.isRegularFile(parentFile)) {
+                throw atExtends(
+                        label,
+                        own,
+                        (Files.isDirectory(parentFile) ? "is a directory, not a scenario file: " : "file not found: ")
+                                + shown);
+            }
             JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
             JsonNode merged = ScenarioTrees.merge(parent, tree);
+            // A value this file replaces whole (a number, an unnamed list) takes the base's locations under it
+            // with it, so that an error inside it points into this file, not at the base's old value.
+            ScenarioTrees.replacedPaths(parent, tree, "", replaced -> dropLocationsUnder(locations, replaced));
             own = renumberNamedItems(own, tree, merged);
             tree = merged;
         }
         locations.putAll(own);
         return tree;
+    }
+
+    /** An error at a file's {@code extends:} field. */
+    private static ScenarioException atExtends(String label, Map<String, SourceLocation> own, String message) {
+        SourceLocation at = own.get(EXTENDS);
+        return new ScenarioException(List.of(new ValidationError(
+                label, at == null ? 0 : at.line(), at == null ? 0 : at.column(), EXTENDS, message)));
+    }
+
+    /** Removes the locations of a path and of everything under it. */
+    private static void dropLocationsUnder(Map<String, SourceLocation> locations, String path) {
+        locations.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "["));
     }
 
     private static final java.util.regex.Pattern LIST_ITEM =
@@ -349,7 +365,11 @@ public final class ScenarioLoader {
     public static JsonNode readTree(String text, String label, Map<String, SourceLocation> locations)
             throws ScenarioException {
         try (JsonParser parser = new Locating(YAML.getFactory().createParser(text), label, locations)) {
-            JsonNode tree = YAML.readTree(parser);
+            JsonNode tree = ONE_DOCUMENT.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new UnsupportedYaml(
+                        parser, "a scenario file holds one YAML document; a second one starts here (after '---')");
+            }
             return tree == null ? MissingNode.getInstance() : tree;
         } catch (JsonProcessingException e) {
             throw syntaxError(label, e);
@@ -358,9 +378,23 @@ public final class ScenarioLoader {
         }
     }
 
+    /** The tree reader; {@link #readTree} checks for a second document itself, to say so in the file's terms. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_DOCUMENT =
+            YAML.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** YAML the scenario files do not use, reported as it is (not as a syntax error). */
+    private static final class UnsupportedYaml extends com.fasterxml.jackson.core.JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedYaml(JsonParser parser, String message) {
+            super(parser, message);
+        }
+    }
+
     /**
      * A parser that records, as the tree is read from it, where each value starts: one pass over the text gives both
-     * the tree and the locations.
+     * the tree and the locations. It refuses YAML aliases ({@code *name}), which the tree reader would take as the
+     * text of the anchor's name rather than the anchored value.
      */
     private static final class Locating extends JsonParserDelegate {
         private final String label;
@@ -376,6 +410,12 @@ public final class ScenarioLoader {
         @Override
         public JsonToken nextToken() throws IOException {
             JsonToken token = delegate.nextToken();
+            if (delegate instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new UnsupportedYaml(
+                        delegate,
+                        "YAML aliases (*" + delegate.getText() + ") are not supported: write the value out, or use"
+                                + " 'like:' for a list item or 'extends:' for a whole file");
+            }
             if (token == JsonToken.FIELD_NAME) {
                 key = delegate.currentTokenLocation();
             } else if (token != null) {
@@ -402,15 +442,35 @@ public final class ScenarioLoader {
         }
     }
 
-    /** A parser's complaint as one error at the place it names. */
+    /**
+     * A parser's complaint as one error at the place it names: the YAML parser's own problem and its place where it
+     * gives them (a tab used for indentation, say, rather than the context it was scanning).
+     */
     private static ScenarioException syntaxError(String label, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        return new ScenarioException(List.of(new ValidationError(
-                label,
-                loc == null ? 0 : loc.getLineNr(),
-                loc == null ? 0 : loc.getColumnNr(),
-                "",
-                "syntax error: " + firstLine(e.getOriginalMessage()))));
+        int line = loc == null ? 0 : loc.getLineNr();
+        int column = loc == null ? 0 : loc.getColumnNr();
+        String message = "syntax error: " + firstLine(e.getOriginalMessage());
+        if (e instanceof UnsupportedYaml) {
+            message = e.getOriginalMessage();
+        } else if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml
+                && yaml.getProblem() != null
+                && yaml.getProblemMark() != null) {
+            line = yaml.getProblemMark().getLine() + 1;
+            column = yaml.getProblemMark().getColumn() + 1;
+            message = "syntax error: " + firstLine(yaml.getProblem().replace("\\t(TAB)", "tab"));
+        } else if (message.startsWith("syntax error: Malformed numeric value")) {
+            // YAML's .nan and .inf, and numbers the parser cannot read: the value where it starts, and what is
+            // wanted instead.
+            if (e.getProcessor() instanceof JsonParser parser && parser.currentTokenLocation() != null) {
+                line = parser.currentTokenLocation().getLineNr();
+                column = parser.currentTokenLocation().getColumnNr();
+            }
+            int quote = message.indexOf('\'');
+            message = "not a number gpusim can use" + (quote < 0 ? "" : ": " + message.substring(quote))
+                    + " (write a finite decimal number)";
+        }
+        return new ScenarioException(List.of(new ValidationError(label, line, column, "", message)));
     }
 
     private static String pathOf(JsonParser parser) {

@@ -133,6 +133,35 @@ public final class ScenarioTrees {
         return override.deepCopy();
     }
 
+    /**
+     * Calls {@code replaced} with the path of every value in {@code override} that {@link #merge} puts in place of
+     * the base's value rather than merging into it (a number or text, an unnamed list, a different kind of value),
+     * where the base had one; {@code path} is the path of the two nodes ("" at the top).
+     */
+    public static void replacedPaths(
+            JsonNode base, JsonNode override, String path, java.util.function.Consumer<String> replaced) {
+        if (base instanceof ObjectNode b && override instanceof ObjectNode o) {
+            Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                JsonNode existing = b.get(f.getKey());
+                if (existing != null) {
+                    replacedPaths(
+                            existing, f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), replaced);
+                }
+            }
+        } else if (base instanceof ArrayNode b && override instanceof ArrayNode o && named(b) && named(o)) {
+            for (JsonNode item : o) {
+                int at = indexOfName(b, item.get("name").asText());
+                if (at >= 0) {
+                    replacedPaths(b.get(at), item, path + "[" + at + "]", replaced);
+                }
+            }
+        } else {
+            replaced.accept(path);
+        }
+    }
+
     private static boolean named(ArrayNode array) {
         if (array.isEmpty()) {
             return false;

@@ -3,6 +3,7 @@ package io.gpusim.core.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,83 @@ class ScenarioFilesTest {
         assertEquals(
                 List.of(blank + ":1:10: extends: must be the path of another scenario file"),
                 errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(blank))));
+    }
+
+    @Test
+    void aMissingBaseIsReportedAtTheExtendsThatNamesIt() throws Exception {
+        Path child = write("child.yaml", "name: child\nextends: nothere.yaml\n");
+        assertEquals(
+                List.of(child + ":2:10: extends: file not found: " + shown(dir.resolve("nothere.yaml"))),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
+        Files.createDirectory(dir.resolve("folder"));
+        Path folder = write("folder.yaml", "extends: folder\n");
+        assertEquals(
+                List.of(folder + ":1:10: extends: is a directory, not a scenario file: "
+                        + shown(dir.resolve("folder"))),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(folder))));
+    }
+
+    @Test
+    void anErrorInsideAValueThatReplacesTheBasesIsPlacedInTheExtendingFile() throws Exception {
+        write("base.yaml", Files.readString(BASELINE));
+        // vendor.capacity is an unnamed list: the child's list replaces the base's whole, so the base's locations of
+        // its items' fields no longer apply
+        Path child = write("child.yaml", """
+                extends: base.yaml
+                name: child
+                vendor:
+                  capacity:
+                    - {date: 2024-04-01}
+                """);
+        assertEquals(
+                List.of(child + ":5:7: vendor.capacity[0].unitsPerMonth: is required"),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
+    }
+
+    @Test
+    void replacedPathsAreTheValuesAMergeDoesNotMergeInto() throws Exception {
+        Map<String, SourceLocation> unused = new HashMap<>();
+        var base = ScenarioLoader.readTree(
+                "a: {b: 1, c: [1, 2]}\nl: [{name: x, v: 1}, {name: y, v: 2}]\nk: 3\n", "b.yaml", unused);
+        var over = ScenarioLoader.readTree(
+                "a: {c: [3]}\nl: [{name: y, v: 5, w: 1}, {name: z, v: 6}]\nn: 4\n", "o.yaml", unused);
+        List<String> replaced = new java.util.ArrayList<>();
+        ScenarioTrees.replacedPaths(base, over, "", replaced::add);
+        // a.c replaced whole, and y's name and v (merged into y by name); y's new w, the new item z and the new
+        // field n replace nothing
+        assertEquals(List.of("a.c", "l[1].name", "l[1].v"), replaced);
+    }
+
+    @Test
+    void yamlTheFilesDoNotUseIsNamedAtItsPlace() throws Exception {
+        assertEquals(
+                List.of("t.yaml:4:1: syntax error: found character 'tab' that cannot start any token. (Do not use tab"
+                        + " for indentation)"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.readTree(
+                                "name: x\nsimulation:\n  stepDays: 7\n\tstartDate: 2024-04-01\n",
+                                "t.yaml",
+                                new HashMap<>()))));
+        assertEquals(
+                List.of("t.yaml:3:1: a scenario file holds one YAML document; a second one starts here (after '---')"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.readTree("name: x\n---\nname: y\n", "t.yaml", new HashMap<>()))));
+        assertEquals(
+                List.of("t.yaml:2:8: not a number gpusim can use: '.nan' (write a finite decimal number)"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.readTree("name: x\nshare: .nan\n", "t.yaml", new HashMap<>()))));
+        // an alias would be read as the text of the anchor's name: refused, defined or not
+        for (String text : List.of("name: *nope\n", "name: &n x\ndescription: *n\n")) {
+            List<String> got = errors(assertThrows(
+                    ScenarioException.class, () -> ScenarioLoader.readTree(text, "t.yaml", new HashMap<>())));
+            assertEquals(1, got.size(), got::toString);
+            assertTrue(
+                    got.get(0).matches("t\\.yaml:\\d+:\\d+: YAML aliases \\(\\*(nope|n)\\) are not supported: .*"),
+                    got::toString);
+        }
     }
 
     @Test
