@@ -124,6 +124,7 @@ final class OutputTables {
         try (MappingIterator<Map<String, String>> it = Csv.MAPPER
                 .readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader())
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .readValues(file.toFile())) {
             boolean more = it.hasNextValue();
             List<String> columns = header(file, ((CsvParser) it.getParser()).getSchema(), layout);

@@ -30,11 +30,13 @@ class OutputTablesTest {
                 dir.resolve("compare.csv"),
                 "n,p_b_gt_a,diff_ci_high,diff_ci_low,diff_mean,mean_b,mean_a,metric\n"
                         + "40,0.5,3,1,2,12,10,\"two\nlines\"\n"
-                        + "40,,,,,,,ban_day\n");
+                        + "\n"
+                        + "40,,,,,,,ban_day\n\n");
         OutputTables.Table t = OutputTables.table(dir, OutputTables.COMPARE);
         assertEquals("10", t.rows().get(0).get("mean_a"));
         assertEquals("two\nlines", t.rows().get(0).get("metric"));
-        assertEquals(dir.resolve("compare.csv") + ":4", t.at(1), "a row's line is where it begins");
+        assertEquals(2, t.rows().size(), "blank lines are no rows");
+        assertEquals(dir.resolve("compare.csv") + ":5", t.at(1), "a row's line is where it begins");
         var row = OutputTables.compareRows(t.rows()).get(0);
         assertEquals(40, row.n());
         assertEquals(12.0, row.meanB());
