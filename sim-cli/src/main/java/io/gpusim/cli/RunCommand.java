@@ -69,8 +69,9 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario =
                 Scenarios.warn(err, ScenarioTemplate.load(scenarioFile)).with(overrides.set);
-        if (out != null && OutputDirectory.problem(out) != null) {
-            throw new ParameterException(spec.commandLine(), "--out " + OutputDirectory.problem(out));
+        String outProblem = out == null ? null : OutputDirectory.problem(out);
+        if (outProblem != null) {
+            throw new ParameterException(spec.commandLine(), "--out " + outProblem);
         }
         long replicationSeed = Seeds.replicationSeed(seed, replication);
         RunResult result;

@@ -4,6 +4,7 @@ import static io.gpusim.cli.CliTest.gpusim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,29 @@ class BadInputTest {
         CliTest.Result noOut = gpusim("batch", CliTest.BASELINE, "--runs", "5", "--resume");
         assertEquals(2, noOut.code());
         assertTrue(noOut.err().contains("--resume needs the output directory"), noOut.err());
+    }
+
+    @Test
+    void anOutputDirectoryTheFileSystemRefusesIsAnErrorBeforeAnythingRuns() {
+        assumeTrue(Files.isDirectory(Path.of("/proc", "self")), "a Linux /proc, where no directory can be made");
+        Path refused = Path.of("/proc", "gpusim-out");
+        for (String command : new String[] {"run", "batch"}) {
+            CliTest.Result r = command.equals("run")
+                    ? gpusim(command, CliTest.BASELINE, "--out", refused.toString())
+                    : gpusim(command, CliTest.BASELINE, "--runs", "3", "--out", refused.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("", r.out(), "nothing is simulated");
+            assertTrue(
+                    r.err()
+                            .startsWith("gpusim " + command + ": --out " + refused
+                                    + " cannot be created: no such file or directory"),
+                    r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+        Path fresh = dir.resolve("a").resolve("b");
+        CliTest.Result dry = gpusim("batch", CliTest.BASELINE, "--runs", "3", "--out", fresh.toString(), "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        assertFalse(Files.exists(dir.resolve("a")), "checking a new directory leaves nothing behind");
     }
 
     @Test

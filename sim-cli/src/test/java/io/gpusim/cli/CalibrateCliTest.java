@@ -2,6 +2,7 @@ package io.gpusim.cli;
 
 import static io.gpusim.cli.CliTest.gpusim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -82,6 +83,35 @@ class CalibrateCliTest {
         assertTrue(r.err().contains("targets[0]: give exactly one of median or band"), r.err());
         assertTrue(r.err().contains("targets[1].metric: unknown metric 'nothing'"), r.err());
         assertTrue(r.err().startsWith(bad + ":"), r.err());
+    }
+
+    @Test
+    void anInfiniteTargetIsAnErrorAndNothingIsFittedOrWritten() throws Exception {
+        Path t = dir.resolve("t2.yaml");
+        Files.writeString(
+                t,
+                Files.readString(Path.of("..", "scenarios", "targets-h20-2025.yaml"))
+                        .replace("median: 1000000", "median: 1e400"));
+        Path out = dir.resolve("inf");
+        CliTest.Result r = gpusim(
+                "calibrate",
+                CliTest.BASELINE,
+                "--targets",
+                t.toString(),
+                "--runs",
+                "2",
+                "--max-evals",
+                "10",
+                "--vary",
+                "beliefs.leakWeight=1:5",
+                "--out",
+                out.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                t + ":6:13: targets[0].median: must be a finite number, not Infinity",
+                r.err().strip());
+        assertEquals("", r.out(), "no fit is reported");
+        assertFalse(Files.exists(out), "nothing is written");
     }
 
     /** The files of an output directory but its manifest (which holds the command line), by name. */

@@ -51,5 +51,22 @@ class DiscoverCliTest {
                 2,
                 gpusim("discover", out.toString(), "--metric", "shipped_share").code(),
                 "needs a threshold");
+
+        Files.delete(out.resolve("boxes.csv"));
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        Files.writeString(out.resolve("runs.csv"), runs.get(0) + "\n" + runs.get(1) + "\ngarbage,,,\"\n");
+        CliTest.Result damaged = gpusim("discover", out.toString(), "--metric", "shipped_share", "--above", "0.6");
+        assertEquals(2, damaged.code());
+        assertEquals(
+                "gpusim discover: " + out.resolve("runs.csv") + ":4: Missing closing quote for value",
+                damaged.err().strip());
+        assertTrue(Files.notExists(out.resolve("boxes.csv")), "nothing written");
+        Files.writeString(
+                out.resolve("runs.csv"), runs.get(0) + "\n" + runs.get(1).replaceFirst(",\\d+,", ",99,"));
+        CliTest.Result unknownPoint = gpusim("discover", out.toString(), "--metric", "shipped_share", "--above", "0.6");
+        assertEquals(2, unknownPoint.code());
+        assertEquals(
+                "gpusim discover: " + out.resolve("runs.csv") + ":2: point '99' is not in points.csv",
+                unknownPoint.err().strip());
     }
 }

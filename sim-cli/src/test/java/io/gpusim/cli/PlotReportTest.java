@@ -2,6 +2,7 @@ package io.gpusim.cli;
 
 import static io.gpusim.cli.CliTest.gpusim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.report.Charts;
@@ -10,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,8 +131,59 @@ class PlotReportTest {
     @Test
     void nothingToDrawIsAnError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertEquals(2, gpusim("plot", empty.toString()).code());
+        CliTest.Result plot = gpusim("plot", empty.toString());
+        assertEquals(2, plot.code());
+        assertTrue(plot.err().startsWith("gpusim plot: nothing to draw in " + empty), plot.err());
+        assertFalse(Files.exists(empty.resolve("plots")), "no empty plots directory is left behind");
         assertEquals(2, gpusim("report", empty.toString()).code());
         assertEquals(2, gpusim("plot", dir.resolve("missing").toString()).code());
+    }
+
+    /** A copy of the batch's output files (not its charts), one of them replaced. */
+    private static Path damagedCopy(String name, String file, String content) throws Exception {
+        Path copy = Files.createDirectories(dir.resolve(name));
+        try (var files = Files.list(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(copy.resolve(file), content);
+        return copy;
+    }
+
+    /** The names in a directory, sorted. */
+    private static List<String> names(Path d) throws Exception {
+        try (var files = Files.list(d)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aDamagedFileIsOneLineNamingItAndNothingIsWritten() throws Exception {
+        String summary = Files.readString(out.resolve("summary.csv"));
+        Object[][] cases = {
+            {"plot", "runs.csv", "garbage,,,\"\n", "runs.csv:2: Missing closing quote for value"},
+            {"report", "runs.csv", "garbage,,,\"\n", "runs.csv:2: Missing closing quote for value"},
+            {"report", "summary.csv", "", "summary.csv: the file is empty (expected a header line)"},
+            {"plot", "summary.csv", summary.replaceFirst(",mean,", ",avg,"), "summary.csv:1: no column 'mean'"},
+            {"report", "manifest.json", "{\"kind\": [\n", "manifest.json:2:1: Unexpected end-of-input"},
+            {
+                "report",
+                "summary.csv",
+                summary.replaceFirst("\n(h20-2025,[^,]*,requested_units,)\\d+,", "\n$1many,"),
+                "summary.csv:2: column 'n': 'many' is not a number"
+            },
+        };
+        int k = 0;
+        for (Object[] c : cases) {
+            Path copy = damagedCopy("damaged" + k++, (String) c[1], (String) c[2]);
+            List<String> before = names(copy);
+            CliTest.Result r = gpusim((String) c[0], copy.toString());
+            assertEquals(2, r.code(), c[0] + " " + c[1] + ": " + r.err());
+            String expected = "gpusim " + c[0] + ": " + copy.resolve((String) c[3]);
+            assertTrue(r.err().startsWith(expected), c[0] + " " + c[1] + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertEquals(before, names(copy), c[0] + " " + c[1] + ": no charts, no report, nothing left behind");
+        }
     }
 }

@@ -82,4 +82,31 @@ class ValidateEpisodesCliTest {
         assertTrue(summary.stream().anyMatch(l -> l.startsWith("late,0,ban_day,20,")), "the check's summary");
         assertFalse(Files.exists(out.resolve("journal.txt")));
     }
+
+    @Test
+    void anEpisodesTargetsAreCheckedLikeCalibrationTargets() throws Exception {
+        Path twice = dir.resolve("twice.yaml");
+        Files.writeString(
+                twice,
+                Files.readString(Path.of(CalibrateCliTest.TARGETS))
+                        .replace("metric: ban_day", "metric: requested_units"));
+        Path out = dir.resolve("out");
+        CliTest.Result r = gpusim(
+                "validate-episodes",
+                "--pair",
+                "base:" + CliTest.BASELINE + "=" + CalibrateCliTest.TARGETS,
+                "--pair",
+                "late:" + CalibrateCliTest.LATE + "=" + twice,
+                "--fit",
+                "base",
+                "--vary",
+                "products[0].unitCostUsd=3000:8000",
+                "--out",
+                out.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                twice + ":11:13: targets[3].metric: 'requested_units' has a target already (targets[0])",
+                r.err().strip());
+        assertFalse(Files.exists(out), "nothing is run or written");
+    }
 }

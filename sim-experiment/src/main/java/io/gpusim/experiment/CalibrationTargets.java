@@ -1,6 +1,7 @@
 package io.gpusim.experiment;
 
 import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.SourceLocation;
@@ -58,7 +59,11 @@ public record CalibrationTargets(List<Target> targets) {
         }
     }
 
-    /** Reads and checks a targets file; errors carry file, line, column and path. */
+    /**
+     * Reads and checks a targets file; errors carry file, line, column and path. Every metric is a known one with one
+     * target at most; each target gives a median or a band of finite numbers the metric can take
+     * ({@link MetricGlossary.Range}), and a finite weight above 0.
+     */
     public static CalibrationTargets load(Path file) throws ScenarioException {
         Map<String, SourceLocation> locations = new HashMap<>();
         CalibrationTargets t = ScenarioLoader.loadFile(file, CalibrationTargets.class, locations);
@@ -66,31 +71,42 @@ public record CalibrationTargets(List<Target> targets) {
         if (t.targets().isEmpty()) {
             errors.add(problem("targets", "at least one target is required"));
         }
+        Map<Metric, Integer> targeted = new HashMap<>();
         for (int i = 0; i < t.targets().size(); i++) {
             Target target = t.targets().get(i);
             String p = "targets[" + i + "]";
+            Metric metric = null;
             if (target.metric() == null) {
                 errors.add(problem(p + ".metric", "is required"));
             } else {
                 try {
-                    Metric.byId(target.metric());
+                    metric = Metric.byId(target.metric());
                 } catch (IllegalArgumentException e) {
                     errors.add(problem(p + ".metric", e.getMessage()));
                 }
+            }
+            if (metric != null && targeted.putIfAbsent(metric, i) != null) {
+                errors.add(problem(
+                        p + ".metric",
+                        "'" + metric.id() + "' has a target already (targets[" + targeted.get(metric) + "])"));
             }
             boolean hasMedian = target.median() != null;
             boolean hasBand = target.band() != null;
             if (hasMedian == hasBand) {
                 errors.add(problem(p, "give exactly one of median or band"));
-            } else if (hasBand
-                    && (target.band().size() != 2
-                            || target.band().get(0) == null
-                            || target.band().get(1) == null
-                            || !(target.band().get(0) <= target.band().get(1)))) {
+            } else if (hasMedian) {
+                checkValue(errors, p + ".median", target.median(), metric);
+            } else if (target.band().size() != 2
+                    || target.band().get(0) == null
+                    || target.band().get(1) == null
+                    || !(target.band().get(0) <= target.band().get(1))) {
                 errors.add(problem(p + ".band", "must be [lo, hi] with lo <= hi"));
+            } else {
+                checkValue(errors, p + ".band[0]", target.band().get(0), metric);
+                checkValue(errors, p + ".band[1]", target.band().get(1), metric);
             }
-            if (!(target.weight() > 0)) {
-                errors.add(problem(p + ".weight", "must be > 0"));
+            if (!(target.weight() > 0) || Double.isInfinite(target.weight())) {
+                errors.add(problem(p + ".weight", "must be a finite number > 0"));
             }
         }
         List<ValidationError> located = new ArrayList<>();
@@ -102,6 +118,23 @@ public record CalibrationTargets(List<Target> targets) {
             throw new ScenarioException(errors);
         }
         return t;
+    }
+
+    /** Checks a target value: a finite number, and one the metric can take (when the metric is known). */
+    private static void checkValue(List<ValidationError> errors, String path, double v, Metric metric) {
+        if (!Double.isFinite(v)) {
+            errors.add(problem(path, "must be a finite number, not " + v));
+            return;
+        }
+        MetricGlossary.Range range = metric == null
+                ? MetricGlossary.Range.ANY
+                : MetricGlossary.of(metric).range();
+        if (!range.contains(v)) {
+            errors.add(problem(
+                    path,
+                    "must be " + range.describe() + " (the values " + metric.id() + " takes), got "
+                            + SummaryWriters.num(v)));
+        }
     }
 
     private static ValidationError problem(String path, String message) {

@@ -2,7 +2,10 @@ package io.gpusim.experiment;
 
 import io.gpusim.core.scenario.ScenarioLoader;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Checks on an output directory before anything is run or written. */
@@ -15,12 +18,18 @@ public final class OutputDirectory {
 
     private OutputDirectory() {}
 
-    /** A one-line problem with {@code dir} as an output directory, or null when it can be used. */
+    /**
+     * A one-line problem with {@code dir} as an output directory, or null when it can be used. Beyond the permission
+     * bits (which a superuser passes, and which say nothing of read-only or virtual file systems such as
+     * {@code /proc}), the file system is asked: what is missing of {@code dir} is created and a file written in it,
+     * then both are removed, so nothing is left behind either way.
+     */
     public static String problem(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             return dir + " exists and is not a directory";
         }
-        Path existing = dir.toAbsolutePath();
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
@@ -30,7 +39,45 @@ public final class OutputDirectory {
         if (!Files.isWritable(existing)) {
             return dir + " is not writable";
         }
-        return null;
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            return dir + " cannot be created: " + reason(e);
+        }
+        try {
+            Files.delete(Files.createTempFile(absolute, ".gpusim-probe", ".tmp"));
+            return null;
+        } catch (IOException e) {
+            return dir + " is not writable: " + reason(e);
+        } finally {
+            removeCreated(absolute, existing);
+        }
+    }
+
+    /** Removes the directories from {@code dir} up to, not including, {@code existing}: those a probe created. */
+    private static void removeCreated(Path dir, Path existing) {
+        for (Path p = dir; p != null && !p.equals(existing); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // another process put something there: it is no longer only the probe's
+            }
+        }
+    }
+
+    /** What the file system said, in a few words ("no such file or directory", "operation not permitted"). */
+    private static String reason(IOException e) {
+        String reason;
+        if (e instanceof NoSuchFileException) {
+            reason = "no such file or directory";
+        } else if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            reason = f.getReason();
+        } else {
+            reason = String.valueOf(e.getMessage());
+        }
+        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gpusim.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -96,5 +97,41 @@ class StudyDefinitionTest {
         assertEquals(
                 List.of("targets.yaml:16:13: targets[5].median: expected a number, got 'lots'"),
                 targetErrors(text.replace("median: 5.5e9", "median: lots")));
+    }
+
+    @Test
+    void targetsAreFiniteValuesTheMetricCanTakeAndOnePerMetric() throws Exception {
+        String text = Files.readString(Path.of("..", "scenarios", "targets-h20-2025.yaml"));
+        assertEquals(
+                List.of("targets.yaml:6:13: targets[0].median: must be a finite number, not Infinity"),
+                targetErrors(text.replace("median: 1000000", "median: 1e400")));
+        assertEquals(
+                List.of("targets.yaml:8:12: targets[1].band[0]: must be a finite number, not -Infinity"),
+                targetErrors(text.replace("band: [9, 15]", "band: [-1e999, 15]")));
+        assertEquals(
+                List.of("targets.yaml:6:13: targets[0].median: must be 0 or more (the values requested_units takes), "
+                        + "got -5.000"),
+                targetErrors(text.replace("median: 1000000", "median: -5")));
+        assertEquals(
+                List.of("targets.yaml:6:17: targets[0].band[1]: must be from 0 to 1 (the values shipped_share takes), "
+                        + "got 1.200"),
+                targetErrors(text.replace(
+                        "metric: requested_units\n    median: 1000000",
+                        "metric: shipped_share\n    band: [0.8, 1.2]")));
+        assertEquals(
+                List.of("targets.yaml:11:13: targets[3].metric: 'requested_months' has a target already (targets[1])"),
+                targetErrors(text.replace("metric: ban_day", "metric: requested_months")));
+        assertEquals(
+                List.of("targets.yaml:7:13: targets[0].weight: must be a finite number > 0"),
+                targetErrors(text.replace("median: 1000000", "median: 1000000\n    weight: 1e999")));
+        List<Path> shipped;
+        try (var files = Files.walk(Path.of("..", "scenarios"))) {
+            shipped = files.filter(f -> f.getFileName().toString().contains("targets"))
+                    .toList();
+        }
+        assertEquals(5, shipped.size(), shipped.toString());
+        for (Path f : shipped) {
+            assertDoesNotThrow(() -> CalibrationTargets.load(f), "the shipped targets are all valid: " + f);
+        }
     }
 }

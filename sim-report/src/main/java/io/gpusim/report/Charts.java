@@ -3,6 +3,7 @@ package io.gpusim.report;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.experiment.CompareRow;
+import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.Explain;
 import io.gpusim.experiment.OutputDirectory;
 import io.gpusim.experiment.SensitivityStudy;
@@ -74,32 +75,35 @@ public final class Charts {
     /**
      * Draws every chart the directory's files allow; {@code metrics} (output names, or null for the defaults) are the
      * metrics of the histograms, of the comparison's bars (null: all) and of the sensitivity charts. Returns the PNG
-     * files written.
+     * files written. Every input is read and checked before anything is written, and the charts are drawn into a
+     * temporary directory and moved into {@code DIR/plots} only when all are drawn: a damaged file
+     * ({@link IllegalArgumentException} naming it) or a failed write leaves {@code DIR} as it was, and nothing to draw
+     * creates no {@code plots} directory.
      */
     public static List<Path> plotAll(Path dir, List<String> metrics) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Path plots = dir.resolve(OutputDirectory.PLOTS);
-        Files.createDirectories(plots);
-        List<Path> written = new ArrayList<>();
-        List<Map<String, String>> summary = OutputTables.read(dir.resolve("summary.csv"));
-        boolean sweep = Files.isRegularFile(dir.resolve("points.csv"));
+        List<Map<String, String>> summary = OutputTables.read(dir, OutputTables.SUMMARY);
+        List<Map<String, String>> series = OutputTables.read(dir, OutputTables.SERIES);
+        List<Map<String, String>> runs = OutputTables.read(dir, OutputTables.RUNS);
+        List<Map<String, String>> compare = OutputTables.read(dir, OutputTables.COMPARE);
+        List<SensitivityStudy.Row> indices =
+                OutputTables.sensitivityRows(OutputTables.read(dir, OutputTables.SENSITIVITY));
+        boolean sweep = Files.isRegularFile(dir.resolve(OutputTables.POINTS.name()));
         Map<String, Double> banDays = banDays(summary, sweep);
-        List<Map<String, String>> series = OutputTables.read(dir.resolve("series.csv"));
+        Map<String, Figure> charts = new LinkedHashMap<>();
         for (String[] fan : FANS) {
             Figure chart = fan(series, fan[0], fan[1], fan[2], banDays, sweep);
             if (chart != null) {
-                written.add(save(chart, plots.resolve("fan-" + fan[0])));
+                charts.put("fan-" + fan[0], chart);
             }
         }
         List<String> histograms = metrics == null ? DEFAULT_METRICS : metrics;
-        List<Map<String, String>> runs = OutputTables.read(dir.resolve("runs.csv"));
         for (String metric : histograms) {
             Figure chart = histogram(runs, metric, sweep);
             if (chart != null) {
-                written.add(save(chart, plots.resolve("hist-" + metric)));
+                charts.put("hist-" + metric, chart);
             }
         }
-        List<Map<String, String>> compare = OutputTables.read(dir.resolve("compare.csv"));
         if (!compare.isEmpty()) {
             List<String> sides = OutputTables.scenarios(dir);
             Figure chart = comparison(
@@ -108,28 +112,48 @@ public final class Charts {
                     sides.size() > 1 ? sides.get(1) : "B",
                     metrics);
             if (chart != null) {
-                written.add(save(chart, plots.resolve("compare")));
+                charts.put("compare", chart);
             }
         }
-        List<SensitivityStudy.Row> indices =
-                OutputTables.sensitivityRows(OutputTables.read(dir.resolve("sensitivity.csv")));
         Set<String> indexed = new LinkedHashSet<>();
         indices.forEach(r -> indexed.add(r.metric()));
         for (String metric : histograms) {
             if (indexed.contains(metric)) {
                 List<SensitivityStudy.Row> rows =
                         indices.stream().filter(r -> r.metric().equals(metric)).toList();
-                written.add(save(sensitivity(metric, rows), plots.resolve("sensitivity-" + metric)));
+                charts.put("sensitivity-" + metric, sensitivity(metric, rows));
             }
         }
-        return written;
+        return charts.isEmpty() ? List.of() : save(dir, charts);
     }
 
-    private static Path save(Figure chart, Path base) throws IOException {
-        Path png = Path.of(base + ".png");
-        chart.writePng(png);
-        chart.writeSvg(Path.of(base + ".svg"));
-        return png;
+    /**
+     * Writes each chart as {@code NAME.png} and {@code NAME.svg} into a temporary directory beside {@code DIR/plots},
+     * then moves them into it; on failure the temporary directory is removed and {@code plots} left as it was.
+     */
+    private static List<Path> save(Path dir, Map<String, Figure> charts) throws IOException {
+        Path staging = Files.createTempDirectory(dir, "." + OutputDirectory.PLOTS);
+        try {
+            for (Map.Entry<String, Figure> c : charts.entrySet()) {
+                c.getValue().writePng(staging.resolve(c.getKey() + ".png"));
+                c.getValue().writeSvg(staging.resolve(c.getKey() + ".svg"));
+            }
+            Path plots = Files.createDirectories(dir.resolve(OutputDirectory.PLOTS));
+            List<Path> written = new ArrayList<>();
+            for (String name : charts.keySet()) {
+                Csv.publish(staging.resolve(name + ".svg"), plots.resolve(name + ".svg"));
+                Csv.publish(staging.resolve(name + ".png"), plots.resolve(name + ".png"));
+                written.add(plots.resolve(name + ".png"));
+            }
+            return written;
+        } finally {
+            try (var left = Files.list(staging)) {
+                for (Path f : left.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(staging);
+        }
     }
 
     /** A cell's name in legends: the scenario, with the design point in a sweep. */

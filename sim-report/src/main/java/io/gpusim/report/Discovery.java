@@ -37,15 +37,21 @@ public final class Discovery {
 
     private Discovery() {}
 
+    /**
+     * Runs PRIM on a sweep's outputs: the cases are the replications whose {@code metric} is at or above (or at or
+     * below) {@code threshold}.
+     *
+     * @throws IllegalArgumentException when the directory is not a sweep's output, or a file is damaged (naming it)
+     */
     public static Result run(Path dir, String metric, boolean above, double threshold, double alpha, double minCoverage)
             throws IOException {
-        List<Map<String, String>> points = OutputTables.read(dir.resolve("points.csv"));
-        List<Map<String, String>> runs = OutputTables.read(dir.resolve("runs.csv"));
-        if (points.isEmpty() || runs.isEmpty()) {
+        List<Map<String, String>> points = OutputTables.read(dir, OutputTables.POINTS);
+        OutputTables.Table runs = OutputTables.table(dir, OutputTables.RUNS);
+        if (points.isEmpty() || runs.rows().isEmpty()) {
             throw new IllegalArgumentException(dir + " is not a sweep output (points.csv and runs.csv are needed)");
         }
-        if (!runs.get(0).containsKey(metric)) {
-            throw new IllegalArgumentException("runs.csv has no metric '" + metric + "'");
+        if (!runs.rows().get(0).containsKey(metric)) {
+            throw new IllegalArgumentException(runs.file() + ": no column '" + metric + "'");
         }
         List<String> params = new ArrayList<>(points.get(0).keySet());
         params.remove("point");
@@ -55,7 +61,7 @@ public final class Discovery {
             double[] v = new double[params.size()];
             for (int d = 0; d < params.size(); d++) {
                 String text = p.get(params.get(d));
-                if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                if (OutputTables.isDate(text)) {
                     isDate[d] = true;
                     v[d] = LocalDate.parse(text).toEpochDay();
                 } else {
@@ -66,10 +72,15 @@ public final class Discovery {
         }
         List<double[]> xs = new ArrayList<>();
         List<Boolean> ys = new ArrayList<>();
-        for (Map<String, String> r : runs) {
-            double value = OutputTables.number(r, metric);
+        for (int i = 0; i < runs.rows().size(); i++) {
+            Map<String, String> r = runs.rows().get(i);
             double[] x = byPoint.get(r.get("point"));
-            if (x == null || Double.isNaN(value)) {
+            if (x == null) {
+                throw new IllegalArgumentException(
+                        runs.at(i) + ": point '" + r.get("point") + "' is not in " + OutputTables.POINTS.name());
+            }
+            double value = OutputTables.number(r, metric);
+            if (Double.isNaN(value)) {
                 continue;
             }
             xs.add(x);

@@ -3,9 +3,9 @@ package io.gpusim.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.MetricGlossary;
-import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.Explain;
+import io.gpusim.experiment.OutputDirectory;
 import io.gpusim.experiment.SensitivityStudy;
 import io.gpusim.experiment.SensitivityVerdicts;
 import io.gpusim.experiment.SummaryWriters;
@@ -29,9 +29,19 @@ public final class Report {
 
     private Report() {}
 
-    /** Writes {@code DIR/report.html} (drawing the charts first when there are none) and returns its path. */
+    /**
+     * Writes {@code DIR/report.html} (drawing the charts first when there are none) and returns its path. Every input
+     * is read and checked first: a damaged file is an {@link IllegalArgumentException} naming it, and leaves
+     * {@code DIR} as it was.
+     */
     public static Path write(Path dir) throws IOException {
-        Path plots = dir.resolve("plots");
+        JsonNode manifest = OutputTables.manifest(dir);
+        List<Map<String, String>> compare = OutputTables.read(dir, OutputTables.COMPARE);
+        List<Map<String, String>> sensitivity = OutputTables.read(dir, OutputTables.SENSITIVITY);
+        int points = OutputTables.read(dir, OutputTables.POINTS).size();
+        List<Map<String, String>> summary = OutputTables.read(dir, OutputTables.SUMMARY);
+        List<String> sides = OutputTables.scenarios(dir);
+        Path plots = dir.resolve(OutputDirectory.PLOTS);
         if (!Files.isDirectory(plots)) {
             Charts.plotAll(dir);
         }
@@ -44,9 +54,6 @@ public final class Report {
                 .append("td:first-child,th:first-child,td.t{text-align:left}")
                 .append("img{max-width:100%;border:1px solid #eee;margin:0.5em 0}")
                 .append("code{background:#f4f4f4;padding:1px 4px}</style></head><body>\n");
-        Path manifestFile = dir.resolve("manifest.json");
-        JsonNode manifest =
-                Files.isRegularFile(manifestFile) ? ScenarioLoader.jsonMapper().readTree(manifestFile.toFile()) : null;
         html.append("<h1>gpusim report")
                 .append(manifest == null ? "" : ": " + escape(text(manifest, "study")))
                 .append("</h1>\n");
@@ -73,8 +80,6 @@ public final class Report {
             }
             html.append("</code></p>\n");
         }
-        List<Map<String, String>> compare = OutputTables.read(dir.resolve("compare.csv"));
-        List<String> sides = OutputTables.scenarios(dir);
         String a = sides.size() > 0 ? sides.get(0) : "A";
         String b = sides.size() > 1 ? sides.get(1) : "B";
         table(
@@ -83,19 +88,14 @@ public final class Report {
                 comparedWithDates(compare, startDate(manifest, a), startDate(manifest, b)),
                 null);
         explain(html, compare, a, b, startDate(manifest, a), startDate(manifest, b));
-        List<Map<String, String>> sensitivity = OutputTables.read(dir.resolve("sensitivity.csv"));
         table(html, "Sensitivity indices (ci_low, ci_high: bootstrap 95% interval)", sensitivity, null);
-        verdicts(
-                html,
-                OutputTables.sensitivityRows(sensitivity),
-                OutputTables.read(dir.resolve("points.csv")).size());
-        List<Map<String, String>> summary = OutputTables.read(dir.resolve("summary.csv"));
+        verdicts(html, OutputTables.sensitivityRows(sensitivity), points);
         table(
                 html,
                 "Summary (ci_low, ci_high: 95% interval of the mean)",
                 withDates(summary, manifest),
                 SUMMARY_COLUMNS);
-        glossary(html, summary, OutputTables.read(dir.resolve("compare.csv")));
+        glossary(html, summary, compare);
         if (Files.isDirectory(plots)) {
             html.append("<h2>Charts</h2>\n");
             try (Stream<Path> files = Files.list(plots)) {
@@ -111,7 +111,7 @@ public final class Report {
             }
         }
         html.append("</body></html>\n");
-        Path out = dir.resolve("report.html");
+        Path out = dir.resolve(OutputDirectory.REPORT);
         Csv.writeAtomically(out, w -> w.write(html.toString()));
         return out;
     }

@@ -19,14 +19,43 @@ public final class MetricGlossary {
         DAY
     }
 
+    /** The values a metric can take. */
+    public enum Range {
+        /** Any number. */
+        ANY,
+        /** Zero or more: counts, amounts of money, durations, rates, days from the start. */
+        NON_NEGATIVE,
+        /** A share, from 0 to 1. */
+        SHARE;
+
+        /** Whether a value lies in the range. */
+        public boolean contains(double v) {
+            return switch (this) {
+                case ANY -> true;
+                case NON_NEGATIVE -> v >= 0;
+                case SHARE -> v >= 0 && v <= 1;
+            };
+        }
+
+        /** The range in words ("0 or more", "from 0 to 1"). */
+        public String describe() {
+            return switch (this) {
+                case ANY -> "any number";
+                case NON_NEGATIVE -> "0 or more";
+                case SHARE -> "from 0 to 1";
+            };
+        }
+    }
+
     /**
      * One metric's entry.
      *
      * @param label a few words for titles and verdicts ("stockpile at the ban")
      * @param unit the unit of its values ("units", "USD", "months", "share", "date")
      * @param when when in a run it is measured
+     * @param range the values it can take
      */
-    public record Entry(Metric metric, String label, String unit, String when, Kind kind) {
+    public record Entry(Metric metric, String label, String unit, String when, Kind kind, Range range) {
         /** The metric's definition as computed ({@link Metric#description()}). */
         public String meaning() {
             return metric.description();
@@ -106,7 +135,8 @@ public final class MetricGlossary {
                 Metric.VENDOR_NET_REVENUE_USD,
                 "vendor revenue net of fees",
                 "USD",
-                RUN + ": paid on shipment, less licence fees, plus written-down stock sold after all");
+                RUN + ": paid on shipment, less licence fees, plus written-down stock sold after all",
+                Range.ANY); // fees can exceed what was paid
         amount(Metric.FOREIGN_UNITS_SHIPPED, "foreign units shipped", "units", RUN + ", every foreign product");
         amount(Metric.UNITS_BLOCKED_AT_IMPORT, "units stopped at customs", "units", RUN + ", every foreign product");
         amount(Metric.ORDERS_DENIED_UNITS, "units refused a licence", "units", RUN + ", every foreign product");
@@ -139,12 +169,18 @@ public final class MetricGlossary {
 
     private MetricGlossary() {}
 
+    /** An amount: a share when its unit says so, else 0 or more. */
     private static void amount(Metric m, String label, String unit, String when) {
-        ENTRIES.put(m, new Entry(m, label, unit, when, Kind.AMOUNT));
+        amount(m, label, unit, when, unit.startsWith("share") ? Range.SHARE : Range.NON_NEGATIVE);
     }
 
+    private static void amount(Metric m, String label, String unit, String when, Range range) {
+        ENTRIES.put(m, new Entry(m, label, unit, when, Kind.AMOUNT, range));
+    }
+
+    /** A day counted from the start: never before it. */
     private static void day(Metric m, String label, String when) {
-        ENTRIES.put(m, new Entry(m, label, "date", when, Kind.DAY));
+        ENTRIES.put(m, new Entry(m, label, "date", when, Kind.DAY, Range.NON_NEGATIVE));
     }
 
     /** Whether the glossary has an entry of its own for the metric (every metric should). */
@@ -155,7 +191,7 @@ public final class MetricGlossary {
     /** The metric's entry; a metric without one reads as its output name, its definition, no unit. */
     public static Entry of(Metric m) {
         Entry e = ENTRIES.get(m);
-        return e != null ? e : new Entry(m, m.id().replace('_', ' '), "–", "", Kind.AMOUNT);
+        return e != null ? e : new Entry(m, m.id().replace('_', ' '), "–", "", Kind.AMOUNT, Range.ANY);
     }
 
     /** The entry of the metric with this output name ({@link Metric#byId}, which suggests near names). */

@@ -30,4 +30,19 @@ class MetricGlossaryTest {
         assertEquals(null, MetricGlossary.date(Double.NaN, LocalDate.of(2024, 4, 1)));
         assertFalse(MetricGlossary.of(Metric.REQUESTED_UNITS).isDay());
     }
+
+    @Test
+    void sharesLieInZeroToOneAndOnlyNetRevenueCanBeNegative() {
+        for (Metric m : Metric.values()) {
+            MetricGlossary.Entry e = MetricGlossary.of(m);
+            MetricGlossary.Range expected = e.unit().startsWith("share")
+                    ? MetricGlossary.Range.SHARE
+                    : m == Metric.VENDOR_NET_REVENUE_USD ? MetricGlossary.Range.ANY : MetricGlossary.Range.NON_NEGATIVE;
+            assertEquals(expected, e.range(), m.id());
+        }
+        assertTrue(MetricGlossary.Range.SHARE.contains(1) && !MetricGlossary.Range.SHARE.contains(1.01));
+        assertTrue(MetricGlossary.Range.NON_NEGATIVE.contains(0) && !MetricGlossary.Range.NON_NEGATIVE.contains(-1e-9));
+        assertTrue(MetricGlossary.Range.ANY.contains(-1e12));
+        assertEquals("from 0 to 1", MetricGlossary.Range.SHARE.describe());
+    }
 }

@@ -1,0 +1,98 @@
+package io.gpusim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Output files are read by column name and checked as they are read; a damaged one is named with its line. */
+class OutputTablesTest {
+    private static final String COMPARE_HEADER = "metric,mean_a,mean_b,diff_mean,diff_ci_low,diff_ci_high,p_b_gt_a,n\n";
+
+    @TempDir
+    Path dir;
+
+    private String damaged(OutputTables.Layout layout, String content) throws Exception {
+        Files.writeString(dir.resolve(layout.name()), content);
+        return assertThrows(IllegalArgumentException.class, () -> OutputTables.read(dir, layout))
+                .getMessage();
+    }
+
+    @Test
+    void columnsAreReadByNameInAnyOrderAndRowsKnowTheirLines() throws Exception {
+        Files.writeString(
+                dir.resolve("compare.csv"),
+                "n,p_b_gt_a,diff_ci_high,diff_ci_low,diff_mean,mean_b,mean_a,metric\n"
+                        + "40,0.5,3,1,2,12,10,\"two\nlines\"\n"
+                        + "\n"
+                        + "40,,,,,,,ban_day\n\n");
+        OutputTables.Table t = OutputTables.table(dir, OutputTables.COMPARE);
+        assertEquals("10", t.rows().get(0).get("mean_a"));
+        assertEquals("two\nlines", t.rows().get(0).get("metric"));
+        assertEquals(2, t.rows().size(), "blank lines are no rows");
+        assertEquals(dir.resolve("compare.csv") + ":5", t.at(1), "a row's line is where it begins");
+        var row = OutputTables.compareRows(t.rows()).get(0);
+        assertEquals(40, row.n());
+        assertEquals(12.0, row.meanB());
+        assertNull(OutputTables.compareRows(t.rows()).get(1).meanA(), "an empty cell is no value");
+        assertEquals(List.of(), OutputTables.read(dir, OutputTables.SUMMARY), "an absent file has no rows");
+    }
+
+    @Test
+    void aDamagedFileIsNamedWithItsLine() throws Exception {
+        Path file = dir.resolve("compare.csv");
+        assertEquals(file + ":2: Missing closing quote for value", damaged(OutputTables.COMPARE, "garbage,,,\"\n"));
+        assertEquals(file + ": the file is empty (expected a header line)", damaged(OutputTables.COMPARE, ""));
+        assertEquals(
+                file + ":1: no column 'mean_a'",
+                damaged(OutputTables.COMPARE, COMPARE_HEADER.replace("mean_a", "avg_a")));
+        assertEquals(
+                file + ":1: column 'mean_b' appears twice",
+                damaged(OutputTables.COMPARE, COMPARE_HEADER.replace("\n", ",mean_b\n")));
+        assertEquals(
+                file + ":3: 7 of the header's 8 columns",
+                damaged(OutputTables.COMPARE, COMPARE_HEADER + "ban_day,1,2,1,0,2,1,9\nban_day,1,2,1,0,2,1\n"));
+        assertEquals(
+                file + ":2: column 'n': 'many' is not a number",
+                damaged(OutputTables.COMPARE, COMPARE_HEADER + "ban_day,1,2,1,0,2,1,many\n"));
+        String tooMany = damaged(OutputTables.COMPARE, COMPARE_HEADER + "ban_day,1,2,1,0,2,1,9,9\n");
+        assertEquals(file + ":2: Too many entries", tooMany.replaceAll(": expected.*", ""));
+        assertEquals(
+                dir.resolve("series.csv") + ":2: column 'date': '2025-13-01' is not a date (yyyy-mm-dd)",
+                damaged(OutputTables.SERIES, "scenario,point,step,date,series,p05,p50,p95\na,,0,2025-13-01,s,1,2,3\n"));
+        assertEquals(
+                dir.resolve("points.csv") + ":2: column 'x': '' is not a number or a date",
+                damaged(OutputTables.POINTS, "point,x\n0,\n"));
+    }
+
+    @Test
+    void aDamagedManifestIsOneLineWithLineAndColumn() throws Exception {
+        assertNull(OutputTables.manifest(dir));
+        Files.writeString(dir.resolve("manifest.json"), "{\n  \"kind\": batch\n}\n");
+        String message = assertThrows(IllegalArgumentException.class, () -> OutputTables.manifest(dir))
+                .getMessage();
+        assertEquals(
+                dir.resolve("manifest.json") + ":2:17: Unrecognized token 'batch'",
+                message.replaceAll("(token 'batch').*", "$1"));
+        assertFalse(message.contains("\n") || message.contains("REDACTED"), message);
+    }
+
+    @Test
+    void nothingIsDrawnFromADamagedDirectory() throws Exception {
+        Files.writeString(dir.resolve("summary.csv"), "");
+        Files.writeString(dir.resolve("compare.csv"), COMPARE_HEADER + "ban_day,1,2,1,0,2,1,9\n");
+        assertThrows(IllegalArgumentException.class, () -> Charts.plotAll(dir));
+        assertThrows(IllegalArgumentException.class, () -> Report.write(dir));
+        try (var files = Files.list(dir)) {
+            assertEquals(
+                    List.of("compare.csv", "summary.csv"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+}
