@@ -97,6 +97,25 @@ class BadCommandLineTest {
         return all;
     }
 
+    /** A path varied twice would silently replace its first values: refused wherever --vary is read. */
+    static List<Arguments> variedTwiceCases() {
+        String p = "regulator.leak.probability";
+        String twice = "--vary " + p + " is varied twice; vary each path once";
+        return List.of(
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", p + "=0.1,0.2", "--vary", p + "=0.3,0.4"},
+                        "gpusim sweep: " + twice),
+                Arguments.of(
+                        with(SENS, "--vary", "beliefs.leakWeight=2:3"),
+                        "gpusim sensitivity: --vary " + "beliefs.leakWeight is varied twice; vary each path once"),
+                Arguments.of(
+                        new String[] {"sensitivity", B, "--runs", "2", "--vary", p + "=0:1", "--vary", p + "=0:1"},
+                        "gpusim sensitivity: " + twice),
+                Arguments.of(
+                        with(CAL, "--vary", "beliefs.leakWeight=2:3"),
+                        "gpusim calibrate: --vary beliefs.leakWeight is varied twice; vary each path once"));
+    }
+
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
         for (String[] cmd : new String[][] {
@@ -165,6 +184,7 @@ class BadCommandLineTest {
                         new String[] {"batch", B, "--runs", "2", "--until", "ban_dya:0.1"},
                         "Invalid value for option '--until': 'ban_dya:0.1': unknown metric 'ban_dya'; did you mean 'ban_day'?"));
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
+        all.addAll(variedTwiceCases());
         all.add(Arguments.of(new String[] {"study", "@STUDY", "--threads", "0"}, "--threads must be >= 1, got 0"));
         all.add(Arguments.of(
                 new String[] {"study", "@STUDY", "--out", "@FILE"}, "--out @FILE exists and is not a directory"));

@@ -6,7 +6,9 @@ import io.gpusim.core.scenario.ScenarioPaths;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A scenario field a design varies: either a list of values ({@code PATH=v1,v2,...}) or a range
@@ -42,6 +44,20 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
             values.add(ScenarioPaths.parseValue(path, v.trim()));
         }
         return new Parameter(path, List.copyOf(values), Double.NaN, Double.NaN, false, spec);
+    }
+
+    /**
+     * The problem when two of {@code parameters} vary the same path (the second would silently replace the first),
+     * naming that path; null when each varies a path of its own.
+     */
+    public static String variedTwice(List<Parameter> parameters) {
+        Set<String> seen = new HashSet<>();
+        for (Parameter p : parameters) {
+            if (!seen.add(p.path())) {
+                return p.path() + " is varied twice; vary each path once";
+            }
+        }
+        return null;
     }
 
     private static Parameter range(String path, String lo, String hi, String spec) {

@@ -124,12 +124,17 @@ public record StudyDefinition(
             if (vary.isEmpty()) {
                 errors.add(problem("design.vary", "at least one PATH=v1,v2,... or PATH=lo:hi is required"));
             }
+            List<Parameter> parsed = new ArrayList<>();
             for (int i = 0; i < vary.size(); i++) {
                 try {
-                    Parameter.parse(vary.get(i));
+                    parsed.add(Parameter.parse(vary.get(i)));
                 } catch (IllegalArgumentException e) {
                     errors.add(problem("design.vary[" + i + "]", after(e.getMessage(), "'" + vary.get(i) + "': ")));
                 }
+            }
+            String twice = Parameter.variedTwice(parsed);
+            if (twice != null) {
+                errors.add(problem("design.vary", twice));
             }
             if (design.points() != null && design.points() < 1) {
                 errors.add(problem("design.points", "must be >= 1, got " + design.points()));

@@ -85,6 +85,15 @@ class StudyDefinitionTest {
     }
 
     @Test
+    void aPathVariedTwiceInADesignIsAnErrorNamingThePath() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\nruns: 3\ndesign:\n  vary:\n";
+        assertEquals(
+                List.of("study.yaml:5:3: design.vary: regulator.leak.probability is varied twice; vary each path once"),
+                studyErrors(
+                        head + "    - regulator.leak.probability=0.1,0.2\n    - regulator.leak.probability=0.3,0.4\n"));
+    }
+
+    @Test
     void targetProblemsArePlacedAtTheFieldNotTheItem() throws Exception {
         String text = Files.readString(Path.of("..", "scenarios", "targets-h20-2025.yaml"));
         assertEquals(
