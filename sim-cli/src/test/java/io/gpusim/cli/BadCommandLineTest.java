@@ -116,6 +116,26 @@ class BadCommandLineTest {
                         "gpusim calibrate: --vary beliefs.leakWeight is varied twice; vary each path once"));
     }
 
+    /** Options that would be silently ignored with the others given. */
+    static List<Arguments> ignoredOptionCases() {
+        return List.of(
+                Arguments.of(
+                        new String[] {"batch", B, "--runs", "2", "--max-runs", "5"},
+                        "gpusim batch: --max-runs needs --until (it caps the replications --until adds)"),
+                Arguments.of(
+                        new String[] {"batch", B, "--runs", "5", "--max-runs", "2", "--until", "requested_units:0.5"},
+                        "gpusim batch: --max-runs must be at least the runs of the first block (5), got 2"),
+                Arguments.of(
+                        new String[] {"batch", B, "--runs", "2", "--master", "spark://x:7077"},
+                        "gpusim batch: --master needs --engine spark"),
+                Arguments.of(
+                        with(SENS, "--levels", "6"), "gpusim sensitivity: --levels applies to --method morris only"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--points", "5", "--vary", "beliefs.leakWeight=1,2"},
+                        "gpusim sweep: --points applies to ranges (lo:hi) in a grid, and every varied path here lists "
+                                + "its values"));
+    }
+
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
         for (String[] cmd : new String[][] {
@@ -185,6 +205,7 @@ class BadCommandLineTest {
                         "Invalid value for option '--until': 'ban_dya:0.1': unknown metric 'ban_dya'; did you mean 'ban_day'?"));
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
         all.addAll(variedTwiceCases());
+        all.addAll(ignoredOptionCases());
         all.add(Arguments.of(new String[] {"study", "@STUDY", "--threads", "0"}, "--threads must be >= 1, got 0"));
         all.add(Arguments.of(
                 new String[] {"study", "@STUDY", "--out", "@FILE"}, "--out @FILE exists and is not a directory"));

@@ -213,4 +213,28 @@ class CliTest {
         }
         assertTrue(r.out().contains("--runs"), r.out());
     }
+
+    @Test
+    void completionRefusesOptionsAndArgumentsItDoesNotTake() {
+        Result r = gpusim("completion", "--bogus", "foo", "bar");
+        assertEquals(2, r.code());
+        assertEquals(
+                "gpusim completion: Unknown options: '--bogus', 'foo', 'bar' (see 'gpusim completion --help')",
+                r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void seriesWithoutAnOutputDirectoryIsAnError() {
+        for (String command : new String[] {"batch", "compare"}) {
+            Result r = command.equals("batch")
+                    ? gpusim("batch", BASELINE, "--runs", "2", "--series")
+                    : gpusim("compare", BASELINE, "--runs", "2", "--series", "--policy", "a:regulator.leak.leadDays=7");
+            assertEquals(2, r.code(), r.err());
+            assertEquals(
+                    "gpusim " + command + ": --series needs an output directory to write series.csv",
+                    r.err().strip());
+            assertEquals("", r.out());
+        }
+    }
 }

@@ -138,6 +138,13 @@ public record StudyDefinition(
             }
             if (design.points() != null && design.points() < 1) {
                 errors.add(problem("design.points", "must be >= 1, got " + design.points()));
+            } else if (design.points() != null
+                    && (design.type() == null || design.type() == DesignType.GRID)
+                    && !parsed.isEmpty()
+                    && parsed.stream().noneMatch(Parameter::isRange)) {
+                errors.add(problem(
+                        "design.points",
+                        "applies to ranges (lo:hi) in a grid, and every varied path here lists its values"));
             }
         }
         if (until != null) {
@@ -161,6 +168,10 @@ public record StudyDefinition(
             }
             if (until.maxRuns() != null && until.maxRuns() < 1) {
                 errors.add(problem("until.maxRuns", "must be >= 1, got " + until.maxRuns()));
+            } else if (until.maxRuns() != null && runs != null && until.maxRuns() < runs) {
+                errors.add(problem(
+                        "until.maxRuns",
+                        "must be at least the runs of the first block (" + runs + "), got " + until.maxRuns()));
             }
         }
         if (output != null && output.seriesRuns() != null && output.seriesRuns() < 1) {

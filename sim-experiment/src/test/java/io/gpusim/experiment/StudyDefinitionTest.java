@@ -94,6 +94,18 @@ class StudyDefinitionTest {
     }
 
     @Test
+    void settingsThatWouldBeIgnoredAreErrors() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\n";
+        assertEquals(
+                List.of("study.yaml:4:52: design.points: applies to ranges (lo:hi) in a grid, and every varied path "
+                        + "here lists its values"),
+                studyErrors(head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1,2'], points: 5}\n"));
+        assertEquals(
+                List.of("study.yaml:4:54: until.maxRuns: must be at least the runs of the first block (5), got 2"),
+                studyErrors(head + "runs: 5\nuntil: {metric: ban_day, relHalfWidth: 0.1, maxRuns: 2}\n"));
+    }
+
+    @Test
     void targetProblemsArePlacedAtTheFieldNotTheItem() throws Exception {
         String text = Files.readString(Path.of("..", "scenarios", "targets-h20-2025.yaml"));
         assertEquals(
