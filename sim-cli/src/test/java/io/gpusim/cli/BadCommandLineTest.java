@@ -136,6 +136,25 @@ class BadCommandLineTest {
                                 + "its values"));
     }
 
+    /** A range must hold more than one value, between finite numbers. */
+    static List<Arguments> rangeCases() {
+        String p = "regulator.leak.probability";
+        String[] sens = {"sensitivity", B, "--runs", "2", "--base-points", "8", "--bootstrap", "20", "--vary"};
+        return List.of(
+                Arguments.of(
+                        with(sens, p + "=0.5:0.5"),
+                        "'" + p + "=0.5:0.5': the range is empty (lo = hi); give lo < hi, or set the value instead of "
+                                + "varying it"),
+                Arguments.of(with(sens, "beliefs.leakWeight=1:1e400"), "1e400 is not a finite number"),
+                Arguments.of(
+                        with(sens, "beliefs.leakWeight=NaN:5"),
+                        "'beliefs.leakWeight=NaN:5': NaN is not a finite number"),
+                Arguments.of(with(sens, p + "=0.6:0.4"), "'" + p + "=0.6:0.4': the range must have lo < hi"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDate=2025-06-01:2025-06-01"},
+                        "the range is empty (lo = hi)"));
+    }
+
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
         for (String[] cmd : new String[][] {
@@ -206,6 +225,7 @@ class BadCommandLineTest {
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
         all.addAll(variedTwiceCases());
         all.addAll(ignoredOptionCases());
+        all.addAll(rangeCases());
         all.add(Arguments.of(new String[] {"study", "@STUDY", "--threads", "0"}, "--threads must be >= 1, got 0"));
         all.add(Arguments.of(
                 new String[] {"study", "@STUDY", "--out", "@FILE"}, "--out @FILE exists and is not a directory"));

@@ -63,7 +63,10 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
     private static Parameter range(String path, String lo, String hi, String spec) {
         try {
             return checked(
-                    new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec), spec);
+                    new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec),
+                    lo,
+                    hi,
+                    spec);
         } catch (NumberFormatException notNumbers) {
             try {
                 return checked(
@@ -74,6 +77,8 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
                                 LocalDate.parse(hi).toEpochDay(),
                                 true,
                                 spec),
+                        lo,
+                        hi,
                         spec);
             } catch (DateTimeParseException notDates) {
                 throw new IllegalArgumentException("'" + spec + "': a range needs two numbers or two dates");
@@ -81,9 +86,18 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         }
     }
 
-    private static Parameter checked(Parameter p, String spec) {
-        if (!(p.high >= p.low) || !Double.isFinite(p.low) || !Double.isFinite(p.high)) {
-            throw new IllegalArgumentException("'" + spec + "': the range must have lo <= hi");
+    private static Parameter checked(Parameter p, String lo, String hi, String spec) {
+        for (String end : new String[] {lo, hi}) {
+            if (!p.dates && !Double.isFinite(Double.parseDouble(end))) {
+                throw new IllegalArgumentException("'" + spec + "': " + end + " is not a finite number");
+            }
+        }
+        if (p.high == p.low) {
+            throw new IllegalArgumentException("'" + spec
+                    + "': the range is empty (lo = hi); give lo < hi, or set the value instead of varying it");
+        }
+        if (!(p.high > p.low)) {
+            throw new IllegalArgumentException("'" + spec + "': the range must have lo < hi");
         }
         return p;
     }

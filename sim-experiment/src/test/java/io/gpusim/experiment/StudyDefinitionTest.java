@@ -94,6 +94,18 @@ class StudyDefinitionTest {
     }
 
     @Test
+    void aDesignRangeMustHoldMoreThanOneValueBetweenFiniteNumbers() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\nruns: 3\ndesign:\n  vary:\n";
+        assertEquals(
+                List.of("study.yaml:6:7: design.vary[0]: the range is empty (lo = hi); give lo < hi, or set the value "
+                        + "instead of varying it"),
+                studyErrors(head + "    - beliefs.leakWeight=2:2\n"));
+        assertEquals(
+                List.of("study.yaml:6:7: design.vary[0]: 1e400 is not a finite number"),
+                studyErrors(head + "    - beliefs.leakWeight=1:1e400\n"));
+    }
+
+    @Test
     void settingsThatWouldBeIgnoredAreErrors() throws Exception {
         String head = "name: s\nscenarios: [" + BASELINE + "]\n";
         assertEquals(
