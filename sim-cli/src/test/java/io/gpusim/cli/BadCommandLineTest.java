@@ -226,6 +226,9 @@ class BadCommandLineTest {
         all.addAll(variedTwiceCases());
         all.addAll(ignoredOptionCases());
         all.addAll(rangeCases());
+        all.add(Arguments.of(
+                new String[] {"compare", B, B, B, "--runs", "2"},
+                "gpusim compare: give two scenario files, or one with --policy; got 3 scenario files"));
         all.add(Arguments.of(new String[] {"study", "@STUDY", "--threads", "0"}, "--threads must be >= 1, got 0"));
         all.add(Arguments.of(
                 new String[] {"study", "@STUDY", "--out", "@FILE"}, "--out @FILE exists and is not a directory"));
