@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,10 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (until == null && spec.commandLine().getParseResult().hasMatchedOption("--max-runs")) {
+            throw new ParameterException(
+                    spec.commandLine(), "--max-runs needs --until (it caps the replications --until adds)");
+        }
         StudyDefinition.UntilSpec rule =
                 until == null ? null : new StudyDefinition.UntilSpec(until.metric(), until.relHalfWidth(), maxRuns);
         StudyDefinition def = new StudyDefinition(

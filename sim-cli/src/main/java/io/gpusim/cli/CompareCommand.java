@@ -68,6 +68,11 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<StudyDefinition.VariantSpec> variants = new ArrayList<>();
+        if (files.size() > 2) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "give two scenario files, or one with --policy; got " + files.size() + " scenario files");
+        }
         if (files.size() == 2) {
             if (!policies.isEmpty()) {
                 throw new ParameterException(

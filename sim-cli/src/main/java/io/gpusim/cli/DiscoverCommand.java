@@ -59,8 +59,18 @@ final class DiscoverCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         boolean above = threshold.above != null;
-        Discovery.Result result =
-                Discovery.run(dir, metric, above, above ? threshold.above : threshold.below, peel, minCoverage);
+        double x = above ? threshold.above : threshold.below;
+        if (!Double.isFinite(x)) {
+            String option = above ? "--above" : "--below";
+            err.println("gpusim discover: " + option + " must be a finite number, got '"
+                    + spec.commandLine()
+                            .getParseResult()
+                            .matchedOption(option)
+                            .originalStringValues()
+                            .get(0) + "'");
+            return Main.EXIT_USAGE;
+        }
+        Discovery.Result result = Discovery.run(dir, metric, above, x, peel, minCoverage);
         Discovery.write(dir.resolve("boxes.csv"), result.rows());
         spec.commandLine().getOut().println(result.summary());
         spec.commandLine().getOut().flush();

@@ -18,6 +18,7 @@ final class Errors {
             Map.entry("threads", "--threads"),
             Map.entry("engine", "--engine"),
             Map.entry("output.dir", "--out"),
+            Map.entry("output.series", "--series"),
             Map.entry("resume", "--resume"),
             Map.entry("overwrite", "--overwrite"),
             Map.entry("until", "--until"),

@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** Runs a job through the experiment layer's pipeline for a command: settings, progress bar, interrupt message. */
 final class Pipelines {
@@ -31,6 +32,9 @@ final class Pipelines {
             Options.Engine engine,
             boolean recordSeries)
             throws ScenarioException, IOException, InterruptedException {
+        if (engine.master != null && "local".equals(engine.engine)) {
+            throw new ParameterException(spec.commandLine(), "--master needs --engine spark");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> commandLine = Commands.commandLine(spec);

@@ -45,8 +45,9 @@ final class PlotCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         if (metrics != null) {
-            for (String m : metrics) {
-                Metric.byId(m); // an unknown name is an error naming the nearest one
+            // an unknown name is an error naming the nearest one; "," splits into no names, refused as "" is
+            for (String m : metrics.isEmpty() ? List.of("") : metrics) {
+                Metric.byId(m);
             }
         }
         List<Path> files = Charts.plotAll(dir, metrics);

@@ -11,6 +11,7 @@ import io.gpusim.core.metrics.ProductSeries;
 import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.metrics.Series;
 import io.gpusim.core.scenario.Scenario;
+import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.Csv;
@@ -60,10 +61,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv and series.csv here.")
     private Path out;
 
+    @Option(
+            names = "--overwrite",
+            description = "Replace the outputs of a study in --out (refused while another gpusim process is writing "
+                    + "there).")
+    private boolean overwrite;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
         if (replication < 0) {
             throw new ParameterException(spec.commandLine(), "--replication must be >= 0, got " + replication);
         }
@@ -73,10 +79,30 @@ final class RunCommand implements Callable<Integer> {
         if (outProblem != null) {
             throw new ParameterException(spec.commandLine(), "--out " + outProblem);
         }
+        if (overwrite && out == null) {
+            throw new ParameterException(spec.commandLine(), "--overwrite needs --out");
+        }
+        if (out == null) {
+            return run(scenario, null);
+        }
+        try (OutputLock lock = OutputLock.acquire(out)) {
+            if (!overwrite) {
+                OutputDirectory.claim(out, null, false); // refuse another study's directory before running
+            }
+            return run(scenario, out);
+        } catch (OutputLock.InUseException e) {
+            throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
+        }
+    }
+
+    /** Runs the replication, prints its metrics and, with a directory (held by this process), writes them there. */
+    private int run(Scenario scenario, Path dir) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
         long replicationSeed = Seeds.replicationSeed(seed, replication);
         RunResult result;
         try {
-            result = Simulation.run(scenario, replicationSeed, out != null);
+            result = Simulation.run(scenario, replicationSeed, dir != null);
         } catch (RuntimeException e) {
             err.println("gpusim run: the replication failed: " + e);
             return Main.EXIT_RUN_FAILED;
@@ -93,19 +119,22 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%-28s %s%n", m.id(), shown);
         }
         stdout.flush();
-        if (out != null) {
-            try (OutputLock lock = OutputLock.acquire(out);
-                    CsvStudyOutput files = new CsvStudyOutput(out, false)) {
+        if (dir != null) {
+            try (CsvStudyOutput files = claimed(dir)) {
                 files.run(
                         Cell.of(scenario.name(), scenario),
                         new Replication(replication, replicationSeed, result, null));
                 files.stage("series.csv", w -> writeSeries(w, scenario, result));
                 files.commit();
-            } catch (OutputLock.InUseException e) {
-                throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
             }
         }
         return 0;
+    }
+
+    /** The output files of this run in {@code dir}, once a study it held is removed (with --overwrite) or refused. */
+    private CsvStudyOutput claimed(Path dir) throws ScenarioException, java.io.IOException {
+        OutputDirectory.claim(dir, null, overwrite);
+        return new CsvStudyOutput(dir, false);
     }
 
     private static void writeSeries(java.io.Writer w, Scenario scenario, RunResult result) throws java.io.IOException {

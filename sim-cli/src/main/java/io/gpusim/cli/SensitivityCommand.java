@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -102,6 +103,10 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (method != SensitivityStudy.Method.MORRIS
+                && spec.commandLine().getParseResult().hasMatchedOption("--levels")) {
+            throw new ParameterException(spec.commandLine(), "--levels applies to --method morris only");
+        }
         SensitivityStudy plan = new SensitivityStudy(
                 Scenarios.warn(err, ScenarioTemplate.load(file)),
                 overrides.set,

@@ -4,6 +4,7 @@ import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioTemplate;
+import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.CellsJob;
 import io.gpusim.experiment.CompareRow;
@@ -50,6 +51,10 @@ final class StudyExecution {
                 : def.output() != null && def.output().dir() != null
                         ? baseDir.resolve(def.output().dir())
                         : null;
+        if (study.seriesRuns() > 0 && outDir == null) {
+            throw new ScenarioException(List.of(
+                    new ValidationError(null, 0, 0, "output.series", "needs an output directory to write series.csv")));
+        }
         int threadCount = threads != null
                 ? threads
                 : def.threads() != null ? def.threads() : Runtime.getRuntime().availableProcessors();

@@ -97,6 +97,64 @@ class BadCommandLineTest {
         return all;
     }
 
+    /** A path varied twice would silently replace its first values: refused wherever --vary is read. */
+    static List<Arguments> variedTwiceCases() {
+        String p = "regulator.leak.probability";
+        String twice = "--vary " + p + " is varied twice; vary each path once";
+        return List.of(
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", p + "=0.1,0.2", "--vary", p + "=0.3,0.4"},
+                        "gpusim sweep: " + twice),
+                Arguments.of(
+                        with(SENS, "--vary", "beliefs.leakWeight=2:3"),
+                        "gpusim sensitivity: --vary " + "beliefs.leakWeight is varied twice; vary each path once"),
+                Arguments.of(
+                        new String[] {"sensitivity", B, "--runs", "2", "--vary", p + "=0:1", "--vary", p + "=0:1"},
+                        "gpusim sensitivity: " + twice),
+                Arguments.of(
+                        with(CAL, "--vary", "beliefs.leakWeight=2:3"),
+                        "gpusim calibrate: --vary beliefs.leakWeight is varied twice; vary each path once"));
+    }
+
+    /** Options that would be silently ignored with the others given. */
+    static List<Arguments> ignoredOptionCases() {
+        return List.of(
+                Arguments.of(
+                        new String[] {"batch", B, "--runs", "2", "--max-runs", "5"},
+                        "gpusim batch: --max-runs needs --until (it caps the replications --until adds)"),
+                Arguments.of(
+                        new String[] {"batch", B, "--runs", "5", "--max-runs", "2", "--until", "requested_units:0.5"},
+                        "gpusim batch: --max-runs must be at least the runs of the first block (5), got 2"),
+                Arguments.of(
+                        new String[] {"batch", B, "--runs", "2", "--master", "spark://x:7077"},
+                        "gpusim batch: --master needs --engine spark"),
+                Arguments.of(
+                        with(SENS, "--levels", "6"), "gpusim sensitivity: --levels applies to --method morris only"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--points", "5", "--vary", "beliefs.leakWeight=1,2"},
+                        "gpusim sweep: --points applies to ranges (lo:hi) in a grid, and every varied path here lists "
+                                + "its values"));
+    }
+
+    /** A range must hold more than one value, between finite numbers. */
+    static List<Arguments> rangeCases() {
+        String p = "regulator.leak.probability";
+        String[] sens = {"sensitivity", B, "--runs", "2", "--base-points", "8", "--bootstrap", "20", "--vary"};
+        return List.of(
+                Arguments.of(
+                        with(sens, p + "=0.5:0.5"),
+                        "'" + p + "=0.5:0.5': the range is empty (lo = hi); give lo < hi, or set the value instead of "
+                                + "varying it"),
+                Arguments.of(with(sens, "beliefs.leakWeight=1:1e400"), "1e400 is not a finite number"),
+                Arguments.of(
+                        with(sens, "beliefs.leakWeight=NaN:5"),
+                        "'beliefs.leakWeight=NaN:5': NaN is not a finite number"),
+                Arguments.of(with(sens, p + "=0.6:0.4"), "'" + p + "=0.6:0.4': the range must have lo < hi"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDate=2025-06-01:2025-06-01"},
+                        "the range is empty (lo = hi)"));
+    }
+
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
         for (String[] cmd : new String[][] {
@@ -165,6 +223,12 @@ class BadCommandLineTest {
                         new String[] {"batch", B, "--runs", "2", "--until", "ban_dya:0.1"},
                         "Invalid value for option '--until': 'ban_dya:0.1': unknown metric 'ban_dya'; did you mean 'ban_day'?"));
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
+        all.addAll(variedTwiceCases());
+        all.addAll(ignoredOptionCases());
+        all.addAll(rangeCases());
+        all.add(Arguments.of(
+                new String[] {"compare", B, B, B, "--runs", "2"},
+                "gpusim compare: give two scenario files, or one with --policy; got 3 scenario files"));
         all.add(Arguments.of(new String[] {"study", "@STUDY", "--threads", "0"}, "--threads must be >= 1, got 0"));
         all.add(Arguments.of(
                 new String[] {"study", "@STUDY", "--out", "@FILE"}, "--out @FILE exists and is not a directory"));

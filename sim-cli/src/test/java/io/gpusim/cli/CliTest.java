@@ -56,6 +56,36 @@ class CliTest {
     }
 
     @Test
+    void runRefusesTheDirectoryOfAnotherStudyUnlessToldToOverwriteIt() throws Exception {
+        Path out = dir.resolve("study");
+        assertEquals(
+                0,
+                gpusim("batch", BASELINE, "--runs", "3", "--out", out.toString(), "--quiet")
+                        .code());
+        String runs = Files.readString(out.resolve("runs.csv"));
+
+        Result refused = gpusim("run", BASELINE, "--out", out.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertEquals(
+                "gpusim run: --out " + out + " holds a different study; use another directory, or --overwrite to "
+                        + "replace it",
+                refused.err().strip());
+        assertEquals("", refused.out(), "nothing printed before the refusal");
+        assertEquals(runs, Files.readString(out.resolve("runs.csv")), "the batch's runs are kept");
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+
+        Result noOut = gpusim("run", BASELINE, "--overwrite");
+        assertEquals(2, noOut.code());
+        assertTrue(noOut.err().startsWith("gpusim run: --overwrite needs --out"), noOut.err());
+
+        Result replaced = gpusim("run", BASELINE, "--out", out.toString(), "--overwrite");
+        assertEquals(0, replaced.code(), replaced.err());
+        assertEquals(2, Files.readAllLines(out.resolve("runs.csv")).size(), "a header and the one run");
+        assertFalse(Files.exists(out.resolve("manifest.json")), "the batch's manifest went with its outputs");
+        assertEquals(0, gpusim("run", BASELINE, "--out", out.toString()).code(), "a run's own outputs are replaced");
+    }
+
+    @Test
     void summaryIsIdenticalForOneAndManyThreads() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
@@ -182,5 +212,29 @@ class CliTest {
             assertTrue(r.out().contains(command), command + " missing from\n" + r.out());
         }
         assertTrue(r.out().contains("--runs"), r.out());
+    }
+
+    @Test
+    void completionRefusesOptionsAndArgumentsItDoesNotTake() {
+        Result r = gpusim("completion", "--bogus", "foo", "bar");
+        assertEquals(2, r.code());
+        assertEquals(
+                "gpusim completion: Unknown options: '--bogus', 'foo', 'bar' (see 'gpusim completion --help')",
+                r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void seriesWithoutAnOutputDirectoryIsAnError() {
+        for (String command : new String[] {"batch", "compare"}) {
+            Result r = command.equals("batch")
+                    ? gpusim("batch", BASELINE, "--runs", "2", "--series")
+                    : gpusim("compare", BASELINE, "--runs", "2", "--series", "--policy", "a:regulator.leak.leadDays=7");
+            assertEquals(2, r.code(), r.err());
+            assertEquals(
+                    "gpusim " + command + ": --series needs an output directory to write series.csv",
+                    r.err().strip());
+            assertEquals("", r.out());
+        }
     }
 }

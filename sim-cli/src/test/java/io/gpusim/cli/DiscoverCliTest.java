@@ -51,6 +51,15 @@ class DiscoverCliTest {
                 2,
                 gpusim("discover", out.toString(), "--metric", "shipped_share").code(),
                 "needs a threshold");
+        for (String[] threshold : new String[][] {{"--above", "NaN"}, {"--above", "1e400"}, {"--below", "-Infinity"}}) {
+            CliTest.Result bad =
+                    gpusim("discover", out.toString(), "--metric", "shipped_share", threshold[0], threshold[1]);
+            assertEquals(2, bad.code(), bad.err());
+            assertEquals(
+                    "gpusim discover: " + threshold[0] + " must be a finite number, got '" + threshold[1] + "'",
+                    bad.err().strip());
+            assertEquals("", bad.out());
+        }
 
         Files.delete(out.resolve("boxes.csv"));
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));

@@ -129,6 +129,18 @@ class PlotReportTest {
     }
 
     @Test
+    void anEmptyListOfMetricsIsAnErrorHoweverItIsWritten() {
+        CliTest.Result empty = gpusim("plot", out.toString(), "--metrics", "");
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().startsWith("gpusim plot: unknown metric ''; metrics: requested_units,"), empty.err());
+        for (String commas : new String[] {",", ",,"}) {
+            CliTest.Result r = gpusim("plot", out.toString(), "--metrics", commas);
+            assertEquals(2, r.code(), commas);
+            assertEquals(empty.err(), r.err(), commas);
+        }
+    }
+
+    @Test
     void nothingToDrawIsAnError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliTest.Result plot = gpusim("plot", empty.toString());

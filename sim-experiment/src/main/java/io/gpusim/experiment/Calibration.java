@@ -200,6 +200,10 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         if (parameters.isEmpty()) {
             problems.add(problem("vary", "at least one parameter range is required"));
         }
+        String twice = Parameter.variedTwice(parameters);
+        if (twice != null) {
+            problems.add(problem("vary", twice));
+        }
         if (runs < 1) {
             problems.add(problem("runs", "must be >= 1, got " + runs));
         }

@@ -1,12 +1,15 @@
 package io.gpusim.experiment;
 
+import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
+import io.gpusim.core.scenario.ValidationError;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Checks on an output directory before anything is run or written. */
 public final class OutputDirectory {
@@ -114,6 +117,32 @@ public final class OutputDirectory {
             }
         }
         CsvStudyOutput.removeStaleTemporaries(dir);
+    }
+
+    /**
+     * Makes {@code dir} ready for the outputs of the study with {@code fingerprint}: nothing changes when it holds no
+     * study (finished or interrupted) or this one; a different study's files are removed with {@code overwrite} and
+     * refused without. Outputs that are no study's, such as those of one run, pass a null fingerprint, so that any
+     * study the directory holds is a different one.
+     *
+     * @throws ScenarioException (field {@code output.dir}) when {@code dir} holds a different study and
+     *     {@code overwrite} is false
+     */
+    public static void claim(Path dir, String fingerprint, boolean overwrite) throws ScenarioException, IOException {
+        String journaled = Journal.fingerprintIn(dir);
+        String other = journaled != null ? journaled : finishedStudy(dir);
+        if (other == null || other.equals(fingerprint)) {
+            return;
+        }
+        if (!overwrite) {
+            throw new ScenarioException(List.of(new ValidationError(
+                    null,
+                    0,
+                    0,
+                    "output.dir",
+                    dir + " holds a different study; use another directory, or --overwrite to replace it")));
+        }
+        removeStudy(dir);
     }
 
     /** The fingerprint of the finished study whose manifest a directory holds, or null. */

@@ -6,7 +6,9 @@ import io.gpusim.core.scenario.ScenarioPaths;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A scenario field a design varies: either a list of values ({@code PATH=v1,v2,...}) or a range
@@ -44,10 +46,27 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         return new Parameter(path, List.copyOf(values), Double.NaN, Double.NaN, false, spec);
     }
 
+    /**
+     * The problem when two of {@code parameters} vary the same path (the second would silently replace the first),
+     * naming that path; null when each varies a path of its own.
+     */
+    public static String variedTwice(List<Parameter> parameters) {
+        Set<String> seen = new HashSet<>();
+        for (Parameter p : parameters) {
+            if (!seen.add(p.path())) {
+                return p.path() + " is varied twice; vary each path once";
+            }
+        }
+        return null;
+    }
+
     private static Parameter range(String path, String lo, String hi, String spec) {
         try {
             return checked(
-                    new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec), spec);
+                    new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec),
+                    lo,
+                    hi,
+                    spec);
         } catch (NumberFormatException notNumbers) {
             try {
                 return checked(
@@ -58,6 +77,8 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
                                 LocalDate.parse(hi).toEpochDay(),
                                 true,
                                 spec),
+                        lo,
+                        hi,
                         spec);
             } catch (DateTimeParseException notDates) {
                 throw new IllegalArgumentException("'" + spec + "': a range needs two numbers or two dates");
@@ -65,9 +86,18 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         }
     }
 
-    private static Parameter checked(Parameter p, String spec) {
-        if (!(p.high >= p.low) || !Double.isFinite(p.low) || !Double.isFinite(p.high)) {
-            throw new IllegalArgumentException("'" + spec + "': the range must have lo <= hi");
+    private static Parameter checked(Parameter p, String lo, String hi, String spec) {
+        for (String end : new String[] {lo, hi}) {
+            if (!p.dates && !Double.isFinite(Double.parseDouble(end))) {
+                throw new IllegalArgumentException("'" + spec + "': " + end + " is not a finite number");
+            }
+        }
+        if (p.high == p.low) {
+            throw new IllegalArgumentException("'" + spec
+                    + "': the range is empty (lo = hi); give lo < hi, or set the value instead of varying it");
+        }
+        if (!(p.high > p.low)) {
+            throw new IllegalArgumentException("'" + spec + "': the range must have lo < hi");
         }
         return p;
     }

@@ -115,6 +115,10 @@ public final class SensitivityStudy extends CellStudyJob<SensitivityStudy.Outcom
         if (k == 0) {
             problems.add(new ValidationError(null, 0, 0, "vary", "at least one parameter range is required"));
         }
+        String twice = Parameter.variedTwice(parameters);
+        if (twice != null) {
+            problems.add(new ValidationError(null, 0, 0, "vary", twice));
+        }
         if (basePoints < 2) {
             problems.add(new ValidationError(null, 0, 0, "basePoints", "must be >= 2, got " + basePoints));
         }

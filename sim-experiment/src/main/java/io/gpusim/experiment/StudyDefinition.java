@@ -124,15 +124,27 @@ public record StudyDefinition(
             if (vary.isEmpty()) {
                 errors.add(problem("design.vary", "at least one PATH=v1,v2,... or PATH=lo:hi is required"));
             }
+            List<Parameter> parsed = new ArrayList<>();
             for (int i = 0; i < vary.size(); i++) {
                 try {
-                    Parameter.parse(vary.get(i));
+                    parsed.add(Parameter.parse(vary.get(i)));
                 } catch (IllegalArgumentException e) {
                     errors.add(problem("design.vary[" + i + "]", after(e.getMessage(), "'" + vary.get(i) + "': ")));
                 }
             }
+            String twice = Parameter.variedTwice(parsed);
+            if (twice != null) {
+                errors.add(problem("design.vary", twice));
+            }
             if (design.points() != null && design.points() < 1) {
                 errors.add(problem("design.points", "must be >= 1, got " + design.points()));
+            } else if (design.points() != null
+                    && (design.type() == null || design.type() == DesignType.GRID)
+                    && !parsed.isEmpty()
+                    && parsed.stream().noneMatch(Parameter::isRange)) {
+                errors.add(problem(
+                        "design.points",
+                        "applies to ranges (lo:hi) in a grid, and every varied path here lists its values"));
             }
         }
         if (until != null) {
@@ -156,6 +168,10 @@ public record StudyDefinition(
             }
             if (until.maxRuns() != null && until.maxRuns() < 1) {
                 errors.add(problem("until.maxRuns", "must be >= 1, got " + until.maxRuns()));
+            } else if (until.maxRuns() != null && runs != null && until.maxRuns() < runs) {
+                errors.add(problem(
+                        "until.maxRuns",
+                        "must be at least the runs of the first block (" + runs + "), got " + until.maxRuns()));
             }
         }
         if (output != null && output.seriesRuns() != null && output.seriesRuns() < 1) {

@@ -128,12 +128,11 @@ public final class StudyPipeline {
         }
         try (lock) {
             String fingerprint = job.fingerprint();
-            String journaled = Journal.fingerprintIn(out);
-            String finished = OutputDirectory.finishedStudy(out);
             Journal journal;
             if (s.resume()) {
+                String journaled = Journal.fingerprintIn(out);
                 if (journaled == null) {
-                    if (fingerprint.equals(finished)) {
+                    if (fingerprint.equals(OutputDirectory.finishedStudy(out))) {
                         return new Outcome<>(null, true);
                     }
                     throw new ScenarioException(List.of(error("resume", out + " holds no interrupted study")));
@@ -146,18 +145,7 @@ public final class StudyPipeline {
                                     + "it was, or use another output directory")));
                 }
             } else {
-                String other = journaled != null ? journaled : finished;
-                if (other != null && !other.equals(fingerprint)) {
-                    if (!s.overwrite()) {
-                        throw new ScenarioException(
-                                List.of(
-                                        error(
-                                                "output.dir",
-                                                out
-                                                        + " holds a different study; use another directory, or --overwrite to replace it")));
-                    }
-                    OutputDirectory.removeStudy(out);
-                }
+                OutputDirectory.claim(out, fingerprint, s.overwrite());
             }
             CsvStudyOutput.removeStaleTemporaries(out);
             if (s.resume() && job.series()) {

@@ -86,6 +86,39 @@ class StudyDefinitionTest {
     }
 
     @Test
+    void aPathVariedTwiceInADesignIsAnErrorNamingThePath() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\nruns: 3\ndesign:\n  vary:\n";
+        assertEquals(
+                List.of("study.yaml:5:3: design.vary: regulator.leak.probability is varied twice; vary each path once"),
+                studyErrors(
+                        head + "    - regulator.leak.probability=0.1,0.2\n    - regulator.leak.probability=0.3,0.4\n"));
+    }
+
+    @Test
+    void aDesignRangeMustHoldMoreThanOneValueBetweenFiniteNumbers() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\nruns: 3\ndesign:\n  vary:\n";
+        assertEquals(
+                List.of("study.yaml:6:7: design.vary[0]: the range is empty (lo = hi); give lo < hi, or set the value "
+                        + "instead of varying it"),
+                studyErrors(head + "    - beliefs.leakWeight=2:2\n"));
+        assertEquals(
+                List.of("study.yaml:6:7: design.vary[0]: 1e400 is not a finite number"),
+                studyErrors(head + "    - beliefs.leakWeight=1:1e400\n"));
+    }
+
+    @Test
+    void settingsThatWouldBeIgnoredAreErrors() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\n";
+        assertEquals(
+                List.of("study.yaml:4:52: design.points: applies to ranges (lo:hi) in a grid, and every varied path "
+                        + "here lists its values"),
+                studyErrors(head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1,2'], points: 5}\n"));
+        assertEquals(
+                List.of("study.yaml:4:54: until.maxRuns: must be at least the runs of the first block (5), got 2"),
+                studyErrors(head + "runs: 5\nuntil: {metric: ban_day, relHalfWidth: 0.1, maxRuns: 2}\n"));
+    }
+
+    @Test
     void targetProblemsArePlacedAtTheFieldNotTheItem() throws Exception {
         String text = Files.readString(Path.of("..", "scenarios", "targets-h20-2025.yaml"));
         assertEquals(

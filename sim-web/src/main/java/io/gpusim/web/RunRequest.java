@@ -324,12 +324,17 @@ record RunRequest(
         return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
+    /** The grid levels of the swept ranges, or null when every swept path lists its values (levels do not apply). */
+    private Integer levels() {
+        return vary.stream().anyMatch(v -> Parameter.parse(v).isRange()) ? points : null;
+    }
+
     /** The study file's shape of this request: what the experiment layer resolves and runs. */
     StudyDefinition definition() {
         StudyDefinition.DesignSpec design = null;
         List<StudyDefinition.VariantSpec> variants = null;
         if (kind == StudyKind.SWEEP) {
-            design = new StudyDefinition.DesignSpec(DesignType.GRID, vary, points);
+            design = new StudyDefinition.DesignSpec(DesignType.GRID, vary, levels());
         } else if (kind == StudyKind.COMPARE) {
             // An A without changes is the scenario as it is and keeps its own name, as on the command line.
             variants = List.of(
@@ -432,8 +437,10 @@ record RunRequest(
             }
             cmd.add("--design");
             cmd.add("grid");
-            cmd.add("--points");
-            cmd.add(Integer.toString(points));
+            if (levels() != null) {
+                cmd.add("--points");
+                cmd.add(Integer.toString(points));
+            }
         }
         cmd.add("--runs");
         cmd.add(Integer.toString(runs));

@@ -2,11 +2,15 @@ package io.gpusim.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpusim.core.scenario.ScenarioPaths;
+import io.gpusim.experiment.StudyKind;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Values and command lines as the page's requests turn into them. */
@@ -38,6 +42,24 @@ class RunRequestTest {
             JsonNode read = ScenarioPaths.parseValue("beliefs.leakWeight", text(n));
             assertEquals(original.doubleValue(), read.doubleValue(), n);
         }
+    }
+
+    @Test
+    void aSweepOfListedValuesOnlyCarriesNoGridLevels() throws Exception {
+        Path file = Path.of("scenarios", "h20-2025.yaml").toAbsolutePath();
+        RunRequest lists = sweep(file, "regulator.graceDays=0,30");
+        assertNull(lists.definition().design().points(), "levels apply to ranges only");
+        assertEquals(
+                "gpusim sweep scenarios/h20-2025.yaml --vary regulator.graceDays=0,30 --design grid --runs 2 --seed 1",
+                RunRequest.shellLine(lists.commandLine(Path.of("").toAbsolutePath())));
+        RunRequest range = sweep(file, "regulator.graceDays=0,30", "beliefs.leakWeight=1:4");
+        assertEquals(5, range.definition().design().points());
+        assertTrue(RunRequest.shellLine(range.commandLine(Path.of("").toAbsolutePath()))
+                .endsWith(" --design grid --points 5 --runs 2 --seed 1"));
+    }
+
+    private static RunRequest sweep(Path file, String... vary) {
+        return new RunRequest(StudyKind.SWEEP, "h20-2025.yaml", file, Map.of(), null, null, List.of(vary), 5, 2, 1L);
     }
 
     @Test
