@@ -255,6 +255,12 @@ public final class ScenarioValidator {
             if (l.capShare() != null && l.capBase().isEmpty()) {
                 error(p + ".capBase", "is required with capShare (the volume the share is of)");
             }
+            if (l.capShare() == null && !l.capBase().isEmpty()) {
+                error(
+                        p + ".capBase",
+                        "is used only with capShare (the share of it that may ship); give capShare or "
+                                + "leave capBase out");
+            }
             if (l.capShare() != null && l.capUnitsPerMonth() != null) {
                 error(p + ".capShare", "give capUnitsPerMonth or capShare, not both");
             }
@@ -285,12 +291,25 @@ public final class ScenarioValidator {
                 foreignRef(p + ".trigger.product", rule.trigger().product(), foreign);
             }
             buyerRefs(p + ".buyers", rule.buyers(), s);
+            // A field of another kind of rule would be ignored; its default (0, no buyers) is harmless.
+            onlyFor(p, rule, "exemptShare", rule.exemptShare() != 0, ImportRuleKind.BLOCK);
+            onlyFor(p, rule, "shadowCostShare", rule.shadowCostShare() != 0, ImportRuleKind.DISCOURAGE);
+            onlyFor(p, rule, "ratio", rule.ratio() != 0, ImportRuleKind.MATCH);
+            onlyFor(p, rule, "share", rule.share() != 0, ImportRuleKind.MANDATE);
+            onlyFor(p, rule, "buyers", !rule.buyers().isEmpty(), ImportRuleKind.MANDATE);
             if (rule.kind() == ImportRuleKind.BLOCK || rule.kind() == ImportRuleKind.DISCOURAGE) {
                 continue;
             }
             if (rule.product() != null) {
                 error(p + ".product", rule.kind() + " applies to every foreign product; leave product out");
             }
+        }
+    }
+
+    /** A field only rules of {@code kind} use, given to a rule of another kind, is an error at the field. */
+    private void onlyFor(String rule, ImportRuleSpec spec, String field, boolean given, ImportRuleKind kind) {
+        if (given && spec.kind() != null && spec.kind() != kind) {
+            error(rule + "." + field, spec.kind() + " does not use " + field + " (" + kind + " only); leave it out");
         }
     }
 
