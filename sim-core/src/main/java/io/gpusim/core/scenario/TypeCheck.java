@@ -199,12 +199,17 @@ final class TypeCheck {
             return "not a date (expected YYYY-MM-DD), got " + got(node);
         }
         String text = node.asText().trim();
-        String day = text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text;
+        if (text.length() > 11
+                && text.charAt(10) == 'T'
+                && DATE.matcher(text.substring(0, 10)).matches()) {
+            // The binder would drop the time of day without a word.
+            return "expected a plain date (YYYY-MM-DD) without a time of day, got " + got(node);
+        }
         try {
-            LocalDate.parse(day);
+            LocalDate.parse(text);
             return null;
         } catch (DateTimeException e) {
-            return impossibleDate(day);
+            return impossibleDate(text);
         }
     }
 
