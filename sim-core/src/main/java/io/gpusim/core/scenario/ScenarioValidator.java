@@ -227,6 +227,7 @@ public final class ScenarioValidator {
     }
 
     private void buyerRefs(String path, List<String> names, Scenario s) {
+        once(path, names);
         for (int i = 0; i < names.size(); i++) {
             String b = names.get(i);
             if (s.hyperscalers() != null
@@ -238,6 +239,7 @@ public final class ScenarioValidator {
 
     /** Products and buyers named by the regulator's ban and licences. */
     private void foreignRefs(RegulatorSpec r, Scenario s, Set<String> foreign) {
+        once("regulator.banProducts", r.banProducts());
         for (int i = 0; i < r.banProducts().size(); i++) {
             foreignRef("regulator.banProducts[" + i + "]", r.banProducts().get(i), foreign);
         }
@@ -349,6 +351,7 @@ public final class ScenarioValidator {
             return;
         }
         inHorizon(p + ".date", d.date(), s);
+        once(p + ".buyers", d.buyers());
         for (int i = 0; i < d.buyers().size(); i++) {
             String b = d.buyers().get(i);
             if (s.hyperscalers() != null
@@ -495,6 +498,20 @@ public final class ScenarioValidator {
     }
 
     // ---- helpers of the rules ---------------------------------------------------------------------------------
+
+    /** Each name of a list of names must appear once: a repeat is an error at the repeat. */
+    private void once(String path, List<String> names) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Integer at = name == null ? null : first.putIfAbsent(name, i);
+            if (at != null) {
+                error(
+                        path + "[" + i + "]",
+                        "'" + name + "' is listed twice (also " + path + "[" + at + "]); list it once");
+            }
+        }
+    }
 
     /** Whether a text field holds a usable value (the walk reports it when it does not). */
     private static boolean given(String value) {

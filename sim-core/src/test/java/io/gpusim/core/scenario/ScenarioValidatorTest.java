@@ -123,6 +123,31 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void aNameListedTwiceIsAnError() throws Exception {
+        BASELINE.rejects(
+                "demandShocks[1].buyers=[Tencent, Alibaba, Tencent]",
+                "demandShocks[1].buyers[2]: 'Tencent' is listed twice (also demandShocks[1].buyers[0]); list it once");
+        BASELINE.rejects(
+                "regulator.banProducts=[H20, H20]",
+                "regulator.banProducts[1]: 'H20' is listed twice (also regulator.banProducts[0]); list it once");
+        H200.rejects(
+                "importer.rules[5].buyers=[Others, Others]",
+                "importer.rules[5].buyers[1]: 'Others' is listed twice (also importer.rules[5].buyers[0]); list it once");
+        H200.rejects(
+                "regulator.licences[0].excludedBuyers=[Alibaba, Alibaba]",
+                "regulator.licences[0].excludedBuyers[1]: 'Alibaba' is listed twice (also "
+                        + "regulator.licences[0].excludedBuyers[0]); list it once");
+    }
+
+    @Test
+    void aDateWithATimeOfDayIsAnError() throws Exception {
+        BASELINE.rejects(
+                "regulator.banDate=2025-04-09T23:59:59",
+                "regulator.banDate: expected a plain date (YYYY-MM-DD) without a time of day, got "
+                        + "'2025-04-09T23:59:59'");
+    }
+
+    @Test
     void blocksOfAnotherModeAreNotChecked() throws Exception {
         BASELINE.valid("regulator.hazard={baseHazardPerYear: -1}", "regulator.thresholds={maxTpp: -1}");
         BASELINE.valid("regulator.mode=NONE", "regulator.banDate=~");
