@@ -152,7 +152,8 @@ public final class ScenarioValidator {
         return true;
     }
 
-    private static Object read(RecordComponent c, Record record) {
+    /** The value of a record's component. */
+    static Object read(RecordComponent c, Record record) {
         try {
             return c.getAccessor().invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {

@@ -69,20 +69,12 @@ public final class ScenarioWarnings {
         }
         for (RecordComponent c : RegulatorSpec.class.getRecordComponents()) {
             BanMode only = ScenarioValidator.onlyInMode(RegulatorSpec.class, c.getName());
-            if (only != null && only != r.mode() && value(c, r) != null) {
+            if (only != null && only != r.mode() && ScenarioValidator.read(c, r) != null) {
                 out.add(warning(
                         "regulator." + c.getName(),
                         "only mode " + only + " uses " + c.getName() + " and the mode is " + r.mode()
                                 + ", so it is ignored; leave it out"));
             }
-        }
-    }
-
-    private static Object value(RecordComponent c, RegulatorSpec r) {
-        try {
-            return c.getAccessor().invoke(r);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c, e);
         }
     }
 
