@@ -471,6 +471,14 @@ class ScenarioLoaderTest {
         assertEquals(ScenarioLoader.load(BASELINE), again);
     }
 
+    @Test
+    void aScenarioWrittenOutReadsBackLeavingOutEmptyListsThatWouldMeanEveryone() throws Exception {
+        // As calibrate writes calibrated.yaml: a list left out must not come back as an empty one, an error.
+        String yaml = ScenarioLoader.yamlMapper().writeValueAsString(ScenarioLoader.load(BASELINE));
+        assertFalse(yaml.contains("buyers: []") || yaml.contains("banProducts: []"), yaml);
+        assertEquals(ScenarioLoader.load(BASELINE), ScenarioLoader.parse(yaml, "s.yaml"));
+    }
+
     private static int lineOf(String text, String needle) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
