@@ -103,7 +103,8 @@ final class Options {
                 required = true,
                 paramLabel = "PATH=lo:hi",
                 converter = Converters.Vary.class,
-                description = "A free parameter (repeatable), set in every scenario.")
+                description = "A free parameter (repeatable), set in every scenario; a whole-number field's range "
+                        + "has whole ends and is fitted over whole values.")
         List<io.gpusim.experiment.Parameter> vary;
 
         @Option(

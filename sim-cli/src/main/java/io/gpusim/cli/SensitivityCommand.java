@@ -47,7 +47,8 @@ final class SensitivityCommand implements Callable<Integer> {
             required = true,
             paramLabel = "PATH=lo:hi",
             converter = Converters.Vary.class,
-            description = "A parameter range (repeatable).")
+            description = "A parameter range (repeatable); a whole-number field's has whole ends and gives whole "
+                    + "values.")
     private List<Parameter> vary;
 
     @Option(

@@ -31,7 +31,8 @@ final class SweepCommand implements Callable<Integer> {
             required = true,
             paramLabel = "PATH=v1,v2,...|PATH=lo:hi",
             converter = Converters.Vary.class,
-            description = "A parameter to vary: listed values, or a range of numbers or dates (repeatable).")
+            description = "A parameter to vary: listed values, or a range of numbers or dates (repeatable). A "
+                    + "whole-number field's range has whole ends and gives only whole values.")
     private List<Parameter> vary;
 
     @Option(

@@ -177,6 +177,9 @@ class BadCommandLineTest {
                     with(cmd, "--set", "hyperscalers[Tencent].anticipation=maybe"),
                     "hyperscalers[2].anticipation: expected true or false, got 'maybe'"));
             all.add(Arguments.of(with(cmd, "--set", "regulator.banDate=[2025"), "cannot read value '[2025'"));
+            all.add(Arguments.of(
+                    with(cmd, "--set", "simulation.stepDays=7.5"),
+                    "--set simulation.stepDays=7.5: simulation.stepDays: expected a whole number, got 7.5"));
             all.add(Arguments.of(with(cmd, "--set", "novalue"), "novalue"));
             all.add(Arguments.of(with(cmd, "--out", "@FILE"), "--out @FILE exists and is not a directory"));
             all.add(Arguments.of(
@@ -215,6 +218,14 @@ class BadCommandLineTest {
                 new String[] {"compare", B, "--runs", "2", "--policy", "a:novalue"}, "'novalue': expected PATH=VALUE"));
         all.add(Arguments.of(
                 new String[] {"compare", B, B, "--runs", "2"}, "both sides of the comparison are named 'h20-2025'"));
+        all.add(Arguments.of(
+                new String[] {"sweep", B, "--runs", "2", "--dry-run", "--vary", "simulation.stepDays=3.5"},
+                "gpusim sweep: Invalid value for option '--vary' (PATH=v1,v2,...|PATH=lo:hi): "
+                        + "'simulation.stepDays=3.5': simulation.stepDays: expected a whole number, got 3.5"));
+        all.add(
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "simulation.stepDays=3.5:9"},
+                        "'simulation.stepDays=3.5:9': simulation.stepDays is a whole number, so the range's ends must be whole"));
         all.add(Arguments.of(
                 new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDat=1,2"},
                 "regulator.banDat: no field 'banDat' in regulator; did you mean 'banDate'?"));

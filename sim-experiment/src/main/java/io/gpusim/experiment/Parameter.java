@@ -12,9 +12,13 @@ import java.util.Set;
 
 /**
  * A scenario field a design varies: either a list of values ({@code PATH=v1,v2,...}) or a range
- * ({@code PATH=lo:hi}) of numbers or dates. {@code spec} is the text it was parsed from.
+ * ({@code PATH=lo:hi}) of numbers or dates. {@code spec} is the text it was parsed from. Listed values are checked
+ * as a scenario file's values are ({@code 3.5} for a whole-number field is an error). A range of a whole-number
+ * field ({@code whole}) has whole ends and gives only whole values: each whole value of the range equally likely
+ * in a sampled design, and each at most once among a grid's levels.
  */
-public record Parameter(String path, List<JsonNode> values, double low, double high, boolean dates, String spec) {
+public record Parameter(
+        String path, List<JsonNode> values, double low, double high, boolean dates, boolean whole, String spec) {
 
     /** True for a range, false for a list of values. */
     public boolean isRange() {
@@ -29,21 +33,28 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         }
         String path = spec.substring(0, eq).trim();
         String body = spec.substring(eq + 1).trim();
+        boolean whole;
         try {
-            ScenarioPaths.typeOf(path); // the path must exist
+            whole = ScenarioPaths.isWhole(path); // the path must exist
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--vary " + spec + ": " + e.getMessage(), e);
         }
         if (!body.contains(",") && body.indexOf(':') > 0 && body.indexOf(':') == body.lastIndexOf(':')) {
             String lo = body.substring(0, body.indexOf(':')).trim();
             String hi = body.substring(body.indexOf(':') + 1).trim();
-            return range(path, lo, hi, spec);
+            return range(path, lo, hi, whole, spec);
         }
         List<JsonNode> values = new ArrayList<>();
         for (String v : body.split(",")) {
-            values.add(ScenarioPaths.parseValue(path, v.trim()));
+            JsonNode value = ScenarioPaths.parseValue(path, v.trim());
+            try {
+                ScenarioPaths.check(path, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + spec + "': " + e.getMessage(), e);
+            }
+            values.add(value);
         }
-        return new Parameter(path, List.copyOf(values), Double.NaN, Double.NaN, false, spec);
+        return new Parameter(path, List.copyOf(values), Double.NaN, Double.NaN, false, false, spec);
     }
 
     /**
@@ -60,10 +71,10 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         return null;
     }
 
-    private static Parameter range(String path, String lo, String hi, String spec) {
+    private static Parameter range(String path, String lo, String hi, boolean whole, String spec) {
         try {
             return checked(
-                    new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, spec),
+                    new Parameter(path, null, Double.parseDouble(lo), Double.parseDouble(hi), false, whole, spec),
                     lo,
                     hi,
                     spec);
@@ -76,6 +87,7 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
                                 LocalDate.parse(lo).toEpochDay(),
                                 LocalDate.parse(hi).toEpochDay(),
                                 true,
+                                false,
                                 spec),
                         lo,
                         hi,
@@ -99,6 +111,10 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         if (!(p.high > p.low)) {
             throw new IllegalArgumentException("'" + spec + "': the range must have lo < hi");
         }
+        if (p.whole && (p.low != Math.rint(p.low) || p.high != Math.rint(p.high))) {
+            throw new IllegalArgumentException(
+                    "'" + spec + "': " + p.path + " is a whole number, so the range's ends must be whole");
+        }
         return p;
     }
 
@@ -108,6 +124,9 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
             int i = Math.min(values.size() - 1, (int) Math.floor(u * values.size()));
             return values.get(i);
         }
+        if (whole) { // the whole values lo, lo + 1, ..., hi, each on an equal share of [0, 1)
+            return JsonNodeFactory.instance.numberNode((long) Math.min(high, low + Math.floor(u * (high - low + 1))));
+        }
         double x = low + u * (high - low);
         if (dates) {
             return JsonNodeFactory.instance.textNode(
@@ -116,7 +135,10 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         return JsonNodeFactory.instance.numberNode(x);
     }
 
-    /** {@code levels} evenly spaced values from lo to hi inclusive (the midpoint when one), or the list itself. */
+    /**
+     * {@code levels} evenly spaced values from lo to hi inclusive (the midpoint when one), or the list itself. For a
+     * whole-number field each is rounded to the nearest whole value, and a value that rounding repeats is kept once.
+     */
     public List<JsonNode> levels(int levels) {
         if (!isRange()) {
             return values;
@@ -124,13 +146,19 @@ public record Parameter(String path, List<JsonNode> values, double low, double h
         List<JsonNode> out = new ArrayList<>();
         for (int i = 0; i < levels; i++) {
             double u = levels == 1 ? 0.5 : (double) i / (levels - 1);
-            out.add(atInclusive(u));
+            JsonNode level = atInclusive(u);
+            if (!whole || !out.contains(level)) {
+                out.add(level);
+            }
         }
         return out;
     }
 
     private JsonNode atInclusive(double u) {
         double x = low + u * (high - low);
+        if (whole) {
+            return JsonNodeFactory.instance.numberNode(Math.round(x));
+        }
         return dates
                 ? JsonNodeFactory.instance.textNode(
                         LocalDate.ofEpochDay(Math.round(x)).toString())

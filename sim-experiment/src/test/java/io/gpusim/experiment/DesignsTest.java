@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -76,6 +77,38 @@ class DesignsTest {
             double v = x.values().get("beliefs.leakWeight").asDouble();
             assertTrue(v >= 1 && v < 5);
         }
+    }
+
+    @Test
+    void aWholeNumberFieldIsVariedOnlyOverWholeValues() {
+        Parameter steps = Parameter.parse("simulation.stepDays=3:9");
+        assertEquals("[3, 5, 7, 9]", steps.levels(4).toString());
+        assertEquals("[3, 4, 5, 6, 7, 8, 9]", steps.levels(20).toString(), "each whole value once");
+        assertEquals(
+                "[2.0, 2.0]",
+                Parameter.parse("vendor.safetyStockWeeks=2:2").levels(2).toString());
+        int[] seen = new int[10];
+        for (DesignPoint x : Designs.points(List.of(steps), DesignType.MC, 700, 3)) {
+            JsonNode v = x.values().get("simulation.stepDays");
+            assertTrue(v.isIntegralNumber() && v.asInt() >= 3 && v.asInt() <= 9, v.toString());
+            seen[v.asInt()]++;
+        }
+        for (int d = 3; d <= 9; d++) {
+            assertTrue(seen[d] > 60 && seen[d] < 140, "each whole value about equally often: " + seen[d]);
+        }
+        assertEquals("9", steps.at(1.0).toString(), "the upper end, clamped");
+        assertEquals(
+                "'simulation.stepDays=3.5:9': simulation.stepDays is a whole number, so the range's ends must be whole",
+                assertThrows(IllegalArgumentException.class, () -> Parameter.parse("simulation.stepDays=3.5:9"))
+                        .getMessage());
+        assertEquals(
+                "'simulation.stepDays=7,3.5': simulation.stepDays: expected a whole number, got 3.5",
+                assertThrows(IllegalArgumentException.class, () -> Parameter.parse("simulation.stepDays=7,3.5"))
+                        .getMessage());
+        assertEquals(
+                "'regulator.leak.leadDays=70.7': regulator.leak.leadDays: expected a whole number, got 70.7",
+                assertThrows(IllegalArgumentException.class, () -> Parameter.parse("regulator.leak.leadDays=70.7"))
+                        .getMessage());
     }
 
     @Test

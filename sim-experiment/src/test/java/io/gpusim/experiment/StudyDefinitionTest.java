@@ -51,6 +51,21 @@ class StudyDefinitionTest {
     }
 
     @Test
+    void aFractionForAWholeNumberFieldInSetOrVaryIsAnError() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\nruns: 2\n";
+        assertEquals(
+                List.of("study.yaml:5:10: design.vary[0]: simulation.stepDays: expected a whole number, got 3.5"),
+                studyErrors(head + "design:\n  vary: ['simulation.stepDays=3.5,4']\n"));
+        Path f = Files.writeString(dir.resolve("set.yaml"), head + "set:\n  regulator.leak.leadDays: 70.6\n");
+        ScenarioException e = assertThrows(
+                ScenarioException.class,
+                () -> StudyDefinition.load(f).definition().resolve(dir));
+        assertEquals(
+                List.of("set regulator.leak.leadDays=70.6: regulator.leak.leadDays: expected a whole number, got 70.6"),
+                e.errors().stream().map(ValidationError::toString).toList());
+    }
+
+    @Test
     void studyFieldsAreCheckedWhereTheyAreWritten() throws Exception {
         String head = "name: s\nscenarios: [" + BASELINE + "]\n";
         assertEquals(

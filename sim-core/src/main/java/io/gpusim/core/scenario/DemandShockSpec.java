@@ -1,11 +1,12 @@
 package io.gpusim.core.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A dated, persistent change in compute demand: from {@code date} demand is multiplied by
- * {@code 1 + effect * min(1, (daysSince + 1) / (7 * rampWeeks))}. An empty {@code buyers} list means every hyperscaler.
+ * {@code 1 + effect * min(1, (daysSince + 1) / (7 * rampWeeks))}. Without {@code buyers} it applies to every hyperscaler.
  */
 public record DemandShockSpec(
         @Param(description = "label (list items merge on it)")
@@ -25,7 +26,12 @@ public record DemandShockSpec(
                 defaultValue = "1")
         Integer rampWeeks,
 
-        @Param(description = "hyperscalers affected (default all)", required = false, defaultValue = "[]")
+        @Param(
+                description = "hyperscalers affected (default all)",
+                required = false,
+                defaultValue = "[]",
+                ifEmpty = "list at least one hyperscaler, or leave the field out for all")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) // written out only when given: an empty list is an error
         List<String> buyers)
         implements java.io.Serializable {
     public DemandShockSpec {

@@ -1,5 +1,6 @@
 package io.gpusim.core.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -61,7 +62,9 @@ public record ImportRuleSpec(
         @Param(
                 description = "`MANDATE`: the buyers it applies to (default every buyer)",
                 required = false,
-                defaultValue = "[]")
+                defaultValue = "[]",
+                ifEmpty = "list at least one buyer, or leave the field out for every buyer")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) // written out only when given: an empty list is an error
         List<String> buyers,
 
         @Param(description = "start the rule in response to a US action instead of on a date", required = false)

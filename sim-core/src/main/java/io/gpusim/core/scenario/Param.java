@@ -43,4 +43,11 @@ public @interface Param {
      * {@code "true"}, {@code "NONE"}, {@code "[]"}); "" when there is none.
      */
     String defaultValue() default "";
+
+    /**
+     * For a list whose absence means a whole set (every hyperscaler, the primary product): the error for a list
+     * written empty, which would otherwise read as that set ("list at least one hyperscaler, or leave the field out
+     * for all"); "" where an empty list is allowed.
+     */
+    String ifEmpty() default "";
 }

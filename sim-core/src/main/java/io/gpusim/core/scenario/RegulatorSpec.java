@@ -1,5 +1,6 @@
 package io.gpusim.core.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -47,7 +48,9 @@ public record RegulatorSpec(
         @Param(
                 description = "foreign products the `DATE` or `HAZARD` ban covers (default the primary product)",
                 required = false,
-                defaultValue = "[]")
+                defaultValue = "[]",
+                ifEmpty = "list at least one product, or leave the field out for the primary product")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) // written out only when given: an empty list is an error
         List<String> banProducts,
 
         @Param(

@@ -33,8 +33,35 @@ public final class ScenarioPaths {
     }
 
     /**
+     * Whether the path leads to a whole-number field, where a value such as {@code 7.5} is an error rather than a
+     * value to round.
+     */
+    public static boolean isWhole(String path) {
+        Class<?> type = typeOf(path);
+        return type == Integer.class || type == int.class || type == Long.class || type == long.class;
+    }
+
+    /**
+     * Checks a value for a path as a scenario file's value there is checked (a whole number where the field is one,
+     * a date where it is a date, and so on), before it is set.
+     *
+     * @throws IllegalArgumentException naming the path (or the field under it) and the value, for the first problem
+     */
+    public static void check(String path, JsonNode value) {
+        Resolved r = resolve(path);
+        List<ValidationError> problems = TypeCheck.check(value, r.generic);
+        if (!problems.isEmpty()) {
+            ValidationError first = problems.get(0);
+            String under = first.path();
+            String at = under.isEmpty() ? path : under.startsWith("[") ? path + under : path + "." + under;
+            throw new IllegalArgumentException(at + ": " + first.message());
+        }
+    }
+
+    /**
      * Sets {@code value} (YAML scalar text, or a YAML list/mapping) at {@code path} in {@code tree}, creating
-     * missing intermediate mappings. Numbers are coerced to whole numbers where the field is one.
+     * missing intermediate mappings. The value is not converted: a fractional number for a whole-number field is
+     * left as it is, for the type check that binds the tree to report, as it does for a file.
      *
      * @throws IllegalArgumentException with a one-line message when the path or value is not usable
      */
@@ -48,7 +75,10 @@ public final class ScenarioPaths {
      */
     public static String set(ObjectNode tree, String path, JsonNode value) {
         Resolved r = resolve(path);
-        JsonNode coerced = coerce(path, r.type, value);
+        if (r.type == LocalDate.class && value.isNumber()) {
+            // The binder would read the number as days since 1970.
+            throw new IllegalArgumentException(path + ": expected a date (YYYY-MM-DD), got " + value);
+        }
         JsonNode node = tree;
         List<Segment> segs = r.segments;
         StringBuilder at = new StringBuilder();
@@ -58,7 +88,7 @@ public final class ScenarioPaths {
             ObjectNode obj = (ObjectNode) node;
             at.append(i == 0 ? "" : ".").append(seg.field);
             if (last) {
-                obj.set(seg.field, coerced);
+                obj.set(seg.field, value);
                 return at.toString();
             }
             JsonNode child = obj.get(seg.field);
@@ -76,7 +106,7 @@ public final class ScenarioPaths {
             int index = indexOf(array, seg.selector, prefix(segs, i));
             at.append('[').append(index).append(']');
             if (i == segs.size() - 1) {
-                array.set(index, coerced);
+                array.set(index, value);
                 return at.toString();
             }
             node = array.get(index);
@@ -95,16 +125,6 @@ public final class ScenarioPaths {
         } catch (Exception e) {
             throw new IllegalArgumentException(path + ": cannot read value '" + text + "' (not valid YAML)");
         }
-    }
-
-    private static JsonNode coerce(String path, Class<?> type, JsonNode value) {
-        if ((type == Integer.class || type == int.class) && value.isNumber() && !value.isIntegralNumber()) {
-            return NODES.numberNode(Math.round(value.doubleValue()));
-        }
-        if (type == LocalDate.class && value.isNumber()) {
-            throw new IllegalArgumentException(path + ": expected a date (YYYY-MM-DD), got " + value);
-        }
-        return value;
     }
 
     private static int indexOf(ArrayNode array, String selector, String where) {
@@ -154,7 +174,7 @@ public final class ScenarioPaths {
 
     private record Segment(String field, String selector) {}
 
-    private record Resolved(List<Segment> segments, Class<?> type) {}
+    private record Resolved(List<Segment> segments, Class<?> type, Type generic) {}
 
     private static Resolved resolve(String path) {
         if (path == null || path.isBlank()) {
@@ -162,6 +182,7 @@ public final class ScenarioPaths {
         }
         List<Segment> segments = new ArrayList<>();
         Class<?> type = Scenario.class;
+        Type generic = Scenario.class;
         String done = "";
         for (String part : path.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
@@ -190,17 +211,19 @@ public final class ScenarioPaths {
                         + (near != null ? "; did you mean '" + near + "'?" : "; known: " + knownFields(type)));
             }
             Class<?> next = component.getType();
+            generic = component.getGenericType();
             if (m.group(2) != null) {
                 if (next != List.class) {
                     throw new IllegalArgumentException(path + ": " + field + " is not a list");
                 }
-                next = elementType(component.getGenericType());
+                next = elementType(generic);
+                generic = next;
             }
             segments.add(new Segment(field, m.group(2)));
             type = next;
             done = done.isEmpty() ? field : done + "." + field;
         }
-        return new Resolved(segments, type);
+        return new Resolved(segments, type, generic);
     }
 
     private static String knownFields(Class<?> type) {

@@ -100,7 +100,7 @@ public final class ScenarioSchema {
         return s;
     }
 
-    /** Adds a field's unit, bounds and default. */
+    /** Adds a field's unit, bounds, default and, for a list that must not be written empty, its least length. */
     private static void declare(ObjectNode p, Param param, Class<?> type, Type generic) {
         if (!param.unit().isEmpty()) {
             p.put("x-unit", param.unit());
@@ -115,6 +115,9 @@ public final class ScenarioSchema {
         }
         if (!param.defaultValue().isEmpty()) {
             p.set("default", defaultOf(param.defaultValue(), generic));
+        }
+        if (!param.ifEmpty().isEmpty()) {
+            p.put("minItems", 1);
         }
     }
 

@@ -152,7 +152,8 @@ public final class ScenarioValidator {
         return true;
     }
 
-    private static Object read(RecordComponent c, Record record) {
+    /** The value of a record's component. */
+    static Object read(RecordComponent c, Record record) {
         try {
             return c.getAccessor().invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
@@ -227,6 +228,7 @@ public final class ScenarioValidator {
     }
 
     private void buyerRefs(String path, List<String> names, Scenario s) {
+        once(path, names);
         for (int i = 0; i < names.size(); i++) {
             String b = names.get(i);
             if (s.hyperscalers() != null
@@ -238,6 +240,7 @@ public final class ScenarioValidator {
 
     /** Products and buyers named by the regulator's ban and licences. */
     private void foreignRefs(RegulatorSpec r, Scenario s, Set<String> foreign) {
+        once("regulator.banProducts", r.banProducts());
         for (int i = 0; i < r.banProducts().size(); i++) {
             foreignRef("regulator.banProducts[" + i + "]", r.banProducts().get(i), foreign);
         }
@@ -254,6 +257,12 @@ public final class ScenarioValidator {
             }
             if (l.capShare() != null && l.capBase().isEmpty()) {
                 error(p + ".capBase", "is required with capShare (the volume the share is of)");
+            }
+            if (l.capShare() == null && !l.capBase().isEmpty()) {
+                error(
+                        p + ".capBase",
+                        "is used only with capShare (the share of it that may ship); give capShare or "
+                                + "leave capBase out");
             }
             if (l.capShare() != null && l.capUnitsPerMonth() != null) {
                 error(p + ".capShare", "give capUnitsPerMonth or capShare, not both");
@@ -285,12 +294,25 @@ public final class ScenarioValidator {
                 foreignRef(p + ".trigger.product", rule.trigger().product(), foreign);
             }
             buyerRefs(p + ".buyers", rule.buyers(), s);
+            // A field of another kind of rule would be ignored; its default (0, no buyers) is harmless.
+            onlyFor(p, rule, "exemptShare", rule.exemptShare() != 0, ImportRuleKind.BLOCK);
+            onlyFor(p, rule, "shadowCostShare", rule.shadowCostShare() != 0, ImportRuleKind.DISCOURAGE);
+            onlyFor(p, rule, "ratio", rule.ratio() != 0, ImportRuleKind.MATCH);
+            onlyFor(p, rule, "share", rule.share() != 0, ImportRuleKind.MANDATE);
+            onlyFor(p, rule, "buyers", !rule.buyers().isEmpty(), ImportRuleKind.MANDATE);
             if (rule.kind() == ImportRuleKind.BLOCK || rule.kind() == ImportRuleKind.DISCOURAGE) {
                 continue;
             }
             if (rule.product() != null) {
                 error(p + ".product", rule.kind() + " applies to every foreign product; leave product out");
             }
+        }
+    }
+
+    /** A field only rules of {@code kind} use, given to a rule of another kind, is an error at the field. */
+    private void onlyFor(String rule, ImportRuleSpec spec, String field, boolean given, ImportRuleKind kind) {
+        if (given && spec.kind() != null && spec.kind() != kind) {
+            error(rule + "." + field, spec.kind() + " does not use " + field + " (" + kind + " only); leave it out");
         }
     }
 
@@ -330,6 +352,7 @@ public final class ScenarioValidator {
             return;
         }
         inHorizon(p + ".date", d.date(), s);
+        once(p + ".buyers", d.buyers());
         for (int i = 0; i < d.buyers().size(); i++) {
             String b = d.buyers().get(i);
             if (s.hyperscalers() != null
@@ -476,6 +499,20 @@ public final class ScenarioValidator {
     }
 
     // ---- helpers of the rules ---------------------------------------------------------------------------------
+
+    /** Each name of a list of names must appear once: a repeat is an error at the repeat. */
+    private void once(String path, List<String> names) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Integer at = name == null ? null : first.putIfAbsent(name, i);
+            if (at != null) {
+                error(
+                        path + "[" + i + "]",
+                        "'" + name + "' is listed twice (also " + path + "[" + at + "]); list it once");
+            }
+        }
+    }
 
     /** Whether a text field holds a usable value (the walk reports it when it does not). */
     private static boolean given(String value) {

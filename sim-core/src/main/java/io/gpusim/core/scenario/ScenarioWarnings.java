@@ -1,5 +1,6 @@
 package io.gpusim.core.scenario;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * What is valid but probably not meant, said before anything runs: a buyer that is also named in the description of
  * another buyer (an aggregate such as "the rest of the market, Baidu included") whose demand then likely counts the
- * same purchases twice. Warnings never stop a run.
+ * same purchases twice; a regulator field that its mode does not use (a {@code banDate} with mode {@code NONE} or
+ * {@code HAZARD}, a {@code hazard} block without mode {@code HAZARD}), which the run ignores. Warnings never stop a
+ * run.
  */
 public final class ScenarioWarnings {
     private ScenarioWarnings() {}
@@ -16,6 +19,9 @@ public final class ScenarioWarnings {
     /** The warnings of a valid scenario, each with the path of the field it is about and no location yet. */
     public static List<ValidationError> of(Scenario s) {
         List<ValidationError> out = new ArrayList<>();
+        if (s.regulator() != null) {
+            unusedByMode(s.regulator(), out);
+        }
         List<HyperscalerSpec> buyers = s.hyperscalers() == null ? List.of() : s.hyperscalers();
         for (int i = 0; i < buyers.size(); i++) {
             HyperscalerSpec named = buyers.get(i);
@@ -51,5 +57,28 @@ public final class ScenarioWarnings {
             }
         }
         return out;
+    }
+
+    /** The regulator's fields that its mode ignores, each a warning at the field. */
+    private static void unusedByMode(RegulatorSpec r, List<ValidationError> out) {
+        if (r.banDate() != null && (r.mode() == BanMode.NONE || r.mode() == BanMode.HAZARD)) {
+            out.add(warning(
+                    "regulator.banDate",
+                    (r.mode() == BanMode.NONE ? "mode NONE never bans" : "mode HAZARD draws the ban's date")
+                            + ", so banDate is ignored (only DATE and THRESHOLD use it); leave it out"));
+        }
+        for (RecordComponent c : RegulatorSpec.class.getRecordComponents()) {
+            BanMode only = ScenarioValidator.onlyInMode(RegulatorSpec.class, c.getName());
+            if (only != null && only != r.mode() && ScenarioValidator.read(c, r) != null) {
+                out.add(warning(
+                        "regulator." + c.getName(),
+                        "only mode " + only + " uses " + c.getName() + " and the mode is " + r.mode()
+                                + ", so it is ignored; leave it out"));
+            }
+        }
+    }
+
+    private static ValidationError warning(String path, String message) {
+        return new ValidationError(null, 0, 0, path, "warning: " + message);
     }
 }

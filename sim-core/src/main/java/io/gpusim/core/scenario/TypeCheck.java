@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * in the file's terms: "expected a number, got 'fast'", "unknown field 'stepDayz'; did you mean 'stepDays'?". Every
  * problem is reported, not only the first. It accepts whatever the binder accepts (numbers written as text, 0 and 1
  * for true and false, enum names in any case), except a number where a date belongs, which the binder would read as
- * days since 1970.
+ * days since 1970, and an empty list where leaving the field out means a whole set ({@link Param#ifEmpty()}).
  */
 final class TypeCheck {
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -114,10 +114,20 @@ final class TypeCheck {
                                 Arrays.stream(components)
                                         .map(RecordComponent::getName)
                                         .toList())));
+            } else if (f.getValue().isArray()
+                    && f.getValue().isEmpty()
+                    && !ifEmpty(component).isEmpty()) {
+                errors.add(error(at, ifEmpty(component)));
             } else {
                 check(f.getValue(), component.getGenericType(), at, errors);
             }
         }
+    }
+
+    /** The error for a list field written empty where its absence means a whole set, or "" (see {@link Param}). */
+    private static String ifEmpty(RecordComponent component) {
+        Param param = component.getAnnotation(Param.class);
+        return param == null ? "" : param.ifEmpty();
     }
 
     /** "unknown field 'x'", with the closest known field when one is near, else every known field. */
@@ -189,12 +199,17 @@ final class TypeCheck {
             return "not a date (expected YYYY-MM-DD), got " + got(node);
         }
         String text = node.asText().trim();
-        String day = text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text;
+        if (text.length() > 11
+                && text.charAt(10) == 'T'
+                && DATE.matcher(text.substring(0, 10)).matches()) {
+            // The binder would drop the time of day without a word.
+            return "expected a plain date (YYYY-MM-DD) without a time of day, got " + got(node);
+        }
         try {
-            LocalDate.parse(day);
+            LocalDate.parse(text);
             return null;
         } catch (DateTimeException e) {
-            return impossibleDate(day);
+            return impossibleDate(text);
         }
     }
 

@@ -92,7 +92,22 @@ class DeclaredRangesTest {
     /** Moves the other lead-time bound along, so the rule max >= min does not object to the value under test. */
     private static List<ScenarioOverride> companion(String path, JsonNode value) {
         if (path.equals("regulator.licences[0].capUnitsPerMonth")) {
-            return List.of(override("regulator.licences[0].capShare", NODES.nullNode()));
+            return List.of(
+                    override("regulator.licences[0].capShare", NODES.nullNode()),
+                    override("regulator.licences[0].capBase", NODES.nullNode()));
+        }
+        // The first rule is a MANDATE; a field of another kind of rule is checked on a rule of that kind.
+        String kind = switch (path) {
+            case "importer.rules[0].exemptShare" -> "BLOCK";
+            case "importer.rules[0].shadowCostShare" -> "DISCOURAGE";
+            case "importer.rules[0].ratio" -> "MATCH";
+            default -> null;
+        };
+        if (kind != null) {
+            return List.of(
+                    override("importer.rules[0].kind", NODES.textNode(kind)),
+                    override("importer.rules[0].share", NODES.nullNode()),
+                    override("importer.rules[0].buyers", NODES.nullNode()));
         }
         for (String vendor : List.of("vendor", "vendors[0]")) {
             if (path.equals(vendor + ".waferLeadWeeksMin") && value.asInt() > 39) {

@@ -314,6 +314,26 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void aFractionForAWholeNumberFieldIsAnErrorNotRounded() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        assertEquals(
+                List.of(
+                        "set simulation.stepDays=7.5: simulation.stepDays: expected a whole number, got 7.5",
+                        "set regulator.leak.leadDays=70.7: regulator.leak.leadDays: expected a whole number, got 70.7"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> t.with(List.of(
+                                ScenarioOverride.parse("simulation.stepDays=7.5"),
+                                ScenarioOverride.parse("regulator.leak.leadDays=70.7"))))));
+        assertEquals(
+                8,
+                t.with(List.of(ScenarioOverride.parse("simulation.stepDays=8")))
+                        .simulation()
+                        .stepDays()
+                        .intValue());
+    }
+
+    @Test
     void errorsAtOrUnderAnOverriddenValueAreTheOverrides() throws Exception {
         ScenarioTemplate t = ScenarioTemplate.load(write("s.yaml", Files.readString(BASELINE)));
         String mapping = "simulation={startDate: 2024-04-01, endDate: 2026-06-28, stepDays: 0}";

@@ -418,6 +418,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anEmptyListThatWouldMeanEveryoneIsAnErrorAtItsPlace() throws Exception {
+        String text = baselineText()
+                .replace("    buyers: [Tencent]", "    buyers: []")
+                .replace("  mode: DATE", "  mode: DATE\n  banProducts: []");
+        int shock = lineOf(text, "buyers: []");
+        int ban = lineOf(text, "banProducts: []");
+        assertEquals(
+                List.of(
+                        "s.yaml:" + shock + ":13: demandShocks[1].buyers: list at least one hyperscaler, or leave the "
+                                + "field out for all",
+                        "s.yaml:" + ban + ":16: regulator.banProducts: list at least one product, or leave the field "
+                                + "out for the primary product"),
+                errorsOf(text).stream().map(ValidationError::toString).toList());
+    }
+
+    @Test
     void aBuyerThatAnAggregateAlreadyNamesIsWarnedOf() throws Exception {
         Path file = dir.resolve("baidu.yaml");
         Files.writeString(file, baselineText().replace("\nvendor:\n", "\n  - {name: Baidu, like: Tencent}\nvendor:\n"));
@@ -453,6 +469,14 @@ class ScenarioLoaderTest {
         String json = ScenarioLoader.jsonMapper().writeValueAsString(ScenarioLoader.load(BASELINE));
         Scenario again = ScenarioLoader.parse(json, "s.json");
         assertEquals(ScenarioLoader.load(BASELINE), again);
+    }
+
+    @Test
+    void aScenarioWrittenOutReadsBackLeavingOutEmptyListsThatWouldMeanEveryone() throws Exception {
+        // As calibrate writes calibrated.yaml: a list left out must not come back as an empty one, an error.
+        String yaml = ScenarioLoader.yamlMapper().writeValueAsString(ScenarioLoader.load(BASELINE));
+        assertFalse(yaml.contains("buyers: []") || yaml.contains("banProducts: []"), yaml);
+        assertEquals(ScenarioLoader.load(BASELINE), ScenarioLoader.parse(yaml, "s.yaml"));
     }
 
     private static int lineOf(String text, String needle) {

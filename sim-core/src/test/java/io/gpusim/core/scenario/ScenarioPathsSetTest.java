@@ -1,10 +1,10 @@
 package io.gpusim.core.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class ScenarioPathsSetTest {
         assertEquals("name", ScenarioPaths.set(t, "name", ""));
         assertEquals(
                 tree("{hyperscalers: [{name: A, x: 1, budgetUsdPerYear: 2.5}, {name: B, anticipation: false}],"
-                                + " regulator: {reversal: {afterDays: 60}}, simulation: {stepDays: 15}, name: ''}")
+                                + " regulator: {reversal: {afterDays: 60}}, simulation: {stepDays: 14.5}, name: ''}")
                         .toString(),
                 t.toString());
         assertEquals("hyperscalers[1].minLeadWeeks", ScenarioPaths.set(t, "hyperscalers[000000001].minLeadWeeks", "2"));
@@ -48,17 +48,40 @@ class ScenarioPathsSetTest {
     }
 
     @Test
-    void onlyWholeNumberFieldsAreRounded() throws Exception {
+    void numbersAreNeverRoundedButCheckedLikeAFile() throws Exception {
         ObjectNode t = tree("{}");
         ScenarioPaths.set(t, "regulator.graceDays", "14.4");
         ScenarioPaths.set(t, "vendor.writedownShare", "0.25");
         ScenarioPaths.set(t, "regulator.banDate", "2025-06-01");
         assertEquals(
-                tree("{regulator: {graceDays: 14, banDate: '2025-06-01'}, vendor: {writedownShare: 0.25}}")
+                tree("{regulator: {graceDays: 14.4, banDate: '2025-06-01'}, vendor: {writedownShare: 0.25}}")
                         .toString(),
                 t.toString());
-        JsonNode whole = t.get("regulator").get("graceDays");
-        assertTrue(whole.isIntegralNumber(), whole.getNodeType().toString());
+        assertEquals(
+                "regulator.graceDays: expected a whole number, got 14.4",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ScenarioPaths.check("regulator.graceDays", t.at("/regulator/graceDays")))
+                        .getMessage());
+        assertEquals(
+                "regulator.leak.leadDays: expected a whole number, got 70.7",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ScenarioPaths.check(
+                                        "regulator.leak", ScenarioPaths.parseValue("p", "{leadDays: 70.7}")))
+                        .getMessage());
+        assertEquals(
+                "demandShocks[0].buyers[1]: expected text, got a list",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ScenarioPaths.check(
+                                        "demandShocks[0].buyers", ScenarioPaths.parseValue("p", "[a, [b]]")))
+                        .getMessage());
+        ScenarioPaths.check("regulator.graceDays", ScenarioPaths.parseValue("p", "14"));
+        ScenarioPaths.check("vendor.writedownShare", ScenarioPaths.parseValue("p", "0.25"));
+        assertTrue(ScenarioPaths.isWhole("regulator.graceDays"));
+        assertTrue(ScenarioPaths.isWhole("hyperscalers[0].minLeadWeeks"));
+        assertFalse(ScenarioPaths.isWhole("vendor.writedownShare"));
     }
 
     @Test

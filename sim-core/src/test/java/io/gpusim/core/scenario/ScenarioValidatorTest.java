@@ -78,6 +78,75 @@ class ScenarioValidatorTest {
                         + "leakRatePerYear: 2, leakBoost: 1, stockpileSensitivity: 0.5, rulemakingWeeks: 4}");
     }
 
+    private static final OverriddenScenario H200 = new OverriddenScenario(Path.of("..", "scenarios", "h200-2026.yaml"));
+
+    @Test
+    void aRuleFieldOfAnotherKindOfRuleIsAnError() throws Exception {
+        H200.rejects(
+                "importer.rules[1].ratio=5",
+                "importer.rules[1].ratio: DISCOURAGE does not use ratio (MATCH only); leave it out");
+        H200.rejects(
+                "importer.rules[5].exemptShare=0.2",
+                "importer.rules[5].exemptShare: MANDATE does not use exemptShare (BLOCK only); leave it out");
+        H200.rejects(
+                "importer.rules[0].buyers=[Others]",
+                "importer.rules[0].buyers: BLOCK does not use buyers (MANDATE only); leave it out");
+        H200.rejects(
+                "importer.rules[0].shadowCostShare=0.1",
+                "importer.rules[0].shadowCostShare: BLOCK does not use shadowCostShare (DISCOURAGE only); leave it out");
+        H200.rejects(
+                "importer.rules[0].share=0.1",
+                "importer.rules[0].share: BLOCK does not use share (MANDATE only); leave it out");
+        H200.valid("importer.rules[1].ratio=0", "importer.rules[5].exemptShare=0");
+        H200.rejects(
+                "importer.rules[5].buyers=[]",
+                "importer.rules[5].buyers: list at least one buyer, or leave the field out for every buyer");
+    }
+
+    @Test
+    void aLicenceCapBaseWithoutCapShareIsAnError() throws Exception {
+        H200.rejects(
+                "regulator.licences[0].capShare=~",
+                "regulator.licences[0].capBase: is used only with capShare (the share of it that may ship); give "
+                        + "capShare or leave capBase out");
+    }
+
+    @Test
+    void anEmptyListThatWouldMeanEveryoneIsAnError() throws Exception {
+        BASELINE.rejects(
+                "demandShocks[1].buyers=[]",
+                "demandShocks[1].buyers: list at least one hyperscaler, or leave the field out for all");
+        BASELINE.rejects(
+                "regulator.banProducts=[]",
+                "regulator.banProducts: list at least one product, or leave the field out for the primary product");
+        BASELINE.valid("demandShocks[1].buyers=~", "regulator.banProducts=~", "regulator.history=[]");
+    }
+
+    @Test
+    void aNameListedTwiceIsAnError() throws Exception {
+        BASELINE.rejects(
+                "demandShocks[1].buyers=[Tencent, Alibaba, Tencent]",
+                "demandShocks[1].buyers[2]: 'Tencent' is listed twice (also demandShocks[1].buyers[0]); list it once");
+        BASELINE.rejects(
+                "regulator.banProducts=[H20, H20]",
+                "regulator.banProducts[1]: 'H20' is listed twice (also regulator.banProducts[0]); list it once");
+        H200.rejects(
+                "importer.rules[5].buyers=[Others, Others]",
+                "importer.rules[5].buyers[1]: 'Others' is listed twice (also importer.rules[5].buyers[0]); list it once");
+        H200.rejects(
+                "regulator.licences[0].excludedBuyers=[Alibaba, Alibaba]",
+                "regulator.licences[0].excludedBuyers[1]: 'Alibaba' is listed twice (also "
+                        + "regulator.licences[0].excludedBuyers[0]); list it once");
+    }
+
+    @Test
+    void aDateWithATimeOfDayIsAnError() throws Exception {
+        BASELINE.rejects(
+                "regulator.banDate=2025-04-09T23:59:59",
+                "regulator.banDate: expected a plain date (YYYY-MM-DD) without a time of day, got "
+                        + "'2025-04-09T23:59:59'");
+    }
+
     @Test
     void blocksOfAnotherModeAreNotChecked() throws Exception {
         BASELINE.valid("regulator.hazard={baseHazardPerYear: -1}", "regulator.thresholds={maxTpp: -1}");

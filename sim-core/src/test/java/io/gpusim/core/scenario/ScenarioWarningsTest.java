@@ -48,4 +48,33 @@ class ScenarioWarningsTest {
                         + " {description: x}]"));
         assertEquals(List.of(), warnings("null"));
     }
+
+    /** The warnings of a scenario that has only this regulator. */
+    private static List<String> regulatorWarnings(String regulator) throws Exception {
+        var mapper = ScenarioLoader.yamlMapper();
+        Scenario s = mapper.treeToValue(mapper.readTree("{regulator: " + regulator + "}"), Scenario.class);
+        return ScenarioWarnings.of(s).stream().map(ValidationError::toString).toList();
+    }
+
+    @Test
+    void aRegulatorFieldThatItsModeIgnoresIsWarnedOf() throws Exception {
+        String hazard = "hazard: {baseHazardPerYear: 1}";
+        assertEquals(
+                List.of("regulator.banDate: warning: mode NONE never bans, so banDate is ignored (only DATE and "
+                        + "THRESHOLD use it); leave it out"),
+                regulatorWarnings("{mode: NONE, banDate: 2025-04-09}"));
+        assertEquals(
+                List.of("regulator.banDate: warning: mode HAZARD draws the ban's date, so banDate is ignored (only "
+                        + "DATE and THRESHOLD use it); leave it out"),
+                regulatorWarnings("{mode: HAZARD, banDate: 2025-04-09, " + hazard + "}"));
+        assertEquals(
+                List.of(
+                        "regulator.hazard: warning: only mode HAZARD uses hazard and the mode is DATE, so it is "
+                                + "ignored; leave it out",
+                        "regulator.thresholds: warning: only mode THRESHOLD uses thresholds and the mode is DATE, so "
+                                + "it is ignored; leave it out"),
+                regulatorWarnings("{mode: DATE, banDate: 2025-04-09, " + hazard + ", thresholds: {maxTpp: 4800}}"));
+        assertEquals(List.of(), regulatorWarnings("{mode: HAZARD, " + hazard + "}"));
+        assertEquals(List.of(), regulatorWarnings("{mode: THRESHOLD, banDate: 2025-04-09, thresholds: {maxTpp: 1}}"));
+    }
 }

@@ -75,7 +75,7 @@ class TypeCheckTest {
                 "inner: {count: 3}",
                 "inners: [{count: 1}, {count: null}]");
         assertEquals(List.of(), problems(yaml));
-        assertEquals(List.of(), problems("flag: 'false'\nday: 2024-01-05T10:00\nwhole: ''\nbig: ''"));
+        assertEquals(List.of(), problems("flag: 'false'\nday: 2024-01-05\nwhole: ''\nbig: ''"));
         assertEquals(List.of(), problems("flag: 'null'\nday: ''\ninner: null\ncounts: null"));
     }
 
@@ -121,6 +121,12 @@ class TypeCheckTest {
         assertEquals("day: not a date (expected YYYY-MM-DD)", problem("day: 2024-13-01"));
         assertEquals("day: not a date (expected YYYY-MM-DD)", problem("day: 2024-1-5"));
         assertEquals("day: not a date (expected YYYY-MM-DD)", problem("day: 2024-01-05X"));
+        assertEquals(
+                "day: expected a plain date (YYYY-MM-DD) without a time of day, got '2025-04-09T23:59:59'",
+                problem("day: 2025-04-09T23:59:59"));
+        assertEquals(
+                "day: expected a plain date (YYYY-MM-DD) without a time of day, got '2024-01-05T10:00'",
+                problem("day: 2024-01-05T10:00"));
     }
 
     @Test
