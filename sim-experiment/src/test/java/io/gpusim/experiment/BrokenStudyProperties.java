@@ -129,7 +129,8 @@ class BrokenStudyProperties {
         assertTrue(
                 m.equals("the file is empty")
                         || m.startsWith("the top level must be a mapping of fields")
-                        || m.startsWith("syntax error"),
+                        || m.startsWith("syntax error")
+                        || m.startsWith("not a number gpusim can use"),
                 m);
     }
 

@@ -85,8 +85,9 @@ class DesignsTest {
         assertEquals("[3, 5, 7, 9]", steps.levels(4).toString());
         assertEquals("[3, 4, 5, 6, 7, 8, 9]", steps.levels(20).toString(), "each whole value once");
         assertEquals(
-                "[2.0, 2.0]",
-                Parameter.parse("vendor.safetyStockWeeks=2:2").levels(2).toString());
+                "[2.0, 3.0]",
+                Parameter.parse("vendor.safetyStockWeeks=2:3").levels(2).toString(),
+                "a field that is not a whole number keeps its levels as they fall");
         int[] seen = new int[10];
         for (DesignPoint x : Designs.points(List.of(steps), DesignType.MC, 700, 3)) {
             JsonNode v = x.values().get("simulation.stepDays");
