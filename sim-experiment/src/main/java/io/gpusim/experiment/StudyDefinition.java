@@ -12,10 +12,12 @@ import io.gpusim.core.scenario.ValidationError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a study says, as written in a study file (YAML) or assembled from command-line flags: scenario files,
@@ -318,13 +320,18 @@ public record StudyDefinition(
             }
         }
         if (kind() != StudyKind.COMPARE) {
-            long distinct = cells.stream()
-                    .map(c -> c.scenarioLabel() + "\u0000" + c.pointLabel())
-                    .distinct()
-                    .count();
-            if (distinct != cells.size()) {
-                errors.add(new ValidationError(
-                        null, 0, 0, "scenarios", "two scenario files have the same name; give each a distinct name"));
+            Set<String> seen = new HashSet<>();
+            for (Cell c : cells) {
+                if (!seen.add(c.scenarioLabel() + "\u0000" + c.pointLabel())) {
+                    errors.add(new ValidationError(
+                            null,
+                            0,
+                            0,
+                            "scenarios",
+                            "two scenario files are named '" + c.scenarioLabel()
+                                    + "'; give each a distinct name (its name: field)"));
+                    break;
+                }
             }
         } else if (cells.size() == 2
                 && cells.get(0).scenarioLabel().equals(cells.get(1).scenarioLabel())) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gpusim.core.scenario.ScenarioException;
+import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.core.scenario.ValidationError;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,23 @@ class StudyDefinitionTest {
                 List.of("study.yaml:5:3: design.vary: regulator.leak.probability is varied twice; vary each path once"),
                 studyErrors(
                         head + "    - regulator.leak.probability=0.1,0.2\n    - regulator.leak.probability=0.3,0.4\n"));
+    }
+
+    @Test
+    void twoScenarioFilesOfOneNameAreAnErrorNamingTheName() throws Exception {
+        Path baseline = Path.of(BASELINE);
+        Files.copy(baseline, dir.resolve("a.yaml"));
+        Files.copy(baseline, dir.resolve("b.yaml"));
+        Path f = dir.resolve("study.yaml");
+        Files.writeString(f, "name: s\nscenarios: [a.yaml, b.yaml]\nruns: 3\n");
+        StudyDefinition.Loaded loaded = StudyDefinition.load(f);
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> loaded.definition().resolve(dir));
+        String name = ScenarioLoader.load(baseline).name();
+        assertEquals(
+                List.of("scenarios: two scenario files are named '" + name + "'; give each a distinct name (its name:"
+                        + " field)"),
+                e.errors().stream().map(ValidationError::toString).toList());
     }
 
     @Test

@@ -118,9 +118,7 @@ public final class ScenarioValidator {
                                 + fmt(value));
             }
         } else if (param.minExclusive()) {
-            // A value that is not finite gets both messages.
-            finite(path, value);
-            if (!(value > min) || value > max) {
+            if (finite(path, value) && (!(value > min) || value > max)) {
                 error(path, "must be > " + fmt(min) + " and <= " + fmt(max) + ", got " + fmt(value));
             }
         } else if (finite(path, value) && (value < min || value > max)) {

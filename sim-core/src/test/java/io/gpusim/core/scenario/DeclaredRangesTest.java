@@ -197,11 +197,10 @@ class DeclaredRangesTest {
             }
             if (!f.whole()) {
                 JsonNode nan = NODES.numberNode(Double.NaN);
+                // one message: a value that is not a number is not also reported as out of range
                 List<String> expected = p.minExclusive() && p.max() == Double.POSITIVE_INFINITY
                         ? List.of(rangeMessage(p, "NaN"))
-                        : p.minExclusive()
-                                ? List.of("must be a finite number, got NaN", rangeMessage(p, "NaN"))
-                                : List.of("must be a finite number, got NaN");
+                        : List.of("must be a finite number, got NaN");
                 tests.add(dynamicTest(f.path() + " rejects NaN", () -> assertEquals(expected, errorsAt(f, nan))));
             }
         }
