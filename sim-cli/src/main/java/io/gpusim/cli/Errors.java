@@ -39,6 +39,7 @@ final class Errors {
             Map.entry("checkRuns", "--check-runs"),
             Map.entry("variants", "--policy"),
             Map.entry("scenarios", "SCENARIO"),
+            Map.entry("variants.scenario", "SCENARIO"),
             Map.entry("set", "--set"));
 
     private Errors() {}

@@ -226,7 +226,10 @@ class StudyCliTest {
         Files.writeString(file, "name: bad\nscenarios: [missing.yaml]\nruns: 4\n");
         CliTest.Result missing = gpusim("study", file.toString());
         assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("missing.yaml: file not found"), missing.err());
+        // at the study's field that names the file
+        assertEquals(
+                file + ":2:13: scenarios[0]: missing.yaml: file not found",
+                missing.err().strip());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.gpusim.core.scenario.ScenarioPaths;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.SourceLocation;
 import io.gpusim.core.scenario.ValidationError;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -254,19 +255,31 @@ public record StudyDefinition(
             }
         }
         Map<String, ScenarioTemplate> templates = new LinkedHashMap<>();
-        List<String> files = new ArrayList<>(scenarios);
-        for (VariantSpec v : variants) {
-            if (v.scenario() != null) {
-                files.add(v.scenario());
+        // Each file with the study field that names it, so that a file that is not there is reported at that field.
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            files.putIfAbsent(scenarios.get(i), "scenarios[" + i + "]");
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            if (variants.get(i).scenario() != null) {
+                files.putIfAbsent(variants.get(i).scenario(), "variants[" + i + "].scenario");
             }
         }
-        for (String f : files) {
-            if (!templates.containsKey(f)) {
-                try {
-                    templates.put(f, ScenarioTemplate.load(baseDir.resolve(f).normalize()));
-                } catch (ScenarioException e) {
-                    errors.addAll(e.errors());
-                }
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path file = baseDir.resolve(f.getKey()).normalize();
+            if (!Files.isRegularFile(file)) {
+                errors.add(new ValidationError(
+                        null,
+                        0,
+                        0,
+                        f.getValue(),
+                        f.getKey() + (Files.isDirectory(file) ? ": is a directory, not a file" : ": file not found")));
+                continue;
+            }
+            try {
+                templates.put(f.getKey(), ScenarioTemplate.load(file));
+            } catch (ScenarioException e) {
+                errors.addAll(e.errors());
             }
         }
         List<Cell> cells = new ArrayList<>();
