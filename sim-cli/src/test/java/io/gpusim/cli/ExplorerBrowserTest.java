@@ -176,8 +176,9 @@ class ExplorerBrowserTest {
         screenshot("explorer-4-batch");
         String command = text("command");
         assertTrue(
-                command.startsWith("gpusim batch ../scenarios/h20-2025.yaml --runs 1000 --seed 1 "
-                        + "--set regulator.banDate=2025-06-01 --set regulator.graceDays=30 --series"),
+                command.startsWith(
+                        "gpusim batch ../scenarios/h20-2025.yaml --runs 1000 --seed 1 "
+                                + "--set regulator.banDate=2025-06-01 --set regulator.graceDays=30 --out explorer-batch --series"),
                 command);
         Path cli = runCommandLine(command, "batch");
         List<Map<String, String>> summary = read(cli.resolve("summary.csv"));
@@ -312,12 +313,12 @@ class ExplorerBrowserTest {
         return attr("results", "data-run");
     }
 
-    /** Runs the command line the page shows (as a shell would split it) with --out; returns that folder. */
+    /** Runs the command line the page shows (as a shell would split it), writing into a folder it returns. */
     private static Path runCommandLine(String line, String name) {
         List<String> args = shellWords(line);
         assertEquals("gpusim", args.remove(0));
         Path out = dir.resolve("cli-" + name);
-        args.addAll(List.of("--out", out.toString(), "--quiet"));
+        WebCliEquivalenceTest.writingInto(args, out);
         CliTest.Result r = CliTest.gpusim(args.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
         return out;

@@ -68,7 +68,7 @@ class WebCliEquivalenceTest {
         status.get("command").forEach(a -> args.add(a.asText()));
         assertEquals("gpusim", args.remove(0));
         Path cli = dir.resolve("cli-" + id);
-        args.addAll(List.of("--out", cli.toString(), "--quiet"));
+        writingInto(args, cli);
         CliTest.Result run = CliTest.gpusim(args.toArray(new String[0]));
         assertEquals(0, run.code(), run.err());
         Path web = dir.resolve("web").resolve(id);
@@ -82,6 +82,22 @@ class WebCliEquivalenceTest {
                 JSON.readTree(cli.resolve("manifest.json").toFile()).get("studyFingerprint"),
                 JSON.readTree(web.resolve("manifest.json").toFile()).get("studyFingerprint"));
         return status;
+    }
+
+    /**
+     * A command line from the explorer, run as given except that its output folder (the one it names, or an added
+     * {@code --out}) is {@code out}, and quietly.
+     */
+    static void writingInto(List<String> args, Path out) {
+        // the line must run as it is shown: series.csv needs an output folder, so a line asking for it names one
+        assertTrue(!args.contains("--series") || args.contains("--out"), "no --out for --series: " + args);
+        int at = args.indexOf("--out");
+        if (at >= 0) {
+            args.set(at + 1, out.toString());
+        } else {
+            args.addAll(List.of("--out", out.toString()));
+        }
+        args.add("--quiet");
     }
 
     @Test

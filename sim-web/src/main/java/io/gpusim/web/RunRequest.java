@@ -451,6 +451,9 @@ record RunRequest(
             cmd.add(path + "=" + text);
         });
         if (series()) {
+            // series.csv is written only into an output folder, so the line names one (relative to where it runs)
+            cmd.add("--out");
+            cmd.add("explorer-" + kind.name().toLowerCase(Locale.ROOT));
             cmd.add("--series");
         }
         return cmd;

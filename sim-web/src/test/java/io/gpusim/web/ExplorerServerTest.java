@@ -294,7 +294,7 @@ class ExplorerServerTest {
         String id = r.body().get("id").asText();
         assertEquals(
                 "gpusim batch scenarios/h20-2025.yaml --runs 300 --seed 7 --set regulator.graceDays=30 "
-                        + "--set regulator.banDate=2025-06-01 --series",
+                        + "--set regulator.banDate=2025-06-01 --out explorer-batch --series",
                 r.body().get("command_line").asText());
 
         List<String> events = new ArrayList<>();
@@ -430,7 +430,7 @@ class ExplorerServerTest {
         assertEquals(202, c.status(), c.text());
         assertEquals(
                 "gpusim compare scenarios/h20-2025.yaml --policy grace:regulator.graceDays=60 --runs 100 --seed 1 "
-                        + "--series",
+                        + "--out explorer-compare --series",
                 c.body().get("command_line").asText());
         String cid = c.body().get("id").asText();
         assertEquals("done", await(cid).get("state").asText());
