@@ -69,7 +69,15 @@ class BrokenStudyProperties {
     private static ScenarioException answer(Path file, boolean study) {
         try {
             if (study) {
-                StudyDefinition.load(file).definition().resolve(file.getParent(), file + ": set");
+                StudyDefinition.Loaded loaded = StudyDefinition.load(file);
+                try {
+                    loaded.definition().resolve(file.getParent(), file + ": set");
+                } catch (ScenarioException e) {
+                    // as the study command reports them: a problem with a field of the file, at that field
+                    throw new ScenarioException(e.errors().stream()
+                            .map(v -> v.file() == null ? loaded.locate(v) : v)
+                            .toList());
+                }
             } else {
                 CalibrationTargets.load(file);
             }
