@@ -324,6 +324,20 @@ public final class ScenarioValidator {
                     "simulation.endDate",
                     "must be after simulation.startDate (" + sim.startDate() + ")",
                     "simulation.stepDays");
+        } else if (sim != null
+                && sim.startDate() != null
+                && sim.endDate() != null
+                && sim.stepDays() != null
+                && sim.stepDays() >= 1) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(sim.startDate(), sim.endDate()) + 1;
+            long steps = (days + sim.stepDays() - 1) / sim.stepDays();
+            if (steps > SimulationSpec.MAX_STEPS) {
+                error(
+                        "simulation.endDate",
+                        "the horizon is " + steps + " steps of " + sim.stepDays() + " days; at most "
+                                + SimulationSpec.MAX_STEPS + " (an earlier end or longer steps)",
+                        "simulation.stepDays");
+            }
         }
     }
 

@@ -12,6 +12,12 @@ public record SimulationSpec(
         implements java.io.Serializable {
     public static final int DEFAULT_STEP_DAYS = 7;
 
+    /**
+     * The most steps a horizon may have: 38 years of weekly steps, five and a half of daily ones. Every step of every
+     * series is kept for the fan charts, so a horizon of centuries in days would take more memory than a machine has.
+     */
+    public static final int MAX_STEPS = 2_000;
+
     public SimulationSpec {
         stepDays = stepDays == null ? DEFAULT_STEP_DAYS : stepDays;
     }

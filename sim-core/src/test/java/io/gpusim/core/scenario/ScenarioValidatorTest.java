@@ -12,6 +12,21 @@ class ScenarioValidatorTest {
             new OverriddenScenario(Path.of("..", "scenarios", "h20-2025.yaml"));
 
     @Test
+    void aHorizonOfMoreThanTheMostStepsIsAnError() throws Exception {
+        // 2024-04-01 to 2029-09-21 is 2,000 days: one a step is the most, one more day is a step too many
+        BASELINE.valid("simulation.stepDays=1", "simulation.endDate=2029-09-21");
+        assertEquals(
+                List.of(
+                        "simulation.endDate: the horizon is 2001 steps of 1 days; at most 2000 (an earlier end or longer"
+                                + " steps)"),
+                BASELINE.errors("simulation.stepDays=1", "simulation.endDate=2029-09-22"));
+        assertEquals(
+                List.of("simulation.endDate: the horizon is 416155 steps of 7 days; at most 2000 (an earlier end or"
+                        + " longer steps)"),
+                BASELINE.errors("simulation.endDate=9999-12-31"));
+    }
+
+    @Test
     void errorsFollowTheFieldsWithEachRuleNextToItsField() throws Exception {
         assertEquals(
                 List.of(
