@@ -184,7 +184,10 @@ public final class ExplorerServer implements AutoCloseable {
             c.routes.get("/api/runs", this::list);
             c.routes.get("/api/runs/{id}", ctx -> json(ctx, 200, status(run(ctx))));
             c.routes.delete("/api/runs/{id}", this::cancel);
-            c.routes.post("/api/runs/{id}/cancel", this::cancel);
+            c.routes.post("/api/runs/{id}/cancel", ctx -> {
+                requireJson(ctx); // as every POST: a form on another site cannot send it
+                cancel(ctx);
+            });
             c.routes.get("/api/runs/{id}/results", this::results);
             c.routes.get("/api/runs/{id}/series", this::series);
             c.routes.get("/api/runs/{id}/values", this::values);
@@ -367,11 +370,19 @@ public final class ExplorerServer implements AutoCloseable {
         return body;
     }
 
-    private void submit(Context ctx, StudyKind kind) throws ApiException, IOException {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/json")) {
+    /**
+     * Refuses a POST that is not {@code application/json} (parameters such as a charset aside): a page on another site
+     * can send a form or plain text here without asking, but not JSON.
+     */
+    private static void requireJson(Context ctx) throws ApiException {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (!type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
             throw new ApiException(415, "Content-Type", "send the request as application/json");
         }
+    }
+
+    private void submit(Context ctx, StudyKind kind) throws ApiException, IOException {
+        requireJson(ctx);
         JsonNode body = JSON.readTree(ctx.body());
         RunRequest request = RunRequest.parse(kind, body, catalog, new RunRequest.Limits(config.maxReplications()));
         Study study = request.resolve();

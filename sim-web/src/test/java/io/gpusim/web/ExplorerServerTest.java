@@ -242,6 +242,17 @@ class ExplorerServerTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{}")),
                 "t");
         assertEquals(415, plain.status());
+        // the media type itself, not its first letters
+        for (String type :
+                List.of("application/jsonp", "application/json-patch+json", "application/json, text/plain")) {
+            Reply other = send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/run"))
+                            .header("Content-Type", type)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"scenario\": \"h20-2025.yaml\", \"runs\": 2}")),
+                    "t");
+            assertEquals(415, other.status(), type);
+        }
         assertField(get("/api/runs/nope"), 404, "id");
         assertField(get("/api/scenarios/targets-h20-2025.yaml"), 400, "scenario");
         assertEquals(404, get("/api/nothing").status());
@@ -380,10 +391,19 @@ class ExplorerServerTest {
         assertEquals(1, second.body().get("position").asInt());
         Reply third = post("/api/run", body, "queue");
         assertEquals(429, third.status(), "the queue holds one run (this server's limit)");
+        // a cancel sent as a form could come from another site: refused, and the run goes on
+        Reply form = send(
+                HttpRequest.newBuilder(URI.create(
+                                base + "/api/runs/" + first.body().get("id").asText() + "/cancel"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                "queue");
+        assertEquals(415, form.status(), form.text());
         for (Reply r : List.of(second, first)) {
             send(
                     HttpRequest.newBuilder(URI.create(
                                     base + "/api/runs/" + r.body().get("id").asText() + "/cancel"))
+                            .header("Content-Type", "application/json; charset=utf-8")
                             .POST(HttpRequest.BodyPublishers.noBody()),
                     "queue");
         }
