@@ -382,12 +382,20 @@ public final class ScenarioLoader {
     private static final com.fasterxml.jackson.databind.ObjectReader ONE_DOCUMENT =
             YAML.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /**
+     * A whole number YAML reads in another base than the one it seems to be written in: a leading zero (octal, so
+     * {@code 030} is 24), or a {@code 0x}, {@code 0o} or {@code 0b} prefix.
+     */
+    private static final java.util.regex.Pattern NOT_DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?0([0-9_]+|[xXoObB].*)");
+
     /** YAML the scenario files do not use, reported as it is (not as a syntax error). */
     private static final class UnsupportedYaml extends com.fasterxml.jackson.core.JsonParseException {
         private static final long serialVersionUID = 1L;
 
+        /** At the start of the parser's current token (the value at fault, not the end of it). */
         UnsupportedYaml(JsonParser parser, String message) {
-            super(parser, message);
+            super(parser, message, parser.currentTokenLocation());
         }
     }
 
@@ -415,6 +423,13 @@ public final class ScenarioLoader {
                         delegate,
                         "YAML aliases (*" + delegate.getText() + ") are not supported: write the value out, or use"
                                 + " 'like:' for a list item or 'extends:' for a whole file");
+            }
+            if (token == JsonToken.VALUE_NUMBER_INT
+                    && NOT_DECIMAL.matcher(delegate.getText()).matches()) {
+                throw new UnsupportedYaml(
+                        delegate,
+                        "write whole numbers in decimal: YAML reads '" + delegate.getText() + "' as "
+                                + delegate.getBigIntegerValue());
             }
             if (token == JsonToken.FIELD_NAME) {
                 key = delegate.currentTokenLocation();

@@ -119,11 +119,15 @@ public final class ScenarioPaths {
 
     /** Parses override text as YAML (so {@code 2e10}, {@code true}, {@code 2025-06-01}, {@code [a, b]} all work). */
     public static JsonNode parseValue(String path, String text) {
+        // Read as a scenario file's value is, with the same refusals (aliases, numbers in another base, a second
+        // document).
         try {
-            JsonNode node = ScenarioLoader.yamlMapper().readTree(text.isEmpty() ? "''" : text);
-            return node == null ? NODES.nullNode() : node;
-        } catch (Exception e) {
-            throw new IllegalArgumentException(path + ": cannot read value '" + text + "' (not valid YAML)");
+            JsonNode node = ScenarioLoader.readTree(text.isEmpty() ? "''" : text, path, new java.util.HashMap<>());
+            return node.isMissingNode() ? NODES.nullNode() : node;
+        } catch (ScenarioException e) {
+            String why = e.errors().get(0).message();
+            throw new IllegalArgumentException(path + ": cannot read value '" + text + "' ("
+                    + (why.startsWith("syntax error") ? "not valid YAML" : why) + ")");
         }
     }
 

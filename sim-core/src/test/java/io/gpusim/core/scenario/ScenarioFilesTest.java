@@ -175,6 +175,22 @@ class ScenarioFilesTest {
                 errors(assertThrows(
                         ScenarioException.class,
                         () -> ScenarioLoader.readTree("name: x\nshare: .nan\n", "t.yaml", new HashMap<>()))));
+        // a whole number in another base than it seems: YAML reads 030 as octal
+        assertEquals(
+                List.of("t.yaml:2:12: write whole numbers in decimal: YAML reads '030' as 24"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.readTree("name: x\ngraceDays: 030\n", "t.yaml", new HashMap<>()))));
+        // and a value given on its own (--set, a study, the explorer) is read the same way
+        for (String text : List.of("030", "0x1E", "*ref")) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> ScenarioPaths.parseValue("regulator.graceDays", text));
+            assertTrue(
+                    e.getMessage().startsWith("regulator.graceDays: cannot read value '" + text + "' ("),
+                    e.getMessage());
+        }
+        assertEquals(30, ScenarioPaths.parseValue("regulator.graceDays", "30").asInt());
+        assertEquals(0, ScenarioPaths.parseValue("regulator.graceDays", "0").asInt());
         // an alias would be read as the text of the anchor's name: refused, defined or not
         for (String text : List.of("name: *nope\n", "name: &n x\ndescription: *n\n")) {
             List<String> got = errors(assertThrows(
