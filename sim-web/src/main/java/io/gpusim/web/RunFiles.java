@@ -23,7 +23,15 @@ import java.util.function.Predicate;
 final class RunFiles {
     /** The files a run may offer for download, as the command line names them. */
     static final List<String> DOWNLOADS = List.of(
-            "runs.csv", "summary.csv", "series.csv", "compare.csv", "points.csv", "failures.csv", "manifest.json");
+            "runs.csv",
+            "summary.csv",
+            "products.csv",
+            "products_summary.csv",
+            "series.csv",
+            "compare.csv",
+            "points.csv",
+            "failures.csv",
+            "manifest.json");
 
     /** Columns that hold labels, never numbers. */
     private static final Set<String> TEXT = Set.of("scenario", "point", "metric", "series", "date", "error");

@@ -335,7 +335,16 @@ class ExplorerServerTest {
         assertEquals("2025-07-01", results.get("cells").get(0).get("ban_date").asText(), "announced + 30 days");
         List<String> files = new ArrayList<>();
         results.get("files").forEach(f -> files.add(f.asText()));
-        assertEquals(List.of("runs.csv", "summary.csv", "series.csv", "failures.csv", "manifest.json"), files);
+        assertEquals(
+                List.of(
+                        "runs.csv",
+                        "summary.csv",
+                        "products.csv",
+                        "products_summary.csv",
+                        "series.csv",
+                        "failures.csv",
+                        "manifest.json"),
+                files);
 
         Reply summary = get("/api/runs/" + id + "/files/summary.csv");
         assertEquals(Files.readString(out.resolve(id).resolve("summary.csv")), summary.text());
