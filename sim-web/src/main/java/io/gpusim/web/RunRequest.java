@@ -244,6 +244,10 @@ record RunRequest(
                 continue;
             }
             String spec;
+            if (v.has("values") && (v.has("low") || v.has("high"))) {
+                errors.add(field, "give either values or low and high, not both");
+                continue;
+            }
             if (v.has("values")) {
                 JsonNode values = v.get("values");
                 if (!values.isArray() || values.isEmpty() || values.size() > MAX_LEVELS) {
@@ -255,6 +259,8 @@ record RunRequest(
                     String t = valueText(values.get(j), field + ".values[" + j + "]", errors);
                     if (t != null && (t.contains(",") || t.contains(":"))) {
                         errors.add(field + ".values[" + j + "]", "must not contain ',' or ':'");
+                    } else if (t != null && texts.contains(t)) {
+                        errors.add(field + ".values[" + j + "]", "'" + t + "' is listed twice; list each value once");
                     } else if (t != null) {
                         texts.add(t);
                     }

@@ -234,6 +234,19 @@ class ExplorerServerTest {
                                 + " \"low\": 0, \"high\": 9000}]}"),
                 400,
                 "vary");
+        // a range and a list together, or a value listed twice: refused rather than one of them dropped or run twice
+        Reply both = post(
+                "/api/sweep",
+                "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"vary\": [{\"path\": \"regulator.graceDays\","
+                        + " \"low\": 0, \"high\": 30, \"values\": [1, 2]}]}");
+        assertField(both, 400, "vary[0]");
+        assertTrue(both.text().contains("either values or low and high, not both"), both.text());
+        Reply twice = post(
+                "/api/sweep",
+                "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"vary\": [{\"path\": \"regulator.graceDays\","
+                        + " \"values\": [1, 1]}]}");
+        assertField(twice, 400, "vary[0].values[1]");
+        assertTrue(twice.text().contains("'1' is listed twice"), twice.text());
         Reply notJson = post("/api/run", "{runs: ");
         assertEquals(400, notJson.status(), notJson.text());
         Reply plain = send(
