@@ -139,6 +139,14 @@ public record StudyDefinition(
             if (twice != null) {
                 errors.add(problem("design.vary", twice));
             }
+            for (Parameter p : parsed) {
+                if (set != null && set.containsKey(p.path())) {
+                    errors.add(problem(
+                            "design.vary",
+                            p.path() + " is both set and varied; the varied values would replace the set one, so give"
+                                    + " it in one place"));
+                }
+            }
             if (design.points() != null && design.points() < 1) {
                 errors.add(problem("design.points", "must be >= 1, got " + design.points()));
             } else if (design.points() != null

@@ -111,6 +111,15 @@ class StudyDefinitionTest {
     }
 
     @Test
+    void aPathBothSetAndVariedIsAnError() throws Exception {
+        String head = "name: s\nscenarios: [" + BASELINE + "]\nruns: 3\nset: {regulator.graceDays: 5}\n";
+        assertEquals(
+                List.of("study.yaml:6:3: design.vary: regulator.graceDays is both set and varied; the varied values "
+                        + "would replace the set one, so give it in one place"),
+                studyErrors(head + "design:\n  vary:\n    - regulator.graceDays=0,30\n"));
+    }
+
+    @Test
     void twoScenarioFilesOfOneNameAreAnErrorNamingTheName() throws Exception {
         Path baseline = Path.of(BASELINE);
         Files.copy(baseline, dir.resolve("a.yaml"));

@@ -322,6 +322,9 @@ function runSweep() {
     const path = $('sweep-path-' + i).value;
     if (path) body.vary.push({ path, low: $('sweep-low-' + i).value.trim(), high: $('sweep-high-' + i).value.trim() });
   }
+  // A swept lever takes the sweep's values: its edited value, if any, is not sent (the server refuses a path both
+  // set and varied).
+  for (const v of body.vary) delete body.set[v.path];
   body.points = numberOrText($('sweep-points').value);
   submit('/api/sweep', body);
 }
