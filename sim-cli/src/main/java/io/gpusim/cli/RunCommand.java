@@ -131,9 +131,14 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The output files of this run in {@code dir}, once a study it held is removed (with --overwrite) or refused. */
+    /**
+     * The output files of this run in {@code dir}; with --overwrite, a study it held is removed now that the run has
+     * succeeded (without it, another study's directory was refused before the run).
+     */
     private CsvStudyOutput claimed(Path dir) throws ScenarioException, java.io.IOException {
-        OutputDirectory.claim(dir, null, overwrite);
+        if (overwrite) {
+            OutputDirectory.claim(dir, null, true);
+        }
         return new CsvStudyOutput(dir, false);
     }
 
