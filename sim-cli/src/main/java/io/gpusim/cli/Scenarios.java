@@ -1,6 +1,7 @@
 package io.gpusim.cli;
 
 import io.gpusim.core.scenario.ScenarioException;
+import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.CalibrationPair;
@@ -39,9 +40,18 @@ final class Scenarios {
 
     /** Prints the warnings of scenario files to stderr, one line each; returns how many there were. */
     static int warn(PrintWriter err, List<ScenarioTemplate> templates) throws ScenarioException {
+        return warn(err, templates, List.of());
+    }
+
+    /**
+     * Prints the warnings of scenario files as they run, with the command's {@code --set} overrides applied, to
+     * stderr, one line each; returns how many there were.
+     */
+    static int warn(PrintWriter err, List<ScenarioTemplate> templates, List<ScenarioOverride> overrides)
+            throws ScenarioException {
         int n = 0;
         for (ScenarioTemplate t : templates) {
-            for (ValidationError w : t.warnings()) {
+            for (ValidationError w : t.warnings(overrides)) {
                 err.println(w);
                 n++;
             }
@@ -50,9 +60,10 @@ final class Scenarios {
         return n;
     }
 
-    /** {@link #warn(PrintWriter, List)} for one file; returns the template. */
-    static ScenarioTemplate warn(PrintWriter err, ScenarioTemplate template) throws ScenarioException {
-        warn(err, List.of(template));
+    /** {@link #warn(PrintWriter, List, List)} for one file; returns the template. */
+    static ScenarioTemplate warn(PrintWriter err, ScenarioTemplate template, List<ScenarioOverride> overrides)
+            throws ScenarioException {
+        warn(err, List.of(template), overrides);
         return template;
     }
 }

@@ -109,7 +109,7 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--levels applies to --method morris only");
         }
         SensitivityStudy plan = new SensitivityStudy(
-                Scenarios.warn(err, ScenarioTemplate.load(file)),
+                Scenarios.warn(err, ScenarioTemplate.load(file), overrides.set),
                 overrides.set,
                 vary,
                 method,

@@ -45,7 +45,7 @@ final class StudyExecution {
             throws ScenarioException, IOException, InterruptedException {
         Study study = def.resolve(baseDir, setOrigin);
         List<ScenarioTemplate> templates = def.templates(baseDir);
-        Scenarios.warn(spec.commandLine().getErr(), templates);
+        Scenarios.warn(spec.commandLine().getErr(), templates, def.setOverrides(setOrigin));
         Path outDir = output.out != null
                 ? output.out
                 : def.output() != null && def.output().dir() != null

@@ -42,6 +42,35 @@ class CliTest {
     }
 
     @Test
+    void aModeSwitchedBySetWarnsOfTheFileFieldsItLeavesUnused() throws Exception {
+        // placed at the file's banDate, which the file wrote for its own mode
+        int line = Files.readAllLines(Path.of(BASELINE))
+                        .indexOf("  banDate: 2025-04-09          # licence requirement " + "for H20 exports")
+                + 1;
+        String warning = BASELINE + ":" + line + ":12: regulator.banDate: warning: mode NONE never bans, so banDate is "
+                + "ignored";
+        List<List<String>> commands = List.of(
+                List.of("run", BASELINE, "--set", "regulator.mode=NONE"),
+                List.of("batch", BASELINE, "--set", "regulator.mode=NONE", "--runs", "2", "--quiet"),
+                List.of(
+                        "sweep",
+                        BASELINE,
+                        "--set",
+                        "regulator.mode=NONE",
+                        "--vary",
+                        "beliefs.leakWeight=1,2",
+                        "--runs",
+                        "2",
+                        "--quiet"));
+        for (List<String> command : commands) {
+            Result r = gpusim(command.toArray(String[]::new));
+            assertEquals(0, r.code(), command + ": " + r.err());
+            assertTrue(r.err().startsWith(warning), command + ": " + r.err());
+        }
+        assertFalse(gpusim("run", BASELINE).err().contains("warning"), "the file as written has no warning");
+    }
+
+    @Test
     void batchPrintsASummaryAndWritesSummaryCsv() throws Exception {
         Path out = dir.resolve("out");
         Result r = gpusim(

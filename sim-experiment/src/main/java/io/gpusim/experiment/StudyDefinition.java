@@ -383,6 +383,14 @@ public record StudyDefinition(
         return out;
     }
 
+    /**
+     * The study's own {@code set} values as overrides, named {@code setOrigin PATH=VALUE} in messages: what every cell
+     * of the study applies first (a variant's or design point's values come after them).
+     */
+    public List<ScenarioOverride> setOverrides(String setOrigin) {
+        return overrides(set, setOrigin);
+    }
+
     private static Scenario build(ScenarioTemplate t, List<ScenarioOverride> overrides, List<ValidationError> errors) {
         try {
             return t.with(overrides);

@@ -55,9 +55,19 @@ public final class ScenarioTemplate {
      * {@code FILE:LINE:COL: PATH: warning: ...}.
      */
     public List<ValidationError> warnings() throws ScenarioException {
+        return warnings(List.of());
+    }
+
+    /**
+     * The warnings of the scenario with these overrides applied (a {@code --set} that switches the regulator's mode
+     * can make a field of the file unused, or used again), each placed where its field was last given: the file, or
+     * the override.
+     */
+    public List<ValidationError> warnings(List<ScenarioOverride> overrides) throws ScenarioException {
+        Applied applied = apply(overrides);
         List<ValidationError> out = new ArrayList<>();
-        for (ValidationError w : ScenarioWarnings.of(with(List.of()))) {
-            out.add(ScenarioLoader.locate(w.withFile(file.toString()), locations));
+        for (ValidationError w : ScenarioWarnings.of(applied.bind(file))) {
+            out.add(ScenarioLoader.locate(w.withFile(file.toString()), applied.where()));
         }
         return out;
     }
@@ -67,6 +77,17 @@ public final class ScenarioTemplate {
         if (overrides.isEmpty() && asWritten != null) {
             return asWritten; // scenarios are immutable: binding the same tree again would give an equal one
         }
+        return apply(overrides).bind(file);
+    }
+
+    /** The file's tree with overrides written into it, and where each value now comes from. */
+    private record Applied(ObjectNode tree, Map<String, SourceLocation> where) {
+        Scenario bind(Path file) throws ScenarioException {
+            return ScenarioLoader.bind(tree, file.toString(), where);
+        }
+    }
+
+    private Applied apply(List<ScenarioOverride> overrides) throws ScenarioException {
         ObjectNode copy = tree.deepCopy();
         Map<String, SourceLocation> where = new HashMap<>(locations);
         List<ValidationError> errors = new ArrayList<>();
@@ -83,7 +104,7 @@ public final class ScenarioTemplate {
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);
         }
-        return ScenarioLoader.bind(copy, file.toString(), where);
+        return new Applied(copy, where);
     }
 
     /** SHA-256 of each contributing file, for provenance. */

@@ -447,6 +447,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aModeSwitchedByAnOverrideWarnsOfTheFieldsItLeavesUnused() throws Exception {
+        ScenarioTemplate t = ScenarioTemplate.load(BASELINE);
+        List<ValidationError> none = t.warnings(List.of(ScenarioOverride.parse("regulator.mode=NONE", "--set")));
+        assertEquals(1, none.size(), none.toString());
+        String w = none.get(0).toString();
+        // the warning is about the file's banDate, so it is placed at the file's line
+        assertTrue(w.startsWith(BASELINE + ":" + lineOf(Files.readString(BASELINE), "  banDate:") + ":"), w);
+        assertTrue(w.contains("regulator.banDate: warning: mode NONE never bans, so banDate is ignored"), w);
+
+        List<ValidationError> given = t.warnings(List.of(
+                ScenarioOverride.parse("regulator.mode=NONE", "--set"),
+                ScenarioOverride.parse("regulator.banDate=2025-05-01", "--set")));
+        assertEquals(1, given.size(), given.toString());
+        // a value the override gave is placed at the override
+        assertTrue(
+                given.get(0).toString().startsWith("--set regulator.banDate=2025-05-01: regulator.banDate: warning:"),
+                given.get(0).toString());
+        assertEquals(List.of(), t.warnings(List.of(ScenarioOverride.parse("regulator.mode=DATE", "--set"))));
+    }
+
+    @Test
     void extendsCycleIsAnError() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), "extends: b.yaml\nname: a\n");
         Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\nname: b\n");
