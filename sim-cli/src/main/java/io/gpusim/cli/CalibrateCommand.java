@@ -66,7 +66,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Calibration calibration = new Calibration(
-                loadPairs(), flags.overrides.set, flags.vary, flags.runs, flags.model.seed, flags.maxEvals);
+                loadPairs(), flags.overrides.list(), flags.vary, flags.runs, flags.model.seed, flags.maxEvals);
         StudyPipeline.Outcome<Calibration.Result> outcome = Pipelines.run(
                 calibration, spec, flags.output.out, flags.output, flags.model.threadCount(null), flags.engine, false);
         if (outcome == null) {

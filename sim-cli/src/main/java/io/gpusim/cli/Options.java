@@ -38,12 +38,30 @@ final class Options {
                 converter = Converters.SetValue.class,
                 description = "Override a scenario field, e.g. regulator.banDate=2025-06-01 or "
                         + "hyperscalers[1].budgetUsdPerYear=2e10 (repeatable).")
-        List<ScenarioOverride> set = new ArrayList<>();
+        private List<ScenarioOverride> set = new ArrayList<>();
 
-        /** The overrides as a path-to-value map, in the order given. */
+        /**
+         * The overrides in the order given.
+         *
+         * @throws IllegalArgumentException when a path is given twice (only the later value would count)
+         */
+        List<ScenarioOverride> list() {
+            Map<String, ScenarioOverride> seen = new LinkedHashMap<>();
+            for (ScenarioOverride o : set) {
+                ScenarioOverride earlier = seen.putIfAbsent(o.path(), o);
+                if (earlier != null) {
+                    throw new IllegalArgumentException("--set " + o.path() + " is given twice ("
+                            + earlier.origin().substring("--set ".length()) + ", "
+                            + o.origin().substring("--set ".length()) + "); give it once");
+                }
+            }
+            return set;
+        }
+
+        /** The overrides as a path-to-value map, in the order given (see {@link #list()}). */
         Map<String, com.fasterxml.jackson.databind.JsonNode> asMap() {
             Map<String, com.fasterxml.jackson.databind.JsonNode> map = new LinkedHashMap<>();
-            for (ScenarioOverride o : set) {
+            for (ScenarioOverride o : list()) {
                 map.put(o.path(), o.value());
             }
             return map;

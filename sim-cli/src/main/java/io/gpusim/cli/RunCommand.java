@@ -73,8 +73,8 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new ParameterException(spec.commandLine(), "--replication must be >= 0, got " + replication);
         }
-        Scenario scenario = Scenarios.warn(err, ScenarioTemplate.load(scenarioFile), overrides.set)
-                .with(overrides.set);
+        Scenario scenario = Scenarios.warn(err, ScenarioTemplate.load(scenarioFile), overrides.list())
+                .with(overrides.list());
         String outProblem = out == null ? null : OutputDirectory.problem(out);
         if (outProblem != null) {
             throw new ParameterException(spec.commandLine(), "--out " + outProblem);

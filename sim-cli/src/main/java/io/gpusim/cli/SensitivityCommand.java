@@ -109,8 +109,8 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--levels applies to --method morris only");
         }
         SensitivityStudy plan = new SensitivityStudy(
-                Scenarios.warn(err, ScenarioTemplate.load(file), overrides.set),
-                overrides.set,
+                Scenarios.warn(err, ScenarioTemplate.load(file), overrides.list()),
+                overrides.list(),
                 vary,
                 method,
                 basePoints,

@@ -66,7 +66,7 @@ final class ValidateEpisodesCommand implements Callable<Integer> {
         EpisodeValidation job = new EpisodeValidation(
                 Scenarios.loadPairs(spec.commandLine().getErr(), episodes),
                 fit,
-                flags.overrides.set,
+                flags.overrides.list(),
                 flags.vary,
                 flags.runs,
                 checkRuns == null ? flags.runs : checkRuns,

@@ -113,7 +113,30 @@ class BadCommandLineTest {
                         "gpusim sensitivity: " + twice),
                 Arguments.of(
                         with(CAL, "--vary", "beliefs.leakWeight=2:3"),
-                        "gpusim calibrate: --vary beliefs.leakWeight is varied twice; vary each path once"));
+                        "gpusim calibrate: --vary beliefs.leakWeight is varied twice; vary each path once"),
+                // one field under two spellings (a list item by name and by index), varied or set and varied
+                Arguments.of(
+                        new String[] {
+                            "sweep",
+                            B,
+                            "--runs",
+                            "2",
+                            "--vary",
+                            "hyperscalers[Tencent].budgetUsdPerYear=1e10" + ",2e10",
+                            "--vary",
+                            "hyperscalers[2].budgetUsdPerYear=3e10,4e10"
+                        },
+                        "gpusim sweep: hyperscalers[2].budgetUsdPerYear: hyperscalers[Tencent].budgetUsdPerYear and "
+                                + "hyperscalers[2].budgetUsdPerYear name the same field; give it once"),
+                Arguments.of(
+                        with(
+                                SENS,
+                                "--set",
+                                "hyperscalers[Tencent].budgetUsdPerYear=1e10",
+                                "--vary",
+                                "hyperscalers[2].budgetUsdPerYear=1e10:2e10"),
+                        "gpusim sensitivity: hyperscalers[2].budgetUsdPerYear: hyperscalers[Tencent].budgetUsdPerYear "
+                                + "and hyperscalers[2].budgetUsdPerYear name the same field; give it once"));
     }
 
     /** Options that would be silently ignored with the others given. */
@@ -181,6 +204,20 @@ class BadCommandLineTest {
                     with(cmd, "--set", "simulation.stepDays=7.5"),
                     "--set simulation.stepDays=7.5: simulation.stepDays: expected a whole number, got 7.5"));
             all.add(Arguments.of(with(cmd, "--set", "novalue"), "novalue"));
+            // only the later value would count
+            all.add(Arguments.of(
+                    with(cmd, "--set", "regulator.leak.probability=0.2", "--set", "regulator.leak.probability=0.3"),
+                    "gpusim " + name + ": --set regulator.leak.probability is given twice "
+                            + "(regulator.leak.probability=0.2, regulator.leak.probability=0.3); give it once"));
+            all.add(Arguments.of(
+                    with(
+                            cmd,
+                            "--set",
+                            "hyperscalers[Tencent].budgetUsdPerYear=1e10",
+                            "--set",
+                            "hyperscalers[2].budgetUsdPerYear=2e10"),
+                    "hyperscalers[2].budgetUsdPerYear: hyperscalers[Tencent].budgetUsdPerYear and "
+                            + "hyperscalers[2].budgetUsdPerYear name the same field; give it once"));
             all.add(Arguments.of(with(cmd, "--out", "@FILE"), "--out @FILE exists and is not a directory"));
             all.add(Arguments.of(
                     with(cmd, "--seed", "abc"),

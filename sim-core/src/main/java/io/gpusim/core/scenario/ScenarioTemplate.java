@@ -91,9 +91,18 @@ public final class ScenarioTemplate {
         ObjectNode copy = tree.deepCopy();
         Map<String, SourceLocation> where = new HashMap<>(locations);
         List<ValidationError> errors = new ArrayList<>();
+        // The path each field was given under: the same field under two spellings (a list item by name and by
+        // index) would keep only the later value, without a word.
+        Map<String, String> spelled = new HashMap<>();
         for (ScenarioOverride o : overrides) {
             try {
                 String at = ScenarioPaths.set(copy, o.path(), o.value());
+                String earlier = spelled.putIfAbsent(at, o.path());
+                if (earlier != null && !earlier.equals(o.path())) {
+                    // the same whatever the values, so that every design point reports it alike (once)
+                    errors.add(new ValidationError(
+                            null, 0, 0, at, earlier + " and " + o.path() + " name the same field; give it once"));
+                }
                 // What the file wrote at or under the path is gone: errors there are the override's.
                 where.keySet().removeIf(k -> k.equals(at) || k.startsWith(at + ".") || k.startsWith(at + "["));
                 where.put(at, new SourceLocation(o.origin(), 0, 0));
