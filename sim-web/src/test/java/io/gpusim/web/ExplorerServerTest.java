@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,11 @@ class ExplorerServerTest {
         server.close();
     }
 
-    record Reply(int status, JsonNode body, String text) {}
+    record Reply(int status, JsonNode body, String text, HttpHeaders headers) {
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
 
     static Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "t");
@@ -97,7 +102,41 @@ class ExplorerServerTest {
         } catch (IOException notJson) {
             // pages and files
         }
-        return new Reply(r.statusCode(), body, r.body());
+        return new Reply(r.statusCode(), body, r.body(), r.headers());
+    }
+
+    /** A request written as is, for what HttpClient will not send (a malformed URL). */
+    static Reply raw(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String[] headAndBody = text.split("\r\n\r\n", 2);
+            String[] lines = headAndBody[0].split("\r\n");
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                String[] kv = lines[i].split(":\\s*", 2);
+                headers.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(kv[1]);
+            }
+            return new Reply(
+                    Integer.parseInt(lines[0].split(" ")[1]),
+                    JSON.readTree(headAndBody[1]),
+                    headAndBody[1],
+                    HttpHeaders.of(headers, (k, v) -> true));
+        }
+    }
+
+    /** An error in the API's shape with one problem: the status, JSON, the field at fault ("" for none), the message. */
+    static void assertError(Reply r, int status, String field, String message) {
+        assertEquals(status, r.status(), r.text());
+        assertEquals("application/json", r.contentType(), r.text());
+        assertEquals(
+                field.isEmpty() ? message : field + ": " + message,
+                r.body().get("error").asText(),
+                r.text());
+        assertEquals(1, r.body().get("errors").size(), r.text());
+        assertEquals(field, r.body().get("errors").get(0).get("field").asText(), r.text());
+        assertEquals(message, r.body().get("errors").get(0).get("message").asText(), r.text());
     }
 
     /** The status after the run ends, polled. */
@@ -278,6 +317,75 @@ class ExplorerServerTest {
                         .headers()
                         .firstValue("Content-Type")
                         .orElse(""));
+    }
+
+    @Test
+    void whatTheServerRefusesBeforeAHandlerIsAJsonErrorToo() throws Exception {
+        String big = "{\"scenario\": \"" + "x".repeat(ExplorerServer.MAX_BODY_BYTES) + "\"}";
+        assertError(
+                raw("POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + big.length() + "\r\n\r\n" + big),
+                413,
+                "",
+                "the request body is over the limit of 1000000 bytes");
+        for (String path : List.of("/api/scenarios/%zz", "/api/scenarios/a%2", "/api/runs/%C0%AF")) {
+            Reply r = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertEquals(400, r.status(), path + ": " + r.text());
+            assertEquals("application/json", r.contentType(), path);
+            assertTrue(r.body().get("error").asText().startsWith("the request is malformed: "), r.text());
+        }
+        assertError(
+                raw("GET /api/sc%20enarios HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\nConnection: close\r\n\r\n"),
+                400,
+                "",
+                "the request is malformed: Illegal character SPACE=' '");
+    }
+
+    @Test
+    void aPathAskedWithAMethodItDoesNotTakeIsA405ListingTheOnesItDoes() throws Exception {
+        Reply put = send(
+                HttpRequest.newBuilder(URI.create(base + "/api/runs/nope")).PUT(HttpRequest.BodyPublishers.noBody()),
+                "t");
+        assertError(put, 405, "", "PUT /api/runs/nope: the method is not allowed here; allowed: GET, DELETE, HEAD");
+        assertEquals("GET, DELETE, HEAD", put.headers().firstValue("Allow").orElse(""));
+        Reply get = get("/api/run");
+        assertError(get, 405, "", "GET /api/run: the method is not allowed here; allowed: POST");
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
+        assertError(get("/api/nothing"), 404, "", "no such API endpoint: GET /api/nothing");
+        // HEAD answers as GET does, without the body
+        HttpResponse<String> head = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/scenarios"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals(
+                "application/json", head.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("", head.body());
+        assertEquals(
+                get("/api/scenarios").text().getBytes(StandardCharsets.UTF_8).length,
+                head.headers().firstValueAsLong("Content-Length").orElse(-1));
+        for (String path : List.of("/api/runs/nope", "/api/runs/nope/progress")) {
+            HttpResponse<String> missing = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, missing.statusCode(), path);
+            assertEquals(
+                    "application/json",
+                    missing.headers().firstValue("Content-Type").orElse(""),
+                    path);
+        }
+    }
+
+    @Test
+    void theProgressOfAnUnknownRunIsA404LikeItsStatus() throws Exception {
+        Reply r = send(
+                HttpRequest.newBuilder(URI.create(base + "/api/runs/nope/progress"))
+                        .header("Accept", "text/event-stream"),
+                "t");
+        assertError(r, 404, "id", "no run 'nope'");
     }
 
     @Test
