@@ -13,6 +13,7 @@ import io.gpusim.experiment.StudyKind;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,10 +112,10 @@ record RunRequest(
         while (names.hasNext()) {
             String n = names.next();
             if (!known.contains(n)) {
-                errors.add(
+                errors.unknown(
                         prefix + n,
-                        "unknown field; expected "
-                                + String.join(", ", known.stream().sorted().toList()));
+                        "unknown field",
+                        "expected " + String.join(", ", known.stream().sorted().toList()));
             }
         }
     }
@@ -136,7 +137,8 @@ record RunRequest(
             try {
                 ScenarioPaths.typeOf(path);
             } catch (IllegalArgumentException ex) {
-                errors.add(at, after(ex.getMessage(), path + ": "));
+                String[] message = after(ex.getMessage(), path + ": ").split("; (?=known: )", 2);
+                errors.unknown(at, message[0], message.length > 1 ? message[1] : null);
                 continue;
             }
             String text = valueText(e.getValue(), at, errors);
@@ -490,12 +492,46 @@ record RunRequest(
         return sb.toString();
     }
 
-    /** Problems gathered while reading a request. */
+    /**
+     * Problems gathered while reading a request. Unknown fields are bounded, so that the answer to a request with
+     * thousands of them stays small: the first {@value #UNKNOWN_SHOWN} are listed, the rest counted, and the list of
+     * known names each would repeat is given once.
+     */
     static final class Errors {
+        /** Unknown fields listed one by one. */
+        static final int UNKNOWN_SHOWN = 5;
+
+        /** Longest unknown name or message about it shown in full. */
+        private static final int UNKNOWN_LENGTH = 200;
+
         private final List<ApiException.Problem> problems = new ArrayList<>();
+        private final Set<String> knownShown = new HashSet<>();
+        private int unknownShown;
+        private int unknownLeftOut;
 
         void add(String field, String message) {
             problems.add(new ApiException.Problem(field, message));
+        }
+
+        /**
+         * An unknown field (or scenario path): what is wrong and, the first time a list is given, the names that are
+         * known there ({@code known} may be null).
+         */
+        void unknown(String field, String message, String known) {
+            if (unknownShown == UNKNOWN_SHOWN) {
+                unknownLeftOut++;
+                return;
+            }
+            unknownShown++;
+            String text = cut(message);
+            if (known != null && knownShown.add(known)) {
+                text += "; " + known;
+            }
+            add(cut(field), text);
+        }
+
+        private static String cut(String s) {
+            return s.length() > UNKNOWN_LENGTH ? s.substring(0, UNKNOWN_LENGTH) + "..." : s;
         }
 
         void addAll(ApiException e) {
@@ -503,6 +539,10 @@ record RunRequest(
         }
 
         void throwIfAny() throws ApiException {
+            if (unknownLeftOut > 0) {
+                add("", unknownLeftOut + " more unknown field" + (unknownLeftOut == 1 ? "" : "s") + " not listed");
+                unknownLeftOut = 0;
+            }
             if (!problems.isEmpty()) {
                 throw new ApiException(400, problems);
             }

@@ -389,6 +389,33 @@ class ExplorerServerTest {
     }
 
     @Test
+    void anErrorAboutThousandsOfUnknownKeysStaysSmall() throws Exception {
+        StringBuilder set = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            set.append(i == 0 ? "" : ", ").append("\"qqqqqqqq").append(i).append("\": 1");
+        }
+        String request = "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"set\": {" + set + "}}";
+        Reply r = post("/api/run", request);
+        assertField(r, 400, "set.qqqqqqqq4");
+        JsonNode errors = r.body().get("errors");
+        assertEquals(RunRequest.Errors.UNKNOWN_SHOWN + 1, errors.size(), r.text());
+        assertTrue(errors.get(0).get("message").asText().contains("; known: "), r.text());
+        assertEquals(
+                "no field 'qqqqqqqq1' in the scenario",
+                errors.get(1).get("message").asText(),
+                "listed once");
+        assertEquals("", errors.get(5).get("field").asText());
+        assertEquals(
+                "4995 more unknown fields not listed",
+                errors.get(5).get("message").asText());
+        assertTrue(r.text().length() < request.length() / 10, r.text().length() + " bytes");
+        Reply fields = post("/api/run", "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"x\": 1, \"y\": 2}");
+        assertEquals(
+                "x: unknown field; expected runs, scenario, seed, set; y: unknown field",
+                fields.body().get("error").asText());
+    }
+
+    @Test
     void onlyRequestsAddressedToThisMachineAreAnswered() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             OutputStream os = s.getOutputStream();
