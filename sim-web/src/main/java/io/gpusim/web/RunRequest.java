@@ -241,6 +241,12 @@ record RunRequest(
                 continue;
             }
             String path = pathNode.asText();
+            try {
+                ScenarioPaths.typeOf(path);
+            } catch (IllegalArgumentException e) {
+                errors.add(field + ".path", after(e.getMessage(), path + ": "));
+                continue;
+            }
             if (out.stream().anyMatch(s -> s.startsWith(path + "="))) {
                 errors.add(field + ".path", "'" + path + "' is swept twice");
                 continue;
@@ -258,7 +264,7 @@ record RunRequest(
                 }
                 List<String> texts = new ArrayList<>();
                 for (int j = 0; j < values.size(); j++) {
-                    String t = valueText(values.get(j), field + ".values[" + j + "]", errors);
+                    String t = sweptValue(path, values.get(j), field + ".values[" + j + "]", errors);
                     if (t != null && (t.contains(",") || t.contains(":"))) {
                         errors.add(field + ".values[" + j + "]", "must not contain ',' or ':'");
                     } else if (t != null && texts.contains(t)) {
@@ -272,8 +278,8 @@ record RunRequest(
                 }
                 spec = path + "=" + String.join(",", texts);
             } else {
-                String lo = valueText(v.get("low"), field + ".low", errors);
-                String hi = valueText(v.get("high"), field + ".high", errors);
+                String lo = sweptValue(path, v.get("low"), field + ".low", errors);
+                String hi = sweptValue(path, v.get("high"), field + ".high", errors);
                 if (lo == null || hi == null) {
                     continue;
                 }
@@ -289,6 +295,23 @@ record RunRequest(
             }
         }
         return out;
+    }
+
+    /**
+     * A swept value's text, checked as a value of its path (as {@code --vary} checks listed values), so that a bad one is reported at its own field ({@code
+     * vary[0].values[1]}, {@code vary[0].low}) rather than at the parameter.
+     */
+    private static String sweptValue(String path, JsonNode value, String field, Errors errors) {
+        String text = valueText(value, field, errors);
+        if (text != null) {
+            try {
+                ScenarioPaths.check(path, ScenarioPaths.parseValue(path, text));
+            } catch (IllegalArgumentException e) {
+                errors.add(field, after(e.getMessage(), path + ": "));
+                return null;
+            }
+        }
+        return text;
     }
 
     private static int whole(JsonNode node, String field, Integer fallback, int min, int max, Errors errors) {
@@ -418,7 +441,11 @@ record RunRequest(
         if (origin.startsWith("design point")) {
             return "vary";
         }
-        return err.path() == null || err.path().isEmpty() ? "scenario" : err.path();
+        String path = err.path() == null ? "" : err.path();
+        if (err.file() == null && path.startsWith("design.")) {
+            return path.substring("design.".length()); // the study's design.vary is the request's vary, and so on
+        }
+        return path.isEmpty() ? "scenario" : path;
     }
 
     /**

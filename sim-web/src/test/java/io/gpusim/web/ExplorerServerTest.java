@@ -286,6 +286,29 @@ class ExplorerServerTest {
                         + " \"values\": [1, 1]}]}");
         assertField(twice, 400, "vary[0].values[1]");
         assertTrue(twice.text().contains("'1' is listed twice"), twice.text());
+        // a bad swept value is named by its own field, not the parameter's path or the study file's field
+        String sweep = "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, ";
+        Reply listed =
+                post("/api/sweep", sweep + "\"vary\": [{\"path\": \"regulator.graceDays\", \"values\": [0, \"x\"]}]}");
+        assertField(listed, 400, "vary[0].values[1]");
+        assertFalse(listed.text().contains("vary[0].path"), listed.text());
+        assertField(
+                post(
+                        "/api/sweep",
+                        sweep + "\"vary\": [{\"path\": \"regulator.banDate\", \"low\": \"soon\", "
+                                + "\"high\": \"2025-07-01\"}]}"),
+                400,
+                "vary[0].low");
+        assertField(
+                post("/api/sweep", sweep + "\"vary\": [{\"path\": \"regulator.nope\", \"values\": [1, 2]}]}"),
+                400,
+                "vary[0].path");
+        Reply setAndVaried = post(
+                "/api/sweep",
+                sweep + "\"set\": {\"regulator.graceDays\": 5}, "
+                        + "\"vary\": [{\"path\": \"regulator.graceDays\", \"values\": [0, 30]}]}");
+        assertField(setAndVaried, 400, "vary");
+        assertTrue(setAndVaried.text().contains("regulator.graceDays is both set and varied"), setAndVaried.text());
         Reply notJson = post("/api/run", "{runs: ");
         assertEquals(400, notJson.status(), notJson.text());
         Reply plain = send(
