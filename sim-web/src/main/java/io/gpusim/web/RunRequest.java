@@ -336,13 +336,6 @@ record RunRequest(
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.asLong();
         }
-        if (node.isTextual() && node.asText().matches("-?\\d{1,19}")) {
-            try {
-                return Long.parseLong(node.asText());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
         errors.add("seed", "must be a whole number (64-bit), got " + shown(node));
         return 1L;
     }

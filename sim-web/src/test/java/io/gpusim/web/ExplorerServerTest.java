@@ -286,6 +286,26 @@ class ExplorerServerTest {
                         + " \"values\": [1, 1]}]}");
         assertField(twice, 400, "vary[0].values[1]");
         assertTrue(twice.text().contains("'1' is listed twice"), twice.text());
+        // a number given as text is refused in every numeric field, not read in some
+        String batch = "{\"scenario\": \"h20-2025.yaml\", ";
+        assertError(
+                post("/api/run", batch + "\"runs\": 10, \"seed\": \"7\"}"),
+                400,
+                "seed",
+                "must be a whole number (64-bit), got \"7\"");
+        assertError(
+                post("/api/run", batch + "\"runs\": \"2\"}"),
+                400,
+                "runs",
+                "must be a whole number from 1 to 150000, got \"2\"");
+        assertError(
+                post(
+                        "/api/sweep",
+                        batch + "\"runs\": 10, \"points\": \"3\", "
+                                + "\"vary\": [{\"path\": \"regulator.graceDays\", \"low\": 0, \"high\": 30}]}"),
+                400,
+                "points",
+                "must be a whole number from 2 to 25, got \"3\"");
         // a bad swept value is named by its own field, not the parameter's path or the study file's field
         String sweep = "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, ";
         Reply listed =
