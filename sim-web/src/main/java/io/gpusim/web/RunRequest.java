@@ -298,8 +298,8 @@ record RunRequest(
     }
 
     /**
-     * A swept value's text, checked as a value of its path (as {@code --vary} checks listed values), so that a bad one is reported at its own field ({@code
-     * vary[0].values[1]}, {@code vary[0].low}) rather than at the parameter.
+     * A swept value's text, checked as a value of its path (as {@code --vary} checks listed values), so that a bad one
+     * is reported at its own field ({@code vary[0].values[1]}, {@code vary[0].low}) rather than at the parameter.
      */
     private static String sweptValue(String path, JsonNode value, String field, Errors errors) {
         String text = valueText(value, field, errors);
@@ -543,15 +543,11 @@ record RunRequest(
                 return;
             }
             unknownShown++;
-            String text = cut(message);
+            String text = Catalog.shorten(message, UNKNOWN_LENGTH);
             if (known != null && knownShown.add(known)) {
                 text += "; " + known;
             }
-            add(cut(field), text);
-        }
-
-        private static String cut(String s) {
-            return s.length() > UNKNOWN_LENGTH ? s.substring(0, UNKNOWN_LENGTH) + "..." : s;
+            add(Catalog.shorten(field, UNKNOWN_LENGTH), text);
         }
 
         void addAll(ApiException e) {

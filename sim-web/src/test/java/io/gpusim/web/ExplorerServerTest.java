@@ -452,6 +452,14 @@ class ExplorerServerTest {
                 "4995 more unknown fields not listed",
                 errors.get(5).get("message").asText());
         assertTrue(r.text().length() < request.length() / 10, r.text().length() + " bytes");
+        Reply longKey = post(
+                "/api/run",
+                "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"set\": {\"" + "q".repeat(50_000) + "\": 1}}");
+        assertEquals(400, longKey.status());
+        assertEquals(
+                "set." + "q".repeat(196) + "...",
+                longKey.body().get("errors").get(0).get("field").asText());
+        assertTrue(longKey.text().length() < 2_000, longKey.text());
         Reply fields = post("/api/run", "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"x\": 1, \"y\": 2}");
         assertEquals(
                 "x: unknown field; expected runs, scenario, seed, set; y: unknown field",
