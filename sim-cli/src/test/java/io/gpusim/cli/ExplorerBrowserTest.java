@@ -153,6 +153,10 @@ class ExplorerBrowserTest {
         assertTrue(text("error").contains("set.regulator.graceDays"), text("error"));
         assertTrue(lever("regulator.graceDays", "a").getAttribute("class").contains("invalid"));
         screenshot("explorer-2-edit");
+        // a 64-bit seed goes to the server as the number it is: not rounded, and not as text (which is refused)
+        assertEquals(
+                "{\"seed\":9223372036854775807,\"runs\":1000}",
+                js("return toJson({seed: numberOrText('9223372036854775807'), runs: numberOrText('1000')})"));
         type(lever("regulator.graceDays", "a"), "30");
 
         // 3. a long run shows its progress and can be cancelled; nothing of it is left

@@ -126,6 +126,11 @@ final class Catalog {
     }
 
     static String shorten(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        return shorten(s, 80);
+    }
+
+    /** The text, cut after {@code max} characters (marked with "..."). */
+    static String shorten(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "..." : s;
     }
 }

@@ -19,8 +19,13 @@ import io.gpusim.experiment.StudyPipeline;
 import io.gpusim.experiment.StudyResult;
 import io.gpusim.experiment.SummaryRow;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.exception.HttpResponseExceptionMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -41,8 +46,11 @@ public final class ExplorerServer implements AutoCloseable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = ScenarioLoader.jsonMapper();
     private static final String CLIENT_HEADER = "X-Gpusim-Client";
-    /** Marks a request already answered in JSON, so the 404 page does not replace the answer. */
-    private static final String ANSWERED = "gpusim-answered";
+    /** The run a progress request is about, found before its stream starts. */
+    private static final String RUN = "gpusim-run";
+
+    /** Most bytes a request body may have (413 beyond). */
+    static final int MAX_BODY_BYTES = 1_000_000;
 
     /**
      * How to serve.
@@ -173,37 +181,40 @@ public final class ExplorerServer implements AutoCloseable {
                 sf.directory = "/io/gpusim/web/static";
                 sf.location = Location.CLASSPATH;
             });
+            c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.http.prefer405over404 = true; // a known path asked with another method: 405 with the methods it takes
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
             c.routes.before(this::checkHost);
-            c.routes.get("/api/scenarios", this::scenarios);
-            c.routes.get("/api/scenarios/{id}", this::scenario);
-            c.routes.get("/api/schema", ctx -> json(ctx, 200, Parameters.schema()));
-            c.routes.get("/api/metrics", ctx -> json(ctx, 200, outputs()));
+            get(c, "/api/scenarios", this::scenarios);
+            get(c, "/api/scenarios/{id}", this::scenario);
+            get(c, "/api/schema", ctx -> json(ctx, 200, Parameters.schema()));
+            get(c, "/api/metrics", ctx -> json(ctx, 200, outputs()));
             c.routes.post("/api/run", ctx -> submit(ctx, StudyKind.BATCH));
             c.routes.post("/api/compare", ctx -> submit(ctx, StudyKind.COMPARE));
             c.routes.post("/api/sweep", ctx -> submit(ctx, StudyKind.SWEEP));
-            c.routes.get("/api/runs", this::list);
-            c.routes.get("/api/runs/{id}", ctx -> json(ctx, 200, status(run(ctx))));
+            get(c, "/api/runs", this::list);
+            get(c, "/api/runs/{id}", ctx -> json(ctx, 200, status(run(ctx))));
             c.routes.delete("/api/runs/{id}", this::cancel);
             c.routes.post("/api/runs/{id}/cancel", ctx -> {
                 requireJson(ctx); // as every POST: a form on another site cannot send it
                 cancel(ctx);
             });
-            c.routes.get("/api/runs/{id}/results", this::results);
-            c.routes.get("/api/runs/{id}/series", this::series);
-            c.routes.get("/api/runs/{id}/values", this::values);
-            c.routes.get("/api/runs/{id}/files/{name}", this::file);
-            c.routes.sse("/api/runs/{id}/progress", client -> {
-                Run run = runs.get(client.ctx().pathParam("id"));
-                if (run == null) {
-                    client.sendEvent(
-                            "end",
-                            problem("id", "no run '" + client.ctx().pathParam("id") + "'")
-                                    .toString());
-                    client.close();
-                    return;
-                }
+            get(c, "/api/runs/{id}/results", this::results);
+            get(c, "/api/runs/{id}/series", this::series);
+            get(c, "/api/runs/{id}/values", this::values);
+            get(c, "/api/runs/{id}/files/{name}", this::file);
+            SseHandler progress = new SseHandler(client -> {
                 client.keepAlive();
-                new ProgressStream(run, client, this::status, scheduler).start();
+                new ProgressStream(client.ctx().attribute(RUN), client, this::status, scheduler).start();
+            });
+            c.routes.get("/api/runs/{id}/progress", ctx -> {
+                ctx.attribute(RUN, run(ctx)); // an unknown run is a 404 like any other, not a stream
+                progress.handle(ctx);
+            });
+            c.routes.head("/api/runs/{id}/progress", ctx -> {
+                run(ctx);
+                ctx.contentType("text/event-stream");
             });
             c.routes.exception(ApiException.class, (e, ctx) -> {
                 ObjectNode body = NODES.objectNode();
@@ -218,17 +229,13 @@ public final class ExplorerServer implements AutoCloseable {
                     JsonProcessingException.class,
                     (e, ctx) -> json(
                             ctx, 400, problem("", "the request body is not valid JSON: " + e.getOriginalMessage())));
+            c.routes.exception(HttpResponseException.class, this::refused);
             c.routes.exception(
                     Exception.class,
                     (e, ctx) -> json(
                             ctx,
                             500,
                             problem("", "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
-            c.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api") && ctx.attribute(ANSWERED) == null) {
-                    json(ctx, 404, problem("", "no such API endpoint: " + ctx.method() + " " + ctx.path()));
-                }
-            });
         });
     }
 
@@ -562,15 +569,47 @@ public final class ExplorerServer implements AutoCloseable {
         ctx.result(Files.readAllBytes(f));
     }
 
-    private static ObjectNode problem(String field, String message) {
+    /**
+     * Registers a GET route and the same handler for HEAD, which answers as GET does without the body (Jetty leaves
+     * the body of a HEAD response out).
+     */
+    private static void get(JavalinConfig c, String path, Handler handler) {
+        c.routes.get(path, handler);
+        c.routes.head(path, handler);
+    }
+
+    /**
+     * What Javalin refuses before or while a handler runs (an unknown endpoint, a method the path does not take, a
+     * body over the limit): in the API's error shape under {@code /api}, as Javalin answers elsewhere (the page).
+     */
+    private void refused(HttpResponseException e, Context ctx) {
+        if (!ctx.path().startsWith("/api")) {
+            HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
+            return;
+        }
+        String request = ctx.method() + " " + Catalog.shorten(ctx.path());
+        String message = switch (e.getStatus()) {
+            case 404 -> "no such API endpoint: " + request;
+            case 405 -> {
+                // Javalin lists the methods the path takes as the one detail of its 405
+                String allow = String.join(", ", e.getDetails().values());
+                ctx.header("Allow", allow);
+                yield request + ": the method is not allowed here; allowed: " + allow;
+            }
+            case 413 -> "the request body is over the limit of " + MAX_BODY_BYTES + " bytes";
+            default -> e.getMessage();
+        };
+        json(ctx, e.getStatus(), problem("", message));
+    }
+
+    static ObjectNode problem(String field, String message) {
         ObjectNode body = NODES.objectNode();
         body.put("error", field.isEmpty() ? message : field + ": " + message);
         body.putArray("errors").addObject().put("field", field).put("message", message);
         return body;
     }
 
-    private static void json(Context ctx, int status, JsonNode body) {
-        ctx.attribute(ANSWERED, Boolean.TRUE);
+    static void json(Context ctx, int status, JsonNode body) {
         ctx.status(status);
         ctx.contentType("application/json");
         try {

@@ -13,6 +13,7 @@ import io.gpusim.experiment.StudyKind;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,10 +112,10 @@ record RunRequest(
         while (names.hasNext()) {
             String n = names.next();
             if (!known.contains(n)) {
-                errors.add(
+                errors.unknown(
                         prefix + n,
-                        "unknown field; expected "
-                                + String.join(", ", known.stream().sorted().toList()));
+                        "unknown field",
+                        "expected " + String.join(", ", known.stream().sorted().toList()));
             }
         }
     }
@@ -136,7 +137,8 @@ record RunRequest(
             try {
                 ScenarioPaths.typeOf(path);
             } catch (IllegalArgumentException ex) {
-                errors.add(at, after(ex.getMessage(), path + ": "));
+                String[] message = after(ex.getMessage(), path + ": ").split("; (?=known: )", 2);
+                errors.unknown(at, message[0], message.length > 1 ? message[1] : null);
                 continue;
             }
             String text = valueText(e.getValue(), at, errors);
@@ -239,6 +241,12 @@ record RunRequest(
                 continue;
             }
             String path = pathNode.asText();
+            try {
+                ScenarioPaths.typeOf(path);
+            } catch (IllegalArgumentException e) {
+                errors.add(field + ".path", after(e.getMessage(), path + ": "));
+                continue;
+            }
             if (out.stream().anyMatch(s -> s.startsWith(path + "="))) {
                 errors.add(field + ".path", "'" + path + "' is swept twice");
                 continue;
@@ -256,7 +264,7 @@ record RunRequest(
                 }
                 List<String> texts = new ArrayList<>();
                 for (int j = 0; j < values.size(); j++) {
-                    String t = valueText(values.get(j), field + ".values[" + j + "]", errors);
+                    String t = sweptValue(path, values.get(j), field + ".values[" + j + "]", errors);
                     if (t != null && (t.contains(",") || t.contains(":"))) {
                         errors.add(field + ".values[" + j + "]", "must not contain ',' or ':'");
                     } else if (t != null && texts.contains(t)) {
@@ -270,8 +278,8 @@ record RunRequest(
                 }
                 spec = path + "=" + String.join(",", texts);
             } else {
-                String lo = valueText(v.get("low"), field + ".low", errors);
-                String hi = valueText(v.get("high"), field + ".high", errors);
+                String lo = sweptValue(path, v.get("low"), field + ".low", errors);
+                String hi = sweptValue(path, v.get("high"), field + ".high", errors);
                 if (lo == null || hi == null) {
                     continue;
                 }
@@ -287,6 +295,23 @@ record RunRequest(
             }
         }
         return out;
+    }
+
+    /**
+     * A swept value's text, checked as a value of its path (as {@code --vary} checks listed values), so that a bad one
+     * is reported at its own field ({@code vary[0].values[1]}, {@code vary[0].low}) rather than at the parameter.
+     */
+    private static String sweptValue(String path, JsonNode value, String field, Errors errors) {
+        String text = valueText(value, field, errors);
+        if (text != null) {
+            try {
+                ScenarioPaths.check(path, ScenarioPaths.parseValue(path, text));
+            } catch (IllegalArgumentException e) {
+                errors.add(field, after(e.getMessage(), path + ": "));
+                return null;
+            }
+        }
+        return text;
     }
 
     private static int whole(JsonNode node, String field, Integer fallback, int min, int max, Errors errors) {
@@ -310,13 +335,6 @@ record RunRequest(
         }
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.asLong();
-        }
-        if (node.isTextual() && node.asText().matches("-?\\d{1,19}")) {
-            try {
-                return Long.parseLong(node.asText());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
         }
         errors.add("seed", "must be a whole number (64-bit), got " + shown(node));
         return 1L;
@@ -416,7 +434,11 @@ record RunRequest(
         if (origin.startsWith("design point")) {
             return "vary";
         }
-        return err.path() == null || err.path().isEmpty() ? "scenario" : err.path();
+        String path = err.path() == null ? "" : err.path();
+        if (err.file() == null && path.startsWith("design.")) {
+            return path.substring("design.".length()); // the study's design.vary is the request's vary, and so on
+        }
+        return path.isEmpty() ? "scenario" : path;
     }
 
     /**
@@ -490,12 +512,42 @@ record RunRequest(
         return sb.toString();
     }
 
-    /** Problems gathered while reading a request. */
+    /**
+     * Problems gathered while reading a request. Unknown fields are bounded, so that the answer to a request with
+     * thousands of them stays small: the first {@value #UNKNOWN_SHOWN} are listed, the rest counted, and the list of
+     * known names each would repeat is given once.
+     */
     static final class Errors {
+        /** Unknown fields listed one by one. */
+        static final int UNKNOWN_SHOWN = 5;
+
+        /** Longest unknown name or message about it shown in full. */
+        private static final int UNKNOWN_LENGTH = 200;
+
         private final List<ApiException.Problem> problems = new ArrayList<>();
+        private final Set<String> knownShown = new HashSet<>();
+        private int unknownShown;
+        private int unknownLeftOut;
 
         void add(String field, String message) {
             problems.add(new ApiException.Problem(field, message));
+        }
+
+        /**
+         * An unknown field (or scenario path): what is wrong and, the first time a list is given, the names that are
+         * known there ({@code known} may be null).
+         */
+        void unknown(String field, String message, String known) {
+            if (unknownShown == UNKNOWN_SHOWN) {
+                unknownLeftOut++;
+                return;
+            }
+            unknownShown++;
+            String text = Catalog.shorten(message, UNKNOWN_LENGTH);
+            if (known != null && knownShown.add(known)) {
+                text += "; " + known;
+            }
+            add(Catalog.shorten(field, UNKNOWN_LENGTH), text);
         }
 
         void addAll(ApiException e) {
@@ -503,6 +555,10 @@ record RunRequest(
         }
 
         void throwIfAny() throws ApiException {
+            if (unknownLeftOut > 0) {
+                add("", unknownLeftOut + " more unknown field" + (unknownLeftOut == 1 ? "" : "s") + " not listed");
+                unknownLeftOut = 0;
+            }
             if (!problems.isEmpty()) {
                 throw new ApiException(400, problems);
             }

@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,11 @@ class ExplorerServerTest {
         server.close();
     }
 
-    record Reply(int status, JsonNode body, String text) {}
+    record Reply(int status, JsonNode body, String text, HttpHeaders headers) {
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
 
     static Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "t");
@@ -97,7 +102,41 @@ class ExplorerServerTest {
         } catch (IOException notJson) {
             // pages and files
         }
-        return new Reply(r.statusCode(), body, r.body());
+        return new Reply(r.statusCode(), body, r.body(), r.headers());
+    }
+
+    /** A request written as is, for what HttpClient will not send (a malformed URL). */
+    static Reply raw(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String[] headAndBody = text.split("\r\n\r\n", 2);
+            String[] lines = headAndBody[0].split("\r\n");
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                String[] kv = lines[i].split(":\\s*", 2);
+                headers.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(kv[1]);
+            }
+            return new Reply(
+                    Integer.parseInt(lines[0].split(" ")[1]),
+                    JSON.readTree(headAndBody[1]),
+                    headAndBody[1],
+                    HttpHeaders.of(headers, (k, v) -> true));
+        }
+    }
+
+    /** An error in the API's shape with one problem: the status, JSON, the field at fault ("" for none), the message. */
+    static void assertError(Reply r, int status, String field, String message) {
+        assertEquals(status, r.status(), r.text());
+        assertEquals("application/json", r.contentType(), r.text());
+        assertEquals(
+                field.isEmpty() ? message : field + ": " + message,
+                r.body().get("error").asText(),
+                r.text());
+        assertEquals(1, r.body().get("errors").size(), r.text());
+        assertEquals(field, r.body().get("errors").get(0).get("field").asText(), r.text());
+        assertEquals(message, r.body().get("errors").get(0).get("message").asText(), r.text());
     }
 
     /** The status after the run ends, polled. */
@@ -247,6 +286,49 @@ class ExplorerServerTest {
                         + " \"values\": [1, 1]}]}");
         assertField(twice, 400, "vary[0].values[1]");
         assertTrue(twice.text().contains("'1' is listed twice"), twice.text());
+        // a number given as text is refused in every numeric field, not read in some
+        String batch = "{\"scenario\": \"h20-2025.yaml\", ";
+        assertError(
+                post("/api/run", batch + "\"runs\": 10, \"seed\": \"7\"}"),
+                400,
+                "seed",
+                "must be a whole number (64-bit), got \"7\"");
+        assertError(
+                post("/api/run", batch + "\"runs\": \"2\"}"),
+                400,
+                "runs",
+                "must be a whole number from 1 to 150000, got \"2\"");
+        assertError(
+                post(
+                        "/api/sweep",
+                        batch + "\"runs\": 10, \"points\": \"3\", "
+                                + "\"vary\": [{\"path\": \"regulator.graceDays\", \"low\": 0, \"high\": 30}]}"),
+                400,
+                "points",
+                "must be a whole number from 2 to 25, got \"3\"");
+        // a bad swept value is named by its own field, not the parameter's path or the study file's field
+        String sweep = "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, ";
+        Reply listed =
+                post("/api/sweep", sweep + "\"vary\": [{\"path\": \"regulator.graceDays\", \"values\": [0, \"x\"]}]}");
+        assertField(listed, 400, "vary[0].values[1]");
+        assertFalse(listed.text().contains("vary[0].path"), listed.text());
+        assertField(
+                post(
+                        "/api/sweep",
+                        sweep + "\"vary\": [{\"path\": \"regulator.banDate\", \"low\": \"soon\", "
+                                + "\"high\": \"2025-07-01\"}]}"),
+                400,
+                "vary[0].low");
+        assertField(
+                post("/api/sweep", sweep + "\"vary\": [{\"path\": \"regulator.nope\", \"values\": [1, 2]}]}"),
+                400,
+                "vary[0].path");
+        Reply setAndVaried = post(
+                "/api/sweep",
+                sweep + "\"set\": {\"regulator.graceDays\": 5}, "
+                        + "\"vary\": [{\"path\": \"regulator.graceDays\", \"values\": [0, 30]}]}");
+        assertField(setAndVaried, 400, "vary");
+        assertTrue(setAndVaried.text().contains("regulator.graceDays is both set and varied"), setAndVaried.text());
         Reply notJson = post("/api/run", "{runs: ");
         assertEquals(400, notJson.status(), notJson.text());
         Reply plain = send(
@@ -278,6 +360,110 @@ class ExplorerServerTest {
                         .headers()
                         .firstValue("Content-Type")
                         .orElse(""));
+    }
+
+    @Test
+    void whatTheServerRefusesBeforeAHandlerIsAJsonErrorToo() throws Exception {
+        String big = "{\"scenario\": \"" + "x".repeat(ExplorerServer.MAX_BODY_BYTES) + "\"}";
+        assertError(
+                raw("POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + big.length() + "\r\n\r\n" + big),
+                413,
+                "",
+                "the request body is over the limit of 1000000 bytes");
+        for (String path : List.of("/api/scenarios/%zz", "/api/scenarios/a%2", "/api/runs/%C0%AF")) {
+            Reply r = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertEquals(400, r.status(), path + ": " + r.text());
+            assertEquals("application/json", r.contentType(), path);
+            assertTrue(r.body().get("error").asText().startsWith("the request is malformed: "), r.text());
+        }
+        assertError(
+                raw("GET /api/sc%20enarios HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\nConnection: close\r\n\r\n"),
+                400,
+                "",
+                "the request is malformed: Illegal character SPACE=' '");
+    }
+
+    @Test
+    void aPathAskedWithAMethodItDoesNotTakeIsA405ListingTheOnesItDoes() throws Exception {
+        Reply put = send(
+                HttpRequest.newBuilder(URI.create(base + "/api/runs/nope")).PUT(HttpRequest.BodyPublishers.noBody()),
+                "t");
+        assertError(put, 405, "", "PUT /api/runs/nope: the method is not allowed here; allowed: GET, DELETE, HEAD");
+        assertEquals("GET, DELETE, HEAD", put.headers().firstValue("Allow").orElse(""));
+        Reply get = get("/api/run");
+        assertError(get, 405, "", "GET /api/run: the method is not allowed here; allowed: POST");
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
+        assertError(get("/api/nothing"), 404, "", "no such API endpoint: GET /api/nothing");
+        // HEAD answers as GET does, without the body
+        HttpResponse<String> head = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/scenarios"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals(
+                "application/json", head.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("", head.body());
+        assertEquals(
+                get("/api/scenarios").text().getBytes(StandardCharsets.UTF_8).length,
+                head.headers().firstValueAsLong("Content-Length").orElse(-1));
+        for (String path : List.of("/api/runs/nope", "/api/runs/nope/progress")) {
+            HttpResponse<String> missing = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, missing.statusCode(), path);
+            assertEquals(
+                    "application/json",
+                    missing.headers().firstValue("Content-Type").orElse(""),
+                    path);
+        }
+    }
+
+    @Test
+    void theProgressOfAnUnknownRunIsA404LikeItsStatus() throws Exception {
+        Reply r = send(
+                HttpRequest.newBuilder(URI.create(base + "/api/runs/nope/progress"))
+                        .header("Accept", "text/event-stream"),
+                "t");
+        assertError(r, 404, "id", "no run 'nope'");
+    }
+
+    @Test
+    void anErrorAboutThousandsOfUnknownKeysStaysSmall() throws Exception {
+        StringBuilder set = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            set.append(i == 0 ? "" : ", ").append("\"qqqqqqqq").append(i).append("\": 1");
+        }
+        String request = "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"set\": {" + set + "}}";
+        Reply r = post("/api/run", request);
+        assertField(r, 400, "set.qqqqqqqq4");
+        JsonNode errors = r.body().get("errors");
+        assertEquals(RunRequest.Errors.UNKNOWN_SHOWN + 1, errors.size(), r.text());
+        assertTrue(errors.get(0).get("message").asText().contains("; known: "), r.text());
+        assertEquals(
+                "no field 'qqqqqqqq1' in the scenario",
+                errors.get(1).get("message").asText(),
+                "listed once");
+        assertEquals("", errors.get(5).get("field").asText());
+        assertEquals(
+                "4995 more unknown fields not listed",
+                errors.get(5).get("message").asText());
+        assertTrue(r.text().length() < request.length() / 10, r.text().length() + " bytes");
+        Reply longKey = post(
+                "/api/run",
+                "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"set\": {\"" + "q".repeat(50_000) + "\": 1}}");
+        assertEquals(400, longKey.status());
+        assertEquals(
+                "set." + "q".repeat(196) + "...",
+                longKey.body().get("errors").get(0).get("field").asText());
+        assertTrue(longKey.text().length() < 2_000, longKey.text());
+        Reply fields = post("/api/run", "{\"scenario\": \"h20-2025.yaml\", \"runs\": 10, \"x\": 1, \"y\": 2}");
+        assertEquals(
+                "x: unknown field; expected runs, scenario, seed, set; y: unknown field",
+                fields.body().get("error").asText());
     }
 
     @Test

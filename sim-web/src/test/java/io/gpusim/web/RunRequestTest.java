@@ -63,6 +63,26 @@ class RunRequestTest {
     }
 
     @Test
+    void aSeedIsAnyWholeNumberOf64BitsGivenAsANumber() throws Exception {
+        Catalog catalog = new Catalog(Path.of("..", "scenarios"));
+        RunRequest.Limits limits = new RunRequest.Limits(1000);
+        RunRequest max = RunRequest.parse(
+                StudyKind.BATCH,
+                JSON.readTree("{\"scenario\": \"h20-2025.yaml\", \"runs\": 2, \"seed\": 9223372036854775807}"),
+                catalog,
+                limits);
+        assertEquals(Long.MAX_VALUE, max.seed());
+        ApiException tooBig = org.junit.jupiter.api.Assertions.assertThrows(
+                ApiException.class,
+                () -> RunRequest.parse(
+                        StudyKind.BATCH,
+                        JSON.readTree("{\"scenario\": \"h20-2025.yaml\", \"runs\": 2, \"seed\": 9223372036854775808}"),
+                        catalog,
+                        limits));
+        assertEquals("seed: must be a whole number (64-bit), got 9223372036854775808", tooBig.getMessage());
+    }
+
+    @Test
     void shellLinesQuoteWhatAShellWouldReadOtherwise() {
         assertEquals(
                 "gpusim batch scenarios/h20-2025.yaml --set 'hyperscalers[Tencent].anticipation=false' --set "

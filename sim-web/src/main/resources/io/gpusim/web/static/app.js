@@ -37,7 +37,7 @@ async function api(method, url, body) {
   const init = { method, headers: { 'X-Gpusim-Client': state.client } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    init.body = toJson(body);
   }
   const res = await fetch(url, init);
   const text = await res.text();
@@ -300,8 +300,22 @@ function common() {
   };
 }
 
+// A whole number in a field: a number, or its digits where a JS number would round it (a 64-bit seed); other text as
+// typed, for the server to refuse by name.
 function numberOrText(v) {
-  return /^-?\d+$/.test(v.trim()) && Math.abs(Number(v)) <= Number.MAX_SAFE_INTEGER ? Number(v) : v;
+  if (!/^-?\d+$/.test(v.trim())) return v;
+  return Math.abs(Number(v)) <= Number.MAX_SAFE_INTEGER ? Number(v) : new Digits(v.trim());
+}
+
+// Digits written into the JSON as a number, exactly (JSON.stringify would write a JS number rounded, or text).
+class Digits {
+  constructor(text) { this.text = text; }
+}
+
+function toJson(body) {
+  const digits = [];
+  const json = JSON.stringify(body, (k, v) => (v instanceof Digits ? '\u0000' + (digits.push(v.text) - 1) : v));
+  return json.replace(/"\\u0000(\d+)"/g, (m, i) => (Number(i) < digits.length ? digits[Number(i)] : m));
 }
 
 function runBatch() {
