@@ -235,6 +235,17 @@ final class RunManager implements AutoCloseable {
                     cancelled ? Run.State.CANCELLED : Run.State.FAILED,
                     cancelled ? null : String.valueOf(e.getMessage()),
                     null);
+        } catch (OutOfMemoryError e) {
+            // What the run held is garbage once this frame is left, so the server goes on serving; the run fails
+            // with the reason, rather than staying "running" for ever.
+            remove(run.dir);
+            run.end(
+                    Run.State.FAILED,
+                    "out of memory: the run needs more than the server's "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                            + " MB of heap; ask for fewer replications, points or series, or start the server with "
+                            + "a larger heap (GPUSIM_JAVA_OPTS=-Xmx...)",
+                    null);
         }
     }
 
