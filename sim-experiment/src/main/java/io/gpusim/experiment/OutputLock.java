@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Holds an output directory for one running study: an exclusive lock on {@code .gpusim.lock} in it, which also
  * names the process. The operating system drops the lock when the process ends, however it ends, so a crash never
- * leaves a directory locked; a second study that asks for the directory meanwhile is refused at once.
+ * leaves a directory locked; a second study that asks for the directory meanwhile is refused at once. A directory
+ * the lock created is removed again when it is released empty, so a command that fails leaves no directory behind.
  */
 public final class OutputLock implements AutoCloseable {
     /** The lock file's name. */
@@ -22,11 +23,17 @@ public final class OutputLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    /** The directory (absolute) and the nearest of its parents that existed before the lock was taken. */
+    private final Path dir;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock) {
+    private final Path existed;
+
+    private OutputLock(Path file, FileChannel channel, FileLock lock, Path dir, Path existed) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.dir = dir;
+        this.existed = existed;
     }
 
     /** Thrown when another live process (or another study in this one) holds the directory. */
@@ -39,15 +46,24 @@ public final class OutputLock implements AutoCloseable {
     }
 
     /**
-     * Creates the directory if needed and locks it for this process.
+     * Creates the directory if needed and locks it for this process. What it creates of the directory is removed by
+     * {@link #close()} if nothing was left in it; on failure here it is removed at once.
      *
      * @throws InUseException when another study holds it, naming the directory and that process
      */
     public static OutputLock acquire(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path existed = OutputDirectory.nearestExisting(absolute);
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
-        FileChannel channel =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            OutputDirectory.removeCreated(absolute, existed);
+            throw e;
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -63,7 +79,7 @@ public final class OutputLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
-        return new OutputLock(file, channel, lock);
+        return new OutputLock(file, channel, lock, absolute, existed);
     }
 
     private static String holder(FileChannel channel) {
@@ -77,7 +93,11 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    /** Releases the directory and removes the lock file. */
+    /**
+     * Releases the directory and removes the lock file; then the directories {@link #acquire} created are removed if
+     * they are empty (a command that wrote nothing there, or removed what it wrote after a failure). A directory that
+     * existed before, or that holds anything, is kept.
+     */
     @Override
     public void close() throws IOException {
         try {
@@ -86,5 +106,6 @@ public final class OutputLock implements AutoCloseable {
             lock.release();
             channel.close();
         }
+        OutputDirectory.removeCreated(dir, existed);
     }
 }
