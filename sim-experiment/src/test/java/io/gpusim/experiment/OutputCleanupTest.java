@@ -48,6 +48,45 @@ class OutputCleanupTest {
     }
 
     @Test
+    void aProcessStoppedWhileItHoldsANewDirectoryLeavesNoneBehind() throws Exception {
+        Path out = dir.resolve("a").resolve("b");
+        OutputLock lock = OutputLock.acquire(out);
+        Files.writeString(out.resolve(".runs.csv123.tmp"), "half a file");
+        assertTrue(Runtime.getRuntime().removeShutdownHook(lock.hook()), "the hook is registered while it is held");
+        stop(lock);
+        assertFalse(Files.exists(dir.resolve("a")), "half-written files, lock file and directories are gone");
+        lock.close();
+        assertFalse(Runtime.getRuntime().removeShutdownHook(lock.hook()), "closing unregisters the hook");
+    }
+
+    @Test
+    void aProcessStoppedWhileItHoldsADirectoryKeepsAJournalAndWhatWasThere() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.writeString(out.resolve("notes.txt"), "mine\n");
+        try (OutputLock lock = OutputLock.acquire(out)) {
+            Files.writeString(out.resolve(Journal.FILE), "journal\n");
+            Files.writeString(out.resolve(".summary.csv123.tmp"), "half a file");
+            Runtime.getRuntime().removeShutdownHook(lock.hook());
+            stop(lock);
+            assertEquals(List.of(Journal.FILE, "notes.txt"), names(out), "what a resume needs, and what was there");
+        }
+        Path fresh = dir.resolve("fresh");
+        try (OutputLock lock = OutputLock.acquire(fresh)) {
+            Files.writeString(fresh.resolve(Journal.FILE), "journal\n");
+            Runtime.getRuntime().removeShutdownHook(lock.hook());
+            stop(lock);
+            assertEquals(List.of(Journal.FILE), names(fresh), "a new directory with a journal is kept");
+        }
+    }
+
+    /** Runs the lock's shutdown hook as the JVM does when the process is stopped. */
+    private static void stop(OutputLock lock) throws InterruptedException {
+        Thread hook = lock.hook();
+        hook.start();
+        hook.join();
+    }
+
+    @Test
     void aFailedStudyLeavesNoDirectoryItCreated() {
         Path out = dir.resolve("new").resolve("out");
         IOException e = assertThrows(IOException.class, () -> StudyPipeline.run(new FailingJob(), settings(out)));
