@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +124,80 @@ class BadInputTest {
         CliTest.Result dry = gpusim("batch", CliTest.BASELINE, "--runs", "3", "--out", fresh.toString(), "--dry-run");
         assertEquals(0, dry.code(), dry.err());
         assertFalse(Files.exists(dir.resolve("a")), "checking a new directory leaves nothing behind");
+    }
+
+    @Test
+    void aStudyThatFailsAfterTakingItsOutputDirectoryLeavesNoneBehind() throws Exception {
+        for (String command : new String[] {"batch", "sweep"}) {
+            Path out = dir.resolve(command).resolve("out");
+            CliTest.Result r = command.equals("batch")
+                    ? gpusim(command, CliTest.BASELINE, "--runs", "2", "--resume", "--out", out.toString())
+                    : gpusim(
+                            command,
+                            CliTest.BASELINE,
+                            "--runs",
+                            "2",
+                            "--vary",
+                            "products[0].tpp=2000,2368",
+                            "--resume",
+                            "--out",
+                            out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals(
+                    "gpusim " + command + ": --resume " + out + " holds no interrupted study",
+                    r.err().strip());
+            assertFalse(Files.exists(dir.resolve(command)), command + ": the directories it made are removed");
+        }
+        Path existing = Files.createDirectory(dir.resolve("existing"));
+        Files.writeString(existing.resolve("notes.txt"), "mine\n");
+        Map<String, String> before = snapshot(existing);
+        CliTest.Result r = gpusim("batch", CliTest.BASELINE, "--runs", "2", "--resume", "--out", existing.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(before, snapshot(existing), "a directory that was there keeps what it held, and only that");
+    }
+
+    @Test
+    void aRunRefusedAfterTakingItsOutputDirectoryLeavesItAsItWas() throws Exception {
+        Path out = dir.resolve("out");
+        assertEquals(
+                0,
+                gpusim("batch", CliTest.BASELINE, "--runs", "3", "--out", out.toString(), "--quiet")
+                        .code());
+        Map<String, String> before = snapshot(out);
+        CliTest.Result r = gpusim("run", CliTest.BASELINE, "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(
+                "gpusim run: --out " + out + " holds a different study; use another directory, or --overwrite to "
+                        + "replace it",
+                r.err().strip());
+        assertEquals(before, snapshot(out), "no lock file or output is left in it");
+    }
+
+    @Test
+    void aDirectoryWhereAnOutputFileGoesIsRefusedBeforeAnythingRuns() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out").resolve("summary.csv"));
+        CliTest.Result run =
+                gpusim("run", CliTest.BASELINE, "--out", out.getParent().toString());
+        assertEquals(2, run.code(), run.err());
+        assertEquals("", run.out(), "nothing is simulated");
+        assertTrue(
+                run.err().startsWith("gpusim run: --out " + out + " is a directory, where gpusim writes a file"),
+                run.err());
+        CliTest.Result batch = gpusim(
+                "batch",
+                CliTest.BASELINE,
+                "--runs",
+                "2",
+                "--out",
+                out.getParent().toString(),
+                "--quiet");
+        assertEquals(2, batch.code(), batch.err());
+        assertEquals(
+                "gpusim batch: --out " + out + " is a directory, where gpusim writes a file",
+                batch.err().strip());
+        try (var left = Files.list(out.getParent())) {
+            assertEquals(List.of(out), left.toList(), "nothing is written beside it");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -289,9 +290,17 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         }
     }
 
-    /** Closes every file and renames each into place. */
+    /**
+     * Closes every file and renames each into place. A file that cannot replace what has its name (a directory) is
+     * found before any is renamed, so that a failed commit leaves the directory as it was.
+     */
     public void commit() throws IOException {
         closeWriters();
+        for (String name : pending.keySet()) {
+            if (Files.isDirectory(dir.resolve(name))) {
+                throw new FileSystemException(dir.resolve(name).toString(), null, "is a directory, not a file");
+            }
+        }
         for (Map.Entry<String, Path> e : pending.entrySet()) {
             Csv.publish(e.getValue(), dir.resolve(e.getKey()));
         }

@@ -22,20 +22,22 @@ public final class OutputDirectory {
     private OutputDirectory() {}
 
     /**
-     * A one-line problem with {@code dir} as an output directory, or null when it can be used. Beyond the permission
-     * bits (which a superuser passes, and which say nothing of read-only or virtual file systems such as
-     * {@code /proc}), the file system is asked: what is missing of {@code dir} is created and a file written in it,
-     * then both are removed, so nothing is left behind either way.
+     * A one-line problem with {@code dir} as an output directory, or null when it can be used; a directory where an
+     * output file would go is one. Beyond the permission bits (which a superuser passes, and which say nothing of
+     * read-only or virtual file systems such as {@code /proc}), the file system is asked: what is missing of
+     * {@code dir} is created and a file written in it, then both are removed, so nothing is left behind either way.
      */
     public static String problem(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             return dir + " exists and is not a directory";
         }
-        Path absolute = dir.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
+        for (String name : CsvStudyOutput.OUTPUT_FILES) {
+            if (Files.isDirectory(dir.resolve(name))) {
+                return dir.resolve(name) + " is a directory, where gpusim writes a file";
+            }
         }
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path existing = nearestExisting(absolute);
         if (existing == null || !Files.isDirectory(existing)) {
             return dir + " cannot be created (" + existing + " is not a directory)";
         }
@@ -57,8 +59,20 @@ public final class OutputDirectory {
         }
     }
 
-    /** Removes the directories from {@code dir} up to, not including, {@code existing}: those a probe created. */
-    private static void removeCreated(Path dir, Path existing) {
+    /** The nearest of an absolute path and its parents that exists, or null when none does. */
+    static Path nearestExisting(Path absolute) {
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing;
+    }
+
+    /**
+     * Removes the directories from {@code dir} up to, not including, {@code existing}: those created since
+     * {@code existing} was found to be the nearest existing one. Stops at the first that is not empty.
+     */
+    static void removeCreated(Path dir, Path existing) {
         for (Path p = dir; p != null && !p.equals(existing); p = p.getParent()) {
             try {
                 Files.deleteIfExists(p);

@@ -15,7 +15,8 @@ import java.util.Map;
  * The one way a study runs into a directory, whatever its kind: check the settings and the directory, hold the
  * directory for this process, journal every replication (and, to resume, replay the journal of an interrupted run),
  * write every file under a temporary name and rename it into place when complete, report progress, and write the
- * manifest. Every command and every engine goes through here, so every study can be interrupted and resumed with
+ * manifest. A run that fails leaves the directory as it found it: its temporary files and the journal it started are
+ * removed, and so is the directory if the run created it ({@link OutputLock}). Every command and every engine goes through here, so every study can be interrupted and resumed with
  * identical outputs.
  *
  * <p>Problems with the settings are reported as {@link ScenarioException}s whose paths are the study file's field
@@ -118,7 +119,7 @@ public final class StudyPipeline {
         check(s);
         Path out = s.out();
         if (out == null) {
-            return new Outcome<>(execute(job, s, null, null), false);
+            return new Outcome<>(execute(job, s, null, null, false), false);
         }
         OutputLock lock;
         try {
@@ -148,20 +149,23 @@ public final class StudyPipeline {
                 OutputDirectory.claim(out, fingerprint, s.overwrite());
             }
             CsvStudyOutput.removeStaleTemporaries(out);
-            if (s.resume() && job.series()) {
-                // The journal keeps metrics, not series: a resume of a study with series recomputes everything.
-                journal = Journal.start(out, fingerprint);
-            } else {
-                journal = s.resume() ? Journal.resume(out, job.journalGroup()) : Journal.start(out, fingerprint);
-            }
-            return new Outcome<>(execute(job, s, out, journal), false);
+            // The journal keeps metrics, not series: a resume of a study with series recomputes everything.
+            boolean fresh = !s.resume() || job.series();
+            journal = fresh ? Journal.start(out, fingerprint) : Journal.resume(out, job.journalGroup());
+            return new Outcome<>(execute(job, s, out, journal, fresh), false);
         }
     }
 
-    private static <R> R execute(StudyJob<R> job, Settings s, Path out, Journal journal)
+    /**
+     * Runs the job and writes its outputs. When it fails (not when the process is being stopped, whose journal the
+     * interrupt hook keeps for a resume), a journal it started ({@code freshJournal}) is removed with the temporary
+     * files, so that the directory is left as it was found; a journal it resumed was there before, and is kept.
+     */
+    private static <R> R execute(StudyJob<R> job, Settings s, Path out, Journal journal, boolean freshJournal)
             throws IOException, InterruptedException {
         Instant started = Instant.now();
         Thread hook = journal == null ? null : interruptHook(job, s, out, journal);
+        boolean succeeded = false;
         try (TaskEngine engine = TaskEngineFactory.create(s.engine(), s.master(), s.threads());
                 CsvStudyOutput files = out == null ? null : new CsvStudyOutput(out, job.tidyOutputs(), job.series())) {
             long planned = job.plannedRuns();
@@ -177,17 +181,27 @@ public final class StudyPipeline {
                 journal.delete();
                 engine.studyWritten(out);
             }
+            succeeded = true;
             return result;
         } finally {
+            boolean stopping = false;
             if (hook != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
-                    // the hook is already running
+                    stopping = true; // the hook is already running, and keeps the journal
                 }
             }
             if (journal != null) {
-                journal.close();
+                if (!succeeded && !stopping && freshJournal) {
+                    try {
+                        journal.delete();
+                    } catch (IOException e) {
+                        // the failure that brought us here is the one to report
+                    }
+                } else {
+                    journal.close();
+                }
             }
         }
     }

@@ -129,11 +129,12 @@ public final class Charts {
 
     /**
      * Writes each chart as {@code NAME.png} and {@code NAME.svg} into a temporary directory beside {@code DIR/plots},
-     * then moves them into it; on failure the temporary directory is removed and {@code plots} left as it was.
+     * then moves them into it; on failure, or when the process is stopped, the temporary directory is removed and
+     * {@code plots} left as it was.
      */
     private static List<Path> save(Path dir, Map<String, Figure> charts) throws IOException {
-        Path staging = Files.createTempDirectory(dir, "." + OutputDirectory.PLOTS);
-        try {
+        try (StagingDirectory temporary = StagingDirectory.create(dir, "." + OutputDirectory.PLOTS)) {
+            Path staging = temporary.path();
             for (Map.Entry<String, Figure> c : charts.entrySet()) {
                 c.getValue().writePng(staging.resolve(c.getKey() + ".png"));
                 c.getValue().writeSvg(staging.resolve(c.getKey() + ".svg"));
@@ -146,13 +147,6 @@ public final class Charts {
                 written.add(plots.resolve(name + ".png"));
             }
             return written;
-        } finally {
-            try (var left = Files.list(staging)) {
-                for (Path f : left.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(staging);
         }
     }
 

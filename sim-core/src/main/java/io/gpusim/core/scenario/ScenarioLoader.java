@@ -151,7 +151,7 @@ public final class ScenarioLoader {
         chain.add(normal);
         String text = readFile(file);
         Map<String, SourceLocation> own = new HashMap<>();
-        JsonNode tree = readTree(text, label, own);
+        JsonNode tree = readDocument(text, label, own);
         requireMapping(tree, label, "scenario fields");
         if (tree.has(EXTENDS)) {
             JsonNode parentRef = tree.get(EXTENDS);
@@ -232,7 +232,7 @@ public final class ScenarioLoader {
     /** Reads, binds and validates scenario text; {@code label} names the source in error messages. */
     public static Scenario parse(String text, String label) throws ScenarioException {
         Map<String, SourceLocation> locations = new HashMap<>();
-        JsonNode tree = readTree(text, label, locations);
+        JsonNode tree = readDocument(text, label, locations);
         requireMapping(tree, label, "scenario fields");
         resolveLike(tree, label, locations);
         return bind(tree, label, locations);
@@ -315,10 +315,30 @@ public final class ScenarioLoader {
             throws ScenarioException {
         String label = file.toString();
         String text = readFile(file);
-        JsonNode tree = readTree(text, label, locations);
+        JsonNode tree = readDocument(text, label, locations);
         requireMapping(tree, label, "fields");
         return bindTree(tree, type, label, locations);
     }
+
+    /**
+     * A whole file's text as a tree, like {@link #readTree}; a file of nothing but blank lines, comments and the
+     * {@code ---} and {@code ...} that start and end a document (which YAML reads as an empty text) is empty, like a
+     * file with no text at all.
+     */
+    private static JsonNode readDocument(String text, String label, Map<String, SourceLocation> locations)
+            throws ScenarioException {
+        JsonNode tree = readTree(text, label, locations);
+        boolean onlyMarkers = text.lines()
+                .map(String::strip)
+                .allMatch(line -> line.isEmpty()
+                        || line.startsWith("#")
+                        || DOCUMENT_MARKER.matcher(line).matches());
+        return tree.isTextual() && tree.asText().isEmpty() && onlyMarkers ? MissingNode.getInstance() : tree;
+    }
+
+    /** A line that only starts or ends a YAML document, with perhaps a comment after it. */
+    private static final java.util.regex.Pattern DOCUMENT_MARKER =
+            java.util.regex.Pattern.compile("(---|\\.\\.\\.)(\\s+#.*)?");
 
     /** An empty document, or one that is a list or a single value rather than a mapping, is one error naming the file. */
     private static void requireMapping(JsonNode tree, String label, String fields) throws ScenarioException {

@@ -263,6 +263,9 @@ class ScenarioLoaderTest {
         String[][] cases = {
             {"empty", "", "the file is empty"},
             {"comment", "# nothing yet\n", "the file is empty"},
+            {"marker", "---\n", "the file is empty"},
+            {"markers-and-comments", "# nothing yet\n--- # a document\n# still nothing\n...\n", "the file is empty"},
+            {"empty-text", "--- ''\n", "the top level must be a mapping of scenario fields, not a single value"},
             {"list", "- 1\n", "the top level must be a mapping of scenario fields, not a list"},
             {"number", "3\n", "the top level must be a mapping of scenario fields, not a single value"},
         };
