@@ -159,13 +159,15 @@ public final class StudyPipeline {
     /**
      * Runs the job and writes its outputs. When it fails (not when the process is being stopped, whose journal the
      * interrupt hook keeps for a resume), a journal it started ({@code freshJournal}) is removed with the temporary
-     * files, so that the directory is left as it was found; a journal it resumed was there before, and is kept.
+     * files, so that the directory is left as it was found; a journal it resumed was there before, and is kept. A
+     * failure to write after replications ran keeps the journal too, and says so: the replications are not lost.
      */
     private static <R> R execute(StudyJob<R> job, Settings s, Path out, Journal journal, boolean freshJournal)
             throws IOException, InterruptedException {
         Instant started = Instant.now();
         Thread hook = journal == null ? null : interruptHook(job, s, out, journal);
         boolean succeeded = false;
+        boolean keepJournal = false;
         try (TaskEngine engine = TaskEngineFactory.create(s.engine(), s.master(), s.threads());
                 CsvStudyOutput files = out == null ? null : new CsvStudyOutput(out, job.tidyOutputs(), job.series())) {
             long planned = job.plannedRuns();
@@ -183,6 +185,16 @@ public final class StudyPipeline {
             }
             succeeded = true;
             return result;
+        } catch (IOException e) {
+            // A study that fails to write (a full disk, say) after replications ran keeps them for a resume.
+            if (journal != null && journal.size() > 0) {
+                keepJournal = true;
+                throw new IOException(
+                        e.getMessage() + "; the " + journal.size() + " replications done are kept in "
+                                + out.resolve(Journal.FILE) + ": mend the cause and --resume finishes the study",
+                        e);
+            }
+            throw e;
         } finally {
             boolean stopping = false;
             if (hook != null) {
@@ -193,7 +205,7 @@ public final class StudyPipeline {
                 }
             }
             if (journal != null) {
-                if (!succeeded && !stopping && freshJournal) {
+                if (!succeeded && !stopping && freshJournal && !keepJournal) {
                     try {
                         journal.delete();
                     } catch (IOException e) {

@@ -104,6 +104,19 @@ class OutputCleanupTest {
     }
 
     @Test
+    void aStudyThatFailsToWriteAfterReplicationsRanKeepsThemForAResume() throws IOException {
+        Path out = dir.resolve("out");
+        IOException e = assertThrows(IOException.class, () -> StudyPipeline.run(new FailingJob(1), settings(out)));
+        assertEquals(
+                "disk full; the 1 replications done are kept in " + out.resolve(Journal.FILE)
+                        + ": mend the cause and --resume finishes the study",
+                e.getMessage());
+        assertEquals(List.of(Journal.FILE), names(out), "the journal, and no lock or half-written file");
+        String journal = Files.readString(out.resolve(Journal.FILE));
+        assertTrue(journal.contains("\n0,0,7,!"), "the replication is in it: " + journal);
+    }
+
+    @Test
     void aCommitThatCannotReplaceAFileRenamesNoneOfThem() throws IOException {
         Path out = Files.createDirectory(dir.resolve("out"));
         Files.createDirectories(out.resolve("summary.csv").resolve("inside"));
@@ -136,8 +149,21 @@ class OutputCleanupTest {
                 new StudyPipeline.Listener() {});
     }
 
-    /** A study whose work fails once its journal and output files are open, as when a disk fills up. */
+    /**
+     * A study whose work fails once its journal and output files are open, as when a disk fills up, after journaling
+     * {@code done} replications.
+     */
     private static final class FailingJob implements StudyJob<Void> {
+        private final int done;
+
+        FailingJob() {
+            this(0);
+        }
+
+        FailingJob(int done) {
+            this.done = done;
+        }
+
         @Override
         public String name() {
             return "failing";
@@ -185,6 +211,9 @@ class OutputCleanupTest {
 
         @Override
         public Void run(StudyRunner runner, StudyOutput out, Journal journal) throws IOException {
+            for (int i = 0; i < done; i++) {
+                journal.record(0, new Replication(i, 7, null, new IllegalStateException("broken")));
+            }
             throw new IOException("disk full");
         }
 
