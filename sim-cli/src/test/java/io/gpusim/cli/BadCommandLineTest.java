@@ -236,6 +236,11 @@ class BadCommandLineTest {
         all.addAll(jointCases());
         all.add(Arguments.of(new String[] {"batch", B, "--runs", "abc"}, "'abc' is not a whole number"));
         all.add(Arguments.of(
+                new String[] {"batch", B, "--runs", "2", "--set", "hyperscalers[0].description=big # note"},
+                "gpusim batch: Invalid value for option '--set' (PATH=VALUE): --set hyperscalers[0].description=big "
+                        + "# note: hyperscalers[0].description: in 'big # note', '#' starts a YAML comment, so "
+                        + "'# note' would be dropped; quote the value to keep it ('\"...\"')"));
+        all.add(Arguments.of(
                 new String[] {"batch", B, "--runs", "99999999999"},
                 "'99999999999' is not a whole number from -2147483648 to 2147483647"));
         all.add(Arguments.of(new String[] {"batch", B, "--runs", "0"}, "--runs must be >= 1, got 0"));

@@ -1,6 +1,7 @@
 package io.gpusim.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioPaths;
 import io.gpusim.core.scenario.ScenarioTemplate;
@@ -154,7 +155,10 @@ record RunRequest(
         return out;
     }
 
-    /** A value as the command line writes it: text as given, numbers in plain notation, true/false. */
+    /**
+     * A value as the command line writes it: text as given (in double quotes when it holds a {@code #} that YAML would
+     * take for a comment), numbers in plain notation, true/false.
+     */
     static String valueText(JsonNode v, String field, Errors errors) {
         if (v != null && v.isTextual()) {
             String t = v.asText().trim();
@@ -166,7 +170,8 @@ record RunRequest(
                 errors.add(field, "is not a single value");
                 return null;
             }
-            return t;
+            // A JSON string is text whole: quoted where YAML would read the rest of it as a comment.
+            return ScenarioPaths.commentStart(t) >= 0 ? TextNode.valueOf(t).toString() : t;
         }
         if (v != null && v.isNumber()) {
             BigDecimal d = v.decimalValue().stripTrailingZeros();

@@ -33,6 +33,13 @@ class RunRequestTest {
         assertNull(text("\"\""));
         assertNull(text("[1, 2]"));
         assertNull(text("null"));
+        // text whole, where YAML would read the rest as a comment
+        assertEquals("\"Baidu # the big one\"", text("\"Baidu # the big one\""));
+        assertEquals(
+                "Baidu # the big one",
+                ScenarioPaths.parseValue("name", text("\"Baidu # the big one\""))
+                        .asText());
+        assertEquals("H20#2", text("\"H20#2\""));
     }
 
     @Test

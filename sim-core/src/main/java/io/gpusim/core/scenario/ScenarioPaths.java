@@ -119,6 +119,11 @@ public final class ScenarioPaths {
 
     /** Parses override text as YAML (so {@code 2e10}, {@code true}, {@code 2025-06-01}, {@code [a, b]} all work). */
     public static JsonNode parseValue(String path, String text) {
+        int comment = commentStart(text);
+        if (comment >= 0) {
+            throw new IllegalArgumentException(path + ": in '" + text + "', '#' starts a YAML comment, so '"
+                    + text.substring(comment) + "' would be dropped; quote the value to keep it ('\"...\"')");
+        }
         // Read as a scenario file's value is, with the same refusals (aliases, numbers in another base, a second
         // document).
         try {
@@ -129,6 +134,40 @@ public final class ScenarioPaths {
             throw new IllegalArgumentException(path + ": cannot read value '" + text + "' ("
                     + (why.startsWith("syntax error") ? "not valid YAML" : why) + ")");
         }
+    }
+
+    /**
+     * Where a YAML comment starts in a value's text (a {@code #} at the start or after a space or tab, outside
+     * quotes), or -1: one value on its own has no room for a comment, so one there is a value cut short.
+     */
+    public static int commentStart(String text) {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote == '"' && c == '\\') {
+                i++; // an escaped character inside double quotes
+            } else if (quote != 0) {
+                if (c == '\'' && quote == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                    i++; // a doubled '' inside single quotes is one quote character
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if ((c == '\'' || c == '"') && startsScalar(text, i)) {
+                quote = c; // a quote inside a plain value (Huawei's) is just a character
+            } else if (c == '#' && (i == 0 || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether position {@code i} starts a value: the text's start, or after {@code [ { , :} or {@code -} and spaces. */
+    private static boolean startsScalar(String text, int i) {
+        int j = i - 1;
+        while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+            j--;
+        }
+        return j < 0 || "[{,:-".indexOf(text.charAt(j)) >= 0;
     }
 
     private static int indexOf(ArrayNode array, String selector, String where) {

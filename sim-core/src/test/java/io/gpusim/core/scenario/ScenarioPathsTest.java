@@ -128,6 +128,31 @@ class ScenarioPathsTest {
     }
 
     @Test
+    void aCommentInAValueIsRefusedRatherThanDroppingTheRestOfIt() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ScenarioPaths.parseValue("name", "Baidu # the big one"));
+        assertEquals(
+                "name: in 'Baidu # the big one', '#' starts a YAML comment, so '# the big one' would be dropped; quote"
+                        + " the value to keep it ('\"...\"')",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPaths.parseValue("name", "#x"));
+        assertThrows(
+                IllegalArgumentException.class, () -> ScenarioPaths.parseValue("regulator.banProducts", "[H20,\t# x]"));
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPaths.parseValue("name", "Huawei's # x"));
+        // a '#' inside quotes or words is text, as in a file
+        assertEquals(
+                "Baidu # the big one",
+                ScenarioPaths.parseValue("name", "\"Baidu # the big one\"").asText());
+        assertEquals(
+                "it's # ok", ScenarioPaths.parseValue("name", "'it''s # ok'").asText());
+        assertEquals(
+                "a\" # b", ScenarioPaths.parseValue("name", "\"a\\\" # b\"").asText());
+        assertEquals("H20#2", ScenarioPaths.parseValue("name", "H20#2").asText());
+        assertEquals("Huawei's", ScenarioPaths.parseValue("name", "Huawei's").asText());
+        assertEquals(-1, ScenarioPaths.commentStart("[a, 'b # c']"));
+    }
+
+    @Test
     void typesComeFromTheRecords() {
         assertEquals(LocalDate.class, ScenarioPaths.typeOf("regulator.banDate"));
         assertEquals(Double.class, ScenarioPaths.typeOf("hyperscalers[0].demandUnitsPerWeek"));
