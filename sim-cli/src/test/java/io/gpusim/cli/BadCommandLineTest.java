@@ -139,6 +139,29 @@ class BadCommandLineTest {
                                 + "and hyperscalers[2].budgetUsdPerYear name the same field; give it once"));
     }
 
+    /** A --policy that names no variant, a misspelt path, or a path whose first value would be silently lost. */
+    static List<Arguments> policyCases() {
+        String[] compare = {"compare", B, "--runs", "2", "--policy"};
+        String[] twoPolicies = {"compare", B, "--runs", "2", "--policy", "g:regulator.graceDays=30", "--policy"};
+        return List.of(
+                Arguments.of(
+                        with(compare, "g:regulator.graceDays=30,regulator.graceDays=60"),
+                        "gpusim compare: Invalid value for option '--policy' (NAME:PATH=VALUE,...): policy 'g' sets "
+                                + "regulator.graceDays twice (regulator.graceDays=30, regulator.graceDays=60); give it "
+                                + "once"),
+                Arguments.of(
+                        with(compare, "g:regulator.graceDay=30"),
+                        "gpusim compare: Invalid value for option '--policy' (NAME:PATH=VALUE,...): --policy "
+                                + "regulator.graceDay=30: regulator.graceDay: no field 'graceDay' in regulator; did "
+                                + "you mean 'graceDays'?"),
+                Arguments.of(
+                        with(compare, " :regulator.graceDays=30"), "' :regulator.graceDays=30': expected NAME:PATH"),
+                Arguments.of(with(compare, "g:regulator.graceDays=30,"), "'': expected PATH=VALUE"),
+                Arguments.of(
+                        with(twoPolicies, "g:regulator.graceDays=60"),
+                        "gpusim compare: --policy 'g' names both variants; give each its own name"));
+    }
+
     /** Options that would be silently ignored with the others given. */
     static List<Arguments> ignoredOptionCases() {
         return List.of(
@@ -253,6 +276,7 @@ class BadCommandLineTest {
                 "@EMPTY: the file is empty"));
         all.add(Arguments.of(
                 new String[] {"compare", B, "--runs", "2", "--policy", "a:novalue"}, "'novalue': expected PATH=VALUE"));
+        all.addAll(policyCases());
         all.add(Arguments.of(
                 new String[] {"compare", B, B, "--runs", "2"}, "both sides of the comparison are named 'h20-2025'"));
         all.add(Arguments.of(

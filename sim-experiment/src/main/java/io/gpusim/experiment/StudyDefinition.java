@@ -113,7 +113,9 @@ public record StudyDefinition(
                 errors.add(problem("variants", "a comparison needs exactly two variants, got " + variants.size()));
             } else if (variants.get(0).name() != null
                     && variants.get(0).name().equals(variants.get(1).name())) {
-                errors.add(problem("variants[1].name", "the two variants need distinct names"));
+                errors.add(problem(
+                        "variants[1].name",
+                        "'" + variants.get(1).name() + "' names both variants; give each its own name"));
             }
             if (design != null) {
                 errors.add(problem("design", "a study has a design or variants, not both"));

@@ -97,7 +97,7 @@ class StudyDefinitionTest {
                 List.of("study.yaml:4:11: variants: a comparison needs exactly two variants, got 1"),
                 studyErrors(head + "runs: 3\nvariants: [{name: a}]\n"));
         assertEquals(
-                List.of("study.yaml:4:30: variants[1].name: the two variants need distinct names"),
+                List.of("study.yaml:4:30: variants[1].name: 'a' names both variants; give each its own name"),
                 studyErrors(head + "runs: 3\nvariants: [{name: a}, {name: a}]\n"));
     }
 
