@@ -198,7 +198,19 @@ class BadCommandLineTest {
                 Arguments.of(with(sens, p + "=0.6:0.4"), "'" + p + "=0.6:0.4': the range must have lo < hi"),
                 Arguments.of(
                         new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDate=2025-06-01:2025-06-01"},
-                        "the range is empty (lo = hi)"));
+                        "the range is empty (lo = hi)"),
+                // listed values: a repeated one would run its point twice, an empty one is a slip of the comma
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1,3,1"},
+                        "gpusim sweep: Invalid value for option '--vary' (PATH=v1,v2,...|PATH=lo:hi): "
+                                + "'beliefs.leakWeight=1,3,1': 1 is listed twice; list each value once"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1,,2"},
+                        "'beliefs.leakWeight=1,,2': a listed value is empty (two commas, or a comma at either end); "
+                                + "give values separated by single commas"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1,2,"},
+                        "'beliefs.leakWeight=1,2,': a listed value is empty"));
     }
 
     static Stream<Arguments> cases() {

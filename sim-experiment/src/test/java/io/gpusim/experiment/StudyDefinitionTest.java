@@ -91,6 +91,10 @@ class StudyDefinitionTest {
                         "study.yaml:4:8: until.relHalfWidth: is required"),
                 studyErrors(head + "runs: 3\nuntil: {metric: ban_dya}\n"));
         assertEquals(
+                List.of("study.yaml:5:10: design.vary[0]: 2025-04-09 is listed twice; list each value once"),
+                studyErrors(
+                        head + "runs: 3\ndesign:\n  vary: ['regulator.banDate=2025-04-09,2025-06-01,2025-04-09']\n"));
+        assertEquals(
                 List.of("study.yaml:4:50: design.type: expected one of GRID, MC, LHS, SOBOL, got 'grd'"),
                 studyErrors(head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: grd}\n"));
         assertEquals(
