@@ -162,6 +162,23 @@ class BadCommandLineTest {
                         "gpusim compare: --policy 'g' names both variants; give each its own name"));
     }
 
+    /** A path both --set and varied would lose its --set value: refused by every command that varies paths. */
+    static List<Arguments> setAndVariedCases() {
+        String both = "--vary beliefs.leakWeight is both set and varied; the varied values would replace the set one, "
+                + "so give it in one place";
+        String[] set = {"--set", "beliefs.leakWeight=2"};
+        return List.of(
+                Arguments.of(with(SENS, set), "gpusim sensitivity: " + both),
+                Arguments.of(with(CAL, set), "gpusim calibrate: " + both),
+                Arguments.of(with(JOINT, with(set, "--vary", "beliefs.leakWeight=1:4")), "gpusim calibrate: " + both),
+                Arguments.of(
+                        with(EPISODES, with(set, "--vary", "beliefs.leakWeight=1:4")),
+                        "gpusim validate-episodes: " + both),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1:4", "--set", set[1]},
+                        "gpusim sweep: " + both));
+    }
+
     /** Options that would be silently ignored with the others given. */
     static List<Arguments> ignoredOptionCases() {
         return List.of(
@@ -308,6 +325,7 @@ class BadCommandLineTest {
                         "Invalid value for option '--until': 'ban_dya:0.1': unknown metric 'ban_dya'; did you mean 'ban_day'?"));
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
         all.addAll(variedTwiceCases());
+        all.addAll(setAndVariedCases());
         all.addAll(ignoredOptionCases());
         all.addAll(rangeCases());
         all.add(Arguments.of(

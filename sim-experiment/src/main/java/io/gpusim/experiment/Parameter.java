@@ -82,6 +82,20 @@ public record Parameter(
         return null;
     }
 
+    /**
+     * The problem when one of {@code parameters} varies a path that {@code setPaths} also sets (the varied values would
+     * replace the set one without a word), naming that path; null when none does.
+     */
+    public static String alsoSet(List<Parameter> parameters, java.util.Collection<String> setPaths) {
+        for (Parameter p : parameters) {
+            if (setPaths.contains(p.path())) {
+                return p.path() + " is both set and varied; the varied values would replace the set one, so give it in"
+                        + " one place";
+            }
+        }
+        return null;
+    }
+
     private static Parameter range(String path, String lo, String hi, boolean whole, String spec) {
         try {
             return checked(

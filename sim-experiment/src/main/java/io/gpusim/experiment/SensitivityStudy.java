@@ -119,6 +119,11 @@ public final class SensitivityStudy extends CellStudyJob<SensitivityStudy.Outcom
         if (twice != null) {
             problems.add(new ValidationError(null, 0, 0, "vary", twice));
         }
+        String alsoSet = Parameter.alsoSet(
+                parameters, base.stream().map(ScenarioOverride::path).toList());
+        if (alsoSet != null) {
+            problems.add(new ValidationError(null, 0, 0, "vary", alsoSet));
+        }
         if (basePoints < 2) {
             problems.add(new ValidationError(null, 0, 0, "basePoints", "must be >= 2, got " + basePoints));
         }

@@ -141,13 +141,9 @@ public record StudyDefinition(
             if (twice != null) {
                 errors.add(problem("design.vary", twice));
             }
-            for (Parameter p : parsed) {
-                if (set != null && set.containsKey(p.path())) {
-                    errors.add(problem(
-                            "design.vary",
-                            p.path() + " is both set and varied; the varied values would replace the set one, so give"
-                                    + " it in one place"));
-                }
+            String alsoSet = Parameter.alsoSet(parsed, set.keySet());
+            if (alsoSet != null) {
+                errors.add(problem("design.vary", alsoSet));
             }
             if (design.points() != null && design.points() < 1) {
                 errors.add(problem("design.points", "must be >= 1, got " + design.points()));
