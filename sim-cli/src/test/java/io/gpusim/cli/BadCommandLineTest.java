@@ -179,6 +179,31 @@ class BadCommandLineTest {
                         "gpusim sweep: " + both));
     }
 
+    /** A design too large to hold in memory is refused before it is built, not with an out-of-memory error. */
+    static List<Arguments> tooManyPointsCases() {
+        String[] sweep = {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1:4", "--points"};
+        return List.of(
+                Arguments.of(
+                        with(sweep, "2000000000", "--design", "lhs"),
+                        "gpusim sweep: --points must be at most 100,000, got 2,000,000,000"),
+                Arguments.of(
+                        with(sweep, "1000", "--vary", "vendor.safetyStockWeeks=2:12"),
+                        "gpusim sweep: the grid has more than 100,000 points"),
+                Arguments.of(
+                        new String[] {
+                            "sensitivity",
+                            B,
+                            "--vary",
+                            "beliefs.leakWeight=1:4",
+                            "--runs",
+                            "2",
+                            "--base-points",
+                            "2000000000"
+                        },
+                        "gpusim sensitivity: --base-points gives 6,000,000,000 design points (N (k + 2)), more than "
+                                + "the 100,000 a design may have"));
+    }
+
     /** Options that would be silently ignored with the others given. */
     static List<Arguments> ignoredOptionCases() {
         return List.of(
@@ -326,6 +351,7 @@ class BadCommandLineTest {
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
         all.addAll(variedTwiceCases());
         all.addAll(setAndVariedCases());
+        all.addAll(tooManyPointsCases());
         all.addAll(ignoredOptionCases());
         all.addAll(rangeCases());
         all.add(Arguments.of(

@@ -147,6 +147,8 @@ public record StudyDefinition(
             }
             if (design.points() != null && design.points() < 1) {
                 errors.add(problem("design.points", "must be >= 1, got " + design.points()));
+            } else if (design.points() != null && Designs.tooManyPoints(design.points()) != null) {
+                errors.add(problem("design.points", Designs.tooManyPoints(design.points())));
             } else if (design.points() != null
                     && (design.type() == null || design.type() == DesignType.GRID)
                     && !parsed.isEmpty()

@@ -95,6 +95,10 @@ class StudyDefinitionTest {
                 studyErrors(
                         head + "runs: 3\ndesign:\n  vary: ['regulator.banDate=2025-04-09,2025-06-01,2025-04-09']\n"));
         assertEquals(
+                List.of("study.yaml:4:63: design.points: must be at most 100,000, got 1,000,000"),
+                studyErrors(
+                        head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: lhs, points: 1000000}\n"));
+        assertEquals(
                 List.of("study.yaml:4:50: design.type: expected one of GRID, MC, LHS, SOBOL, got 'grd'"),
                 studyErrors(head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: grd}\n"));
         assertEquals(
