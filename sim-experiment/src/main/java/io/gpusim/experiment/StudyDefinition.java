@@ -187,6 +187,9 @@ public record StudyDefinition(
         }
         if (output != null && output.seriesRuns() != null && output.seriesRuns() < 1) {
             errors.add(problem("output.seriesRuns", "must be >= 1, got " + output.seriesRuns()));
+        } else if (output != null && output.seriesRuns() != null && !Boolean.TRUE.equals(output.series())) {
+            errors.add(problem(
+                    "output.seriesRuns", "applies only with series: true (it sets how many runs feed the series)"));
         }
         return errors;
     }

@@ -99,6 +99,11 @@ class StudyDefinitionTest {
                 studyErrors(
                         head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: lhs, points: 1000000}\n"));
         assertEquals(
+                List.of(
+                        "study.yaml:4:22: output.seriesRuns: applies only with series: true (it sets how many runs feed "
+                                + "the series)"),
+                studyErrors(head + "runs: 3\noutput: {seriesRuns: 500}\n"));
+        assertEquals(
                 List.of("study.yaml:4:50: design.type: expected one of GRID, MC, LHS, SOBOL, got 'grd'"),
                 studyErrors(head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: grd}\n"));
         assertEquals(
