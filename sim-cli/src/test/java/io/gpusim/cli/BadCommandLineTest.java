@@ -363,6 +363,15 @@ class BadCommandLineTest {
         all.add(Arguments.of(new String[] {"study", "@STUDY_TO_FILE"}, "output.dir"));
         all.add(Arguments.of(new String[] {"study", "@EMPTY"}, "@EMPTY: the file is empty"));
         all.add(Arguments.of(new String[] {"study", "@LATIN"}, "@LATIN:2:11: not UTF-8 text"));
+        // a file of another kind: one line, not one per field
+        String study = Path.of("..", "studies", "ban-timing.yaml").toString();
+        all.add(Arguments.of(
+                new String[] {"run", study},
+                study + ": scenarios, set, design, runs, seed, output are not fields here; is it another kind of file "
+                        + "(a study, a scenario, calibration targets)? known fields: beliefs, demandShocks,"));
+        all.add(Arguments.of(
+                new String[] {"study", B},
+                B + ": description, simulation, products, demandShocks, beliefs, hyperscalers,"));
         all.add(Arguments.of(
                 new String[] {"validate", "@LIST"},
                 "@LIST: the top level must be a mapping of scenario " + "fields, not a list"));
