@@ -82,13 +82,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (runs < 1 || repeats < 1 || warmup < 0 || threadCount < 1 || processRepeats < 1) {
-            err.println("gpusim bench: --runs, --repeats, --process-repeats and --threads must be >= 1 and --warmup"
-                    + " >= 0");
-            return Main.EXIT_USAGE;
-        }
+        atLeast("--runs", runs, 1);
+        atLeast("--repeats", repeats, 1);
+        atLeast("--warmup", warmup, 0);
+        atLeast("--threads", threadCount, 1);
+        atLeast("--process-repeats", processRepeats, 1);
         Scenario scenario = Scenarios.loadAll(List.of(scenarioFile)).get(0).with(List.of());
         double steady = Double.NaN;
         if (part != Part.PROCESS) {
@@ -98,6 +97,17 @@ final class BenchCommand implements Callable<Integer> {
             wholeProcesses(out, threadCount, steady);
         }
         return 0;
+    }
+
+    /**
+     * Refuses a count below its least value, naming the option and the value given.
+     *
+     * @throws IllegalArgumentException e.g. "--threads must be >= 1, got 0" (bad usage, exit 2)
+     */
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new IllegalArgumentException(option + " must be >= " + least + ", got " + value);
+        }
     }
 
     /** Prints the steady-state repeats and medians; returns the model's median runs/s. */

@@ -44,24 +44,31 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private Options.Study flags;
 
-    /** {@code NAME:PATH=VALUE,...}: a named variant of the scenario. */
+    /**
+     * {@code NAME:PATH=VALUE,...}: a named variant of the scenario. The name must not be blank, and each path is set
+     * once: a second value for it would silently replace the first.
+     */
     static final class Policy implements ITypeConverter<StudyDefinition.VariantSpec> {
         @Override
         public StudyDefinition.VariantSpec convert(String value) {
             int colon = value.indexOf(':');
-            if (colon <= 0) {
+            if (colon < 0 || value.substring(0, colon).isBlank()) {
                 throw new TypeConversionException("'" + value + "': expected NAME:PATH=VALUE,...");
             }
-            Map<String, JsonNode> set = new LinkedHashMap<>();
-            try {
-                for (String assignment : value.substring(colon + 1).split(",")) {
-                    ScenarioOverride o = ScenarioOverride.parse(assignment.trim(), "--policy");
-                    set.put(o.path(), o.value());
+            String name = value.substring(0, colon).trim();
+            Map<String, ScenarioOverride> given = new LinkedHashMap<>();
+            for (String assignment : value.substring(colon + 1).split(",", -1)) {
+                ScenarioOverride o = Converters.override(assignment.trim(), "--policy");
+                ScenarioOverride earlier = given.putIfAbsent(o.path(), o);
+                if (earlier != null) {
+                    throw new TypeConversionException("policy '" + name + "' sets " + o.path() + " twice ("
+                            + earlier.origin().substring("--policy ".length()) + ", " + assignment.trim()
+                            + "); give it once");
                 }
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
             }
-            return new StudyDefinition.VariantSpec(value.substring(0, colon), null, set);
+            Map<String, JsonNode> set = new LinkedHashMap<>();
+            given.forEach((path, o) -> set.put(path, o.value()));
+            return new StudyDefinition.VariantSpec(name, null, set);
         }
     }
 

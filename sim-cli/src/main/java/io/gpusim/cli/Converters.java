@@ -15,17 +15,27 @@ final class Converters {
     static final class SetValue implements ITypeConverter<ScenarioOverride> {
         @Override
         public ScenarioOverride convert(String value) {
+            return override(value, "--set");
+        }
+    }
+
+    /**
+     * One {@code PATH=VALUE} of the option {@code origin}: the path checked against the scenario format and the value
+     * typed by it, so that a misspelt path is answered at once, in the option's terms.
+     *
+     * @throws TypeConversionException naming {@code origin PATH=VALUE} and what is wrong with it
+     */
+    static ScenarioOverride override(String assignment, String origin) {
+        try {
+            ScenarioOverride o = ScenarioOverride.parse(assignment, origin);
             try {
-                ScenarioOverride o = ScenarioOverride.parse(value, "--set");
-                try {
-                    io.gpusim.core.scenario.ScenarioPaths.typeOf(o.path());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(o.origin() + ": " + e.getMessage(), e);
-                }
-                return o;
+                io.gpusim.core.scenario.ScenarioPaths.typeOf(o.path());
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
+                throw new IllegalArgumentException(o.origin() + ": " + e.getMessage(), e);
             }
+            return o;
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 

@@ -38,6 +38,7 @@ final class Errors {
             Map.entry("fit", "--fit"),
             Map.entry("checkRuns", "--check-runs"),
             Map.entry("variants", "--policy"),
+            Map.entry("variants.name", "--policy"),
             Map.entry("scenarios", "SCENARIO"),
             Map.entry("variants.scenario", "SCENARIO"),
             Map.entry("set", "--set"));

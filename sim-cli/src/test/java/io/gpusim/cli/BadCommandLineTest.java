@@ -139,6 +139,71 @@ class BadCommandLineTest {
                                 + "and hyperscalers[2].budgetUsdPerYear name the same field; give it once"));
     }
 
+    /** A --policy that names no variant, a misspelt path, or a path whose first value would be silently lost. */
+    static List<Arguments> policyCases() {
+        String[] compare = {"compare", B, "--runs", "2", "--policy"};
+        String[] twoPolicies = {"compare", B, "--runs", "2", "--policy", "g:regulator.graceDays=30", "--policy"};
+        return List.of(
+                Arguments.of(
+                        with(compare, "g:regulator.graceDays=30,regulator.graceDays=60"),
+                        "gpusim compare: Invalid value for option '--policy' (NAME:PATH=VALUE,...): policy 'g' sets "
+                                + "regulator.graceDays twice (regulator.graceDays=30, regulator.graceDays=60); give it "
+                                + "once"),
+                Arguments.of(
+                        with(compare, "g:regulator.graceDay=30"),
+                        "gpusim compare: Invalid value for option '--policy' (NAME:PATH=VALUE,...): --policy "
+                                + "regulator.graceDay=30: regulator.graceDay: no field 'graceDay' in regulator; did "
+                                + "you mean 'graceDays'?"),
+                Arguments.of(
+                        with(compare, " :regulator.graceDays=30"), "' :regulator.graceDays=30': expected NAME:PATH"),
+                Arguments.of(with(compare, "g:regulator.graceDays=30,"), "'': expected PATH=VALUE"),
+                Arguments.of(
+                        with(twoPolicies, "g:regulator.graceDays=60"),
+                        "gpusim compare: --policy 'g' names both variants; give each its own name"));
+    }
+
+    /** A path both --set and varied would lose its --set value: refused by every command that varies paths. */
+    static List<Arguments> setAndVariedCases() {
+        String both = "--vary beliefs.leakWeight is both set and varied; the varied values would replace the set one, "
+                + "so give it in one place";
+        String[] set = {"--set", "beliefs.leakWeight=2"};
+        return List.of(
+                Arguments.of(with(SENS, set), "gpusim sensitivity: " + both),
+                Arguments.of(with(CAL, set), "gpusim calibrate: " + both),
+                Arguments.of(with(JOINT, with(set, "--vary", "beliefs.leakWeight=1:4")), "gpusim calibrate: " + both),
+                Arguments.of(
+                        with(EPISODES, with(set, "--vary", "beliefs.leakWeight=1:4")),
+                        "gpusim validate-episodes: " + both),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1:4", "--set", set[1]},
+                        "gpusim sweep: " + both));
+    }
+
+    /** A design too large to hold in memory is refused before it is built, not with an out-of-memory error. */
+    static List<Arguments> tooManyPointsCases() {
+        String[] sweep = {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1:4", "--points"};
+        return List.of(
+                Arguments.of(
+                        with(sweep, "2000000000", "--design", "lhs"),
+                        "gpusim sweep: --points must be at most 100,000, got 2,000,000,000"),
+                Arguments.of(
+                        with(sweep, "1000", "--vary", "vendor.safetyStockWeeks=2:12"),
+                        "gpusim sweep: the grid has more than 100,000 points"),
+                Arguments.of(
+                        new String[] {
+                            "sensitivity",
+                            B,
+                            "--vary",
+                            "beliefs.leakWeight=1:4",
+                            "--runs",
+                            "2",
+                            "--base-points",
+                            "2000000000"
+                        },
+                        "gpusim sensitivity: --base-points gives 6,000,000,000 design points (N (k + 2)), more than "
+                                + "the 100,000 a design may have"));
+    }
+
     /** Options that would be silently ignored with the others given. */
     static List<Arguments> ignoredOptionCases() {
         return List.of(
@@ -175,7 +240,19 @@ class BadCommandLineTest {
                 Arguments.of(with(sens, p + "=0.6:0.4"), "'" + p + "=0.6:0.4': the range must have lo < hi"),
                 Arguments.of(
                         new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDate=2025-06-01:2025-06-01"},
-                        "the range is empty (lo = hi)"));
+                        "the range is empty (lo = hi)"),
+                // listed values: a repeated one would run its point twice, an empty one is a slip of the comma
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1,3,1"},
+                        "gpusim sweep: Invalid value for option '--vary' (PATH=v1,v2,...|PATH=lo:hi): "
+                                + "'beliefs.leakWeight=1,3,1': 1 is listed twice; list each value once"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1,,2"},
+                        "'beliefs.leakWeight=1,,2': a listed value is empty (two commas, or a comma at either end); "
+                                + "give values separated by single commas"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--vary", "beliefs.leakWeight=1,2,"},
+                        "'beliefs.leakWeight=1,2,': a listed value is empty"));
     }
 
     static Stream<Arguments> cases() {
@@ -258,6 +335,7 @@ class BadCommandLineTest {
                 "@EMPTY: the file is empty"));
         all.add(Arguments.of(
                 new String[] {"compare", B, "--runs", "2", "--policy", "a:novalue"}, "'novalue': expected PATH=VALUE"));
+        all.addAll(policyCases());
         all.add(Arguments.of(
                 new String[] {"compare", B, B, "--runs", "2"}, "both sides of the comparison are named 'h20-2025'"));
         all.add(Arguments.of(
@@ -277,6 +355,8 @@ class BadCommandLineTest {
                         "Invalid value for option '--until': 'ban_dya:0.1': unknown metric 'ban_dya'; did you mean 'ban_day'?"));
         all.add(Arguments.of(new String[] {"batch", B}, "gpusim batch: Missing required option: '--runs=<runs>'"));
         all.addAll(variedTwiceCases());
+        all.addAll(setAndVariedCases());
+        all.addAll(tooManyPointsCases());
         all.addAll(ignoredOptionCases());
         all.addAll(rangeCases());
         all.add(Arguments.of(
@@ -288,6 +368,15 @@ class BadCommandLineTest {
         all.add(Arguments.of(new String[] {"study", "@STUDY_TO_FILE"}, "output.dir"));
         all.add(Arguments.of(new String[] {"study", "@EMPTY"}, "@EMPTY: the file is empty"));
         all.add(Arguments.of(new String[] {"study", "@LATIN"}, "@LATIN:2:11: not UTF-8 text"));
+        // a file of another kind: one line, not one per field
+        String study = Path.of("..", "studies", "ban-timing.yaml").toString();
+        all.add(Arguments.of(
+                new String[] {"run", study},
+                study + ": scenarios, set, design, runs, seed, output are not fields here; is it another kind of file "
+                        + "(a study, a scenario, calibration targets)? known fields: beliefs, demandShocks,"));
+        all.add(Arguments.of(
+                new String[] {"study", B},
+                B + ": description, simulation, products, demandShocks, beliefs, hyperscalers,"));
         all.add(Arguments.of(
                 new String[] {"validate", "@LIST"},
                 "@LIST: the top level must be a mapping of scenario " + "fields, not a list"));

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code gpusim bench} prints the steady state of the model and the reference with their ratio, and times whole
@@ -78,10 +80,18 @@ class BenchCommandTest {
         assertTrue(e.getMessage().contains("no-such-scenario.yaml"), e.getMessage());
     }
 
-    @Test
-    void badNumbersAreRefused() {
-        CliTest.Result r = gpusim("bench", BASELINE, "--process-repeats", "0");
-        assertEquals(Main.EXIT_USAGE, r.code());
-        assertTrue(r.err().contains("--process-repeats"), r.err());
+    @ParameterizedTest
+    @CsvSource({
+        "--process-repeats, 0, 'gpusim bench: --process-repeats must be >= 1, got 0'",
+        "--runs, 0, 'gpusim bench: --runs must be >= 1, got 0'",
+        "--threads, 0, 'gpusim bench: --threads must be >= 1, got 0'",
+        "--repeats, -1, 'gpusim bench: --repeats must be >= 1, got -1'",
+        "--warmup, -1, 'gpusim bench: --warmup must be >= 0, got -1'"
+    })
+    void badNumbersAreRefusedNamingTheOptionAndTheValue(String option, String value, String message) {
+        CliTest.Result r = gpusim("bench", BASELINE, option, value);
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+        assertEquals(List.of(message), r.err().lines().toList());
+        assertEquals("", r.out());
     }
 }

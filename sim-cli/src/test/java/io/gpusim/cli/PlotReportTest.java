@@ -141,6 +141,24 @@ class PlotReportTest {
     }
 
     @Test
+    void aMetricWithTheSameValueInEveryRunIsDrawnAsOneBar() throws Exception {
+        Path one = dir.resolve("one-scenario");
+        assertEquals(
+                0,
+                gpusim("batch", CliTest.BASELINE, "--runs", "5", "--out", one.toString(), "--quiet")
+                        .code());
+        CliTest.Result r = gpusim("plot", one.toString(), "--metrics", "ban_day,requested_units");
+        assertEquals(0, r.code(), r.err());
+        Path hist = one.resolve("plots").resolve("hist-ban_day.svg");
+        assertTrue(
+                r.out()
+                        .contains(
+                                one.resolve("plots").resolve("hist-ban_day.png").toString()),
+                r.out());
+        assertTrue(Files.readString(hist).contains(">replications</text>"), "drawn, not left out");
+    }
+
+    @Test
     void nothingToDrawIsAnError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliTest.Result plot = gpusim("plot", empty.toString());

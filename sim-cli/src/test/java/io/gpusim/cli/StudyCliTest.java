@@ -233,6 +233,27 @@ class StudyCliTest {
     }
 
     @Test
+    void seriesRunsWithoutSeriesIsAnErrorNotIgnored() throws Exception {
+        Path file = dir.resolve("series-runs.yaml");
+        Path out = dir.resolve("series-runs-out");
+        Files.writeString(
+                file,
+                "name: s\nscenarios: [" + Path.of(BASELINE).toAbsolutePath() + "]\nruns: 2\noutput: {dir: " + out
+                        + ", seriesRuns: 500}\n");
+        CliTest.Result r = gpusim("study", file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(file + ":4:"), r.err());
+        assertTrue(
+                r.err()
+                        .strip()
+                        .endsWith(": output.seriesRuns: applies only with series: true (it sets how many runs feed the "
+                                + "series)"),
+                r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void schemaPrintsJsonSchema() throws Exception {
         CliTest.Result r = gpusim("schema");
         assertEquals(0, r.code());

@@ -145,7 +145,7 @@ public final class Calibration implements StudyJob<Calibration.Result> {
             long seed,
             int maxEvaluations)
             throws ScenarioException {
-        List<ValidationError> problems = new ArrayList<>(settingProblems(parameters, runs, maxEvaluations));
+        List<ValidationError> problems = new ArrayList<>(settingProblems(parameters, base, runs, maxEvaluations));
         problems.addAll(pairProblems(pairs));
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
@@ -189,8 +189,12 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         this.labels = List.copyOf(names);
     }
 
-    /** Problems with the parameters, runs and evaluation budget, named by their study-file fields. */
-    static List<ValidationError> settingProblems(List<Parameter> parameters, int runs, int maxEvaluations) {
+    /**
+     * Problems with the parameters (each a numeric range, varied once and not also set in {@code base}), runs and
+     * evaluation budget, named by their study-file fields.
+     */
+    static List<ValidationError> settingProblems(
+            List<Parameter> parameters, List<ScenarioOverride> base, int runs, int maxEvaluations) {
         List<ValidationError> problems = new ArrayList<>();
         for (Parameter p : parameters) {
             if (!p.isRange() || p.dates()) {
@@ -203,6 +207,11 @@ public final class Calibration implements StudyJob<Calibration.Result> {
         String twice = Parameter.variedTwice(parameters);
         if (twice != null) {
             problems.add(problem("vary", twice));
+        }
+        String alsoSet = Parameter.alsoSet(
+                parameters, base.stream().map(ScenarioOverride::path).toList());
+        if (alsoSet != null) {
+            problems.add(problem("vary", alsoSet));
         }
         if (runs < 1) {
             problems.add(problem("runs", "must be >= 1, got " + runs));

@@ -5,6 +5,7 @@ import io.gpusim.core.Seeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
@@ -12,6 +13,22 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 /** Builds the points of a design; the same inputs always give the same points. */
 public final class Designs {
     private Designs() {}
+
+    /**
+     * The most points a design may have: each becomes a scenario held in memory before the first replication runs,
+     * so a larger design would exhaust the memory instead of running.
+     */
+    public static final int MAX_POINTS = 100_000;
+
+    /**
+     * Why a design of {@code points} points is refused ("must be at most 100,000, got 2,000,000"), or null when
+     * {@link #MAX_POINTS} allows it.
+     */
+    public static String tooManyPoints(long points) {
+        return points > MAX_POINTS
+                ? String.format(Locale.ROOT, "must be at most %,d, got %,d", MAX_POINTS, points)
+                : null;
+    }
 
     /**
      * The design's points.
@@ -23,8 +40,9 @@ public final class Designs {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("a design needs at least one varied parameter");
         }
-        if (points < 1) {
-            throw new IllegalArgumentException("points: must be >= 1, got " + points);
+        String tooMany = tooManyPoints(points);
+        if (points < 1 || tooMany != null) {
+            throw new IllegalArgumentException("points: " + (points < 1 ? "must be >= 1, got " + points : tooMany));
         }
         return switch (type) {
             case GRID -> grid(parameters, points);
@@ -41,8 +59,9 @@ public final class Designs {
             List<JsonNode> l = p.levels(levels);
             axes.add(l);
             total *= l.size();
-            if (total > 10_000_000) {
-                throw new IllegalArgumentException("the grid has more than 10,000,000 points");
+            if (total > MAX_POINTS) {
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "the grid has more than %,d points", MAX_POINTS));
             }
         }
         List<DesignPoint> out = new ArrayList<>();

@@ -25,7 +25,10 @@ public record Parameter(
         return values == null;
     }
 
-    /** Parses {@code PATH=v1,v2,...} or {@code PATH=lo:hi} (numbers or YYYY-MM-DD dates). */
+    /**
+     * Parses {@code PATH=v1,v2,...} or {@code PATH=lo:hi} (numbers or YYYY-MM-DD dates). Listed values are distinct
+     * and none is empty: a repeated value would run its design point twice, and an empty one is a slip of the comma.
+     */
     public static Parameter parse(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1) {
@@ -45,12 +48,20 @@ public record Parameter(
             return range(path, lo, hi, whole, spec);
         }
         List<JsonNode> values = new ArrayList<>();
-        for (String v : body.split(",")) {
+        for (String v : body.split(",", -1)) {
+            if (v.isBlank()) {
+                throw new IllegalArgumentException("'" + spec + "': a listed value is empty (two commas, or a comma at "
+                        + "either end); give values separated by single commas");
+            }
             JsonNode value = ScenarioPaths.parseValue(path, v.trim());
             try {
                 ScenarioPaths.check(path, value);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + spec + "': " + e.getMessage(), e);
+            }
+            if (values.contains(value)) {
+                throw new IllegalArgumentException(
+                        "'" + spec + "': " + v.trim() + " is listed twice; list each value once");
             }
             values.add(value);
         }
@@ -66,6 +77,20 @@ public record Parameter(
         for (Parameter p : parameters) {
             if (!seen.add(p.path())) {
                 return p.path() + " is varied twice; vary each path once";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The problem when one of {@code parameters} varies a path that {@code setPaths} also sets (the varied values would
+     * replace the set one without a word), naming that path; null when none does.
+     */
+    public static String alsoSet(List<Parameter> parameters, java.util.Collection<String> setPaths) {
+        for (Parameter p : parameters) {
+            if (setPaths.contains(p.path())) {
+                return p.path() + " is both set and varied; the varied values would replace the set one, so give it in"
+                        + " one place";
             }
         }
         return null;

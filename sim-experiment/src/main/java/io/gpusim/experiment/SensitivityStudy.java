@@ -119,8 +119,26 @@ public final class SensitivityStudy extends CellStudyJob<SensitivityStudy.Outcom
         if (twice != null) {
             problems.add(new ValidationError(null, 0, 0, "vary", twice));
         }
+        String alsoSet = Parameter.alsoSet(
+                parameters, base.stream().map(ScenarioOverride::path).toList());
+        if (alsoSet != null) {
+            problems.add(new ValidationError(null, 0, 0, "vary", alsoSet));
+        }
+        long pointCount = (long) basePoints * (k + (method == Method.SOBOL ? 2 : 1));
         if (basePoints < 2) {
             problems.add(new ValidationError(null, 0, 0, "basePoints", "must be >= 2, got " + basePoints));
+        } else if (pointCount > Designs.MAX_POINTS) {
+            problems.add(new ValidationError(
+                    null,
+                    0,
+                    0,
+                    "basePoints",
+                    String.format(
+                            Locale.ROOT,
+                            "gives %,d design points (%s), more than the %,d a design may have",
+                            pointCount,
+                            method == Method.SOBOL ? "N (k + 2)" : "r (k + 1)",
+                            Designs.MAX_POINTS)));
         }
         if (method == Method.MORRIS && (levels < 2 || levels % 2 != 0)) {
             problems.add(new ValidationError(null, 0, 0, "levels", "must be even and >= 2, got " + levels));

@@ -113,7 +113,9 @@ public record StudyDefinition(
                 errors.add(problem("variants", "a comparison needs exactly two variants, got " + variants.size()));
             } else if (variants.get(0).name() != null
                     && variants.get(0).name().equals(variants.get(1).name())) {
-                errors.add(problem("variants[1].name", "the two variants need distinct names"));
+                errors.add(problem(
+                        "variants[1].name",
+                        "'" + variants.get(1).name() + "' names both variants; give each its own name"));
             }
             if (design != null) {
                 errors.add(problem("design", "a study has a design or variants, not both"));
@@ -139,16 +141,14 @@ public record StudyDefinition(
             if (twice != null) {
                 errors.add(problem("design.vary", twice));
             }
-            for (Parameter p : parsed) {
-                if (set != null && set.containsKey(p.path())) {
-                    errors.add(problem(
-                            "design.vary",
-                            p.path() + " is both set and varied; the varied values would replace the set one, so give"
-                                    + " it in one place"));
-                }
+            String alsoSet = Parameter.alsoSet(parsed, set.keySet());
+            if (alsoSet != null) {
+                errors.add(problem("design.vary", alsoSet));
             }
             if (design.points() != null && design.points() < 1) {
                 errors.add(problem("design.points", "must be >= 1, got " + design.points()));
+            } else if (design.points() != null && Designs.tooManyPoints(design.points()) != null) {
+                errors.add(problem("design.points", Designs.tooManyPoints(design.points())));
             } else if (design.points() != null
                     && (design.type() == null || design.type() == DesignType.GRID)
                     && !parsed.isEmpty()
@@ -187,6 +187,9 @@ public record StudyDefinition(
         }
         if (output != null && output.seriesRuns() != null && output.seriesRuns() < 1) {
             errors.add(problem("output.seriesRuns", "must be >= 1, got " + output.seriesRuns()));
+        } else if (output != null && output.seriesRuns() != null && !Boolean.TRUE.equals(output.series())) {
+            errors.add(problem(
+                    "output.seriesRuns", "applies only with series: true (it sets how many runs feed the series)"));
         }
         return errors;
     }

@@ -91,13 +91,26 @@ class StudyDefinitionTest {
                         "study.yaml:4:8: until.relHalfWidth: is required"),
                 studyErrors(head + "runs: 3\nuntil: {metric: ban_dya}\n"));
         assertEquals(
+                List.of("study.yaml:5:10: design.vary[0]: 2025-04-09 is listed twice; list each value once"),
+                studyErrors(
+                        head + "runs: 3\ndesign:\n  vary: ['regulator.banDate=2025-04-09,2025-06-01,2025-04-09']\n"));
+        assertEquals(
+                List.of("study.yaml:4:63: design.points: must be at most 100,000, got 1,000,000"),
+                studyErrors(
+                        head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: lhs, points: 1000000}\n"));
+        assertEquals(
+                List.of(
+                        "study.yaml:4:22: output.seriesRuns: applies only with series: true (it sets how many runs feed "
+                                + "the series)"),
+                studyErrors(head + "runs: 3\noutput: {seriesRuns: 500}\n"));
+        assertEquals(
                 List.of("study.yaml:4:50: design.type: expected one of GRID, MC, LHS, SOBOL, got 'grd'"),
                 studyErrors(head + "runs: 3\ndesign: {vary: ['beliefs.leakWeight=1:4'], type: grd}\n"));
         assertEquals(
                 List.of("study.yaml:4:11: variants: a comparison needs exactly two variants, got 1"),
                 studyErrors(head + "runs: 3\nvariants: [{name: a}]\n"));
         assertEquals(
-                List.of("study.yaml:4:30: variants[1].name: the two variants need distinct names"),
+                List.of("study.yaml:4:30: variants[1].name: 'a' names both variants; give each its own name"),
                 studyErrors(head + "runs: 3\nvariants: [{name: a}, {name: a}]\n"));
     }
 

@@ -303,8 +303,14 @@ public final class Charts {
                 hi = Math.max(hi, v);
             }
         }
-        if (byCell.isEmpty() || !(hi > lo)) {
+        if (byCell.isEmpty()) {
             return null;
+        }
+        if (hi == lo) {
+            // every replication has the same value (a fixed ban date, say): one bar, centred in a range around it
+            double pad = Math.max(Math.abs(lo) * 0.05, 0.5);
+            lo -= pad;
+            hi += pad;
         }
         int bins = 30;
         double width = (hi - lo) / bins;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -36,6 +37,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -99,6 +102,38 @@ public final class ScenarioLoader {
     /** The JSON mapper used for scenarios and manifests (dates as ISO strings). */
     public static ObjectMapper jsonMapper() {
         return JsonHolder.MAPPER;
+    }
+
+    /**
+     * A file of another kind (a study file given as a scenario, a scenario given as a study) would be answered with an
+     * unknown-field error for each of its top-level fields; it is one error naming the file instead. A file is taken
+     * to be of another kind when at least three of its top-level fields are unknown to {@code type} and at most one
+     * (a name, which most kinds have) is known; null otherwise.
+     */
+    private static ValidationError otherKind(JsonNode tree, Class<?> type, String label) {
+        if (!tree.isObject() || !type.isRecord()) {
+            return null;
+        }
+        Set<String> known = new TreeSet<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            known.add(c.getName());
+        }
+        List<String> unknown = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (unknown.size() < 3 || tree.size() - unknown.size() > 1) {
+            return null;
+        }
+        return new ValidationError(
+                label,
+                0,
+                0,
+                "",
+                String.join(", ", unknown) + " are not fields here; is it another kind of file (a study, a scenario, "
+                        + "calibration targets)? known fields: " + String.join(", ", known));
     }
 
     /** Built on first use: reading a scenario does not need it (a shorter start for commands that write no JSON). */
@@ -359,6 +394,10 @@ public final class ScenarioLoader {
      */
     public static <T> T bindTree(JsonNode tree, Class<T> type, String label, Map<String, SourceLocation> locations)
             throws ScenarioException {
+        ValidationError otherKind = otherKind(tree, type, label);
+        if (otherKind != null) {
+            throw new ScenarioException(List.of(otherKind));
+        }
         List<ValidationError> problems = TypeCheck.check(tree, type);
         if (!problems.isEmpty()) {
             List<ValidationError> located = new ArrayList<>();

@@ -243,6 +243,13 @@ class ScenarioFilesTest {
                 errors(assertThrows(
                         ScenarioException.class,
                         () -> ScenarioLoader.loadFile(refused, Study.class, new HashMap<>()))));
+        // a file of another kind is one error, not one per field
+        Path other = write("other.yaml", "name: s\nscenarios: [a.yaml]\nruns: 3\nseed: 1\n");
+        assertEquals(
+                List.of(other + ": scenarios, runs, seed are not fields here; is it another kind of file (a study, a "
+                        + "scenario, calibration targets)? known fields: items, name"),
+                errors(assertThrows(
+                        ScenarioException.class, () -> ScenarioLoader.loadFile(other, Study.class, new HashMap<>()))));
         Path list = write("list.yaml", "- name: s\n");
         assertEquals(
                 List.of(list + ": the top level must be a mapping of fields, not a list"),
