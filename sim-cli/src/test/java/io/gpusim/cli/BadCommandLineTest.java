@@ -221,7 +221,11 @@ class BadCommandLineTest {
                 Arguments.of(
                         new String[] {"sweep", B, "--runs", "2", "--points", "5", "--vary", "beliefs.leakWeight=1,2"},
                         "gpusim sweep: --points applies to ranges (lo:hi) in a grid, and every varied path here lists "
-                                + "its values"));
+                                + "its values"),
+                Arguments.of(
+                        new String[] {"sweep", B, "--runs", "2", "--points", "1", "--vary", "beliefs.leakWeight=1:4"},
+                        "gpusim sweep: --points must be at least 2 in a grid of ranges, got 1 (one level is the range's "
+                                + "middle); set the value instead of varying it"));
     }
 
     /** A range must hold more than one value, between finite numbers. */

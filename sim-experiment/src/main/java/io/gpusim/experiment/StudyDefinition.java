@@ -156,6 +156,15 @@ public record StudyDefinition(
                 errors.add(problem(
                         "design.points",
                         "applies to ranges (lo:hi) in a grid, and every varied path here lists its values"));
+            } else if (design.points() != null
+                    && design.points() == 1
+                    && (design.type() == null || design.type() == DesignType.GRID)
+                    && parsed.stream().anyMatch(Parameter::isRange)) {
+                // one level of a range is its middle: the range would not be varied at all
+                errors.add(problem(
+                        "design.points",
+                        "must be at least 2 in a grid of ranges, got 1 (one level is the range's middle); set the "
+                                + "value instead of varying it"));
             }
         }
         if (until != null) {
