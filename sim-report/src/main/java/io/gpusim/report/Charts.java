@@ -82,6 +82,7 @@ public final class Charts {
      */
     public static List<Path> plotAll(Path dir, List<String> metrics) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        OutputTables.checkAgainstManifest(dir);
         List<Map<String, String>> summary = OutputTables.read(dir, OutputTables.SUMMARY);
         List<Map<String, String>> series = OutputTables.read(dir, OutputTables.SERIES);
         List<Map<String, String>> runs = OutputTables.read(dir, OutputTables.RUNS);

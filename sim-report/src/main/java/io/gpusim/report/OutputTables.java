@@ -228,6 +228,37 @@ final class OutputTables {
         }
     }
 
+    /**
+     * Checks a study directory's tables against its manifest, where it has one: a design's points are all in
+     * {@code points.csv}, and a study whose replications ran has a summary with rows. A table that lost its rows, or
+     * a sweep without its points, would otherwise be read as a study of another kind or with nothing in it.
+     *
+     * @throws IllegalArgumentException naming the file and what the manifest says it should hold
+     */
+    static void checkAgainstManifest(Path dir) throws IOException {
+        JsonNode manifest = manifest(dir);
+        if (manifest == null) {
+            return;
+        }
+        int points = manifest.path("designPoints").size();
+        Path pointsFile = dir.resolve(POINTS.name());
+        if (points > 0 && !Files.isRegularFile(pointsFile)) {
+            throw new IllegalArgumentException(
+                    pointsFile + ": missing, while the manifest lists " + points + " design points");
+        }
+        if (points > 0 && read(dir, POINTS).size() != points) {
+            throw new IllegalArgumentException(pointsFile + ": "
+                    + read(dir, POINTS).size() + " rows, while the manifest lists " + points + " design points");
+        }
+        long ran = manifest.path("runsTotal").asLong()
+                - manifest.path("failedRuns").asLong();
+        Path summary = dir.resolve(SUMMARY.name());
+        if (ran > 0 && Files.isRegularFile(summary) && read(dir, SUMMARY).isEmpty()) {
+            throw new IllegalArgumentException(
+                    summary + ": no rows, while the manifest records " + ran + " replications that ran");
+        }
+    }
+
     /** A parser's complaint about a file as one line: {@code FILE:LINE[:COL]: message}. */
     private static IllegalArgumentException damaged(Path file, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();

@@ -35,6 +35,7 @@ public final class Report {
      * {@code DIR} as it was.
      */
     public static Path write(Path dir) throws IOException {
+        OutputTables.checkAgainstManifest(dir);
         JsonNode manifest = OutputTables.manifest(dir);
         List<Map<String, String>> compare = OutputTables.read(dir, OutputTables.COMPARE);
         List<Map<String, String>> sensitivity = OutputTables.read(dir, OutputTables.SENSITIVITY);

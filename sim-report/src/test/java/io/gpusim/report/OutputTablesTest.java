@@ -84,6 +84,41 @@ class OutputTablesTest {
     }
 
     @Test
+    void tablesThatLostWhatTheManifestRecordsAreRefused() throws Exception {
+        Files.writeString(
+                dir.resolve("manifest.json"),
+                "{\"kind\": \"sweep\", \"runsTotal\": 6, \"failedRuns\": 0, "
+                        + "\"designPoints\": [{\"point\": 0, \"x\": 1}, {\"point\": 1, \"x\": 2}]}");
+        String summaryHeader = "scenario,point,metric,n,mean,sd,ci_low,ci_high,p05,p25,p50,p75,p95,min,max\n";
+        Files.writeString(dir.resolve("summary.csv"), summaryHeader);
+        assertEquals(
+                dir.resolve("points.csv") + ": missing, while the manifest lists 2 design points",
+                assertThrows(IllegalArgumentException.class, () -> Report.write(dir))
+                        .getMessage());
+        Files.writeString(dir.resolve("points.csv"), "point,x\n0,1\n");
+        assertEquals(
+                dir.resolve("points.csv") + ": 1 rows, while the manifest lists 2 design points",
+                assertThrows(IllegalArgumentException.class, () -> Charts.plotAll(dir))
+                        .getMessage());
+        Files.writeString(dir.resolve("points.csv"), "point,x\n0,1\n1,2\n");
+        assertEquals(
+                dir.resolve("summary.csv") + ": no rows, while the manifest records 6 replications that ran",
+                assertThrows(IllegalArgumentException.class, () -> Report.write(dir))
+                        .getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(
+                    List.of("manifest.json", "points.csv", "summary.csv"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "nothing written");
+        }
+        // every replication failed: an empty summary is what the study left
+        Files.writeString(
+                dir.resolve("manifest.json"),
+                "{\"kind\": \"batch\", \"runsTotal\": 6, \"failedRuns\": 6, \"designPoints\": []}");
+        OutputTables.checkAgainstManifest(dir);
+    }
+
+    @Test
     void nothingIsDrawnFromADamagedDirectory() throws Exception {
         Files.writeString(dir.resolve("summary.csv"), "");
         Files.writeString(dir.resolve("compare.csv"), COMPARE_HEADER + "ban_day,1,2,1,0,2,1,9\n");
