@@ -46,6 +46,10 @@ final class StudyExecution {
         Study study = def.resolve(baseDir, setOrigin);
         List<ScenarioTemplate> templates = def.templates(baseDir);
         Scenarios.warn(spec.commandLine().getErr(), templates, def.setOverrides(setOrigin));
+        String noDifference = StudyDefinition.noDifference(study);
+        if (noDifference != null) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + noDifference);
+        }
         Path outDir = output.out != null
                 ? output.out
                 : def.output() != null && def.output().dir() != null

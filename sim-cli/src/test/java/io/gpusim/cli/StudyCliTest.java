@@ -130,6 +130,11 @@ class StudyCliTest {
                 out.toString(),
                 "--quiet");
         assertEquals(0, r.code(), r.err());
+        assertEquals(
+                "gpusim compare: warning: 'same' runs the same scenario as 'h20-2025' (the values it sets change "
+                        + "nothing), so every difference will be zero",
+                r.err().strip(),
+                "graceDays is 0 in the baseline already");
         List<String> rows = lines(out.resolve("compare.csv"));
         assertEquals("metric,mean_a,mean_b,diff_mean,diff_ci_low,diff_ci_high,p_b_gt_a,n", rows.get(0));
         for (String row : rows.subList(1, rows.size())) {

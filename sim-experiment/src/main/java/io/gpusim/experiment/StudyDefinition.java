@@ -396,6 +396,24 @@ public record StudyDefinition(
     }
 
     /**
+     * Why a comparison would show no difference, or null: its second variant sets values that change nothing, so
+     * it runs the same scenario as the first (with common random numbers, every difference is exactly zero). Worth a
+     * warning, not an error: such a comparison is also how the pairing itself is checked.
+     */
+    public static String noDifference(Study study) {
+        if (study.kind() != StudyKind.COMPARE) {
+            return null;
+        }
+        Cell a = study.cells().get(0);
+        Cell b = study.cells().get(1);
+        if (a.scenarioLabel().equals(b.scenarioLabel()) || !a.scenario().equals(b.scenario())) {
+            return null;
+        }
+        return "'" + b.scenarioLabel() + "' runs the same scenario as '" + a.scenarioLabel()
+                + "' (the values it sets change nothing), so every difference will be zero";
+    }
+
+    /**
      * The study's own {@code set} values as overrides, named {@code setOrigin PATH=VALUE} in messages: what every cell
      * of the study applies first (a variant's or design point's values come after them).
      */
