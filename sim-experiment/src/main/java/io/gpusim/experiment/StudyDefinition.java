@@ -82,6 +82,11 @@ public record StudyDefinition(
         for (ValidationError e : def.problems()) {
             errors.add(loaded.locate(e));
         }
+        if (def.variants().isEmpty() && locations.containsKey("variants")) {
+            // an empty list reads as no list, and the study would run as a batch
+            errors.add(loaded.locate(problem(
+                    "variants", "lists no variant; a comparison needs two, and a batch or a sweep leaves it out")));
+        }
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);
         }

@@ -78,6 +78,11 @@ class StudyDefinitionTest {
         assertEquals(
                 List.of("study.yaml:3:6: run: unknown field 'run'; did you mean 'runs'?"),
                 studyErrors(head + "run: 3\n"));
+        // an empty list reads as none: the study would have run as a batch
+        assertEquals(
+                List.of("study.yaml:4:11: variants: lists no variant; a comparison needs two, and a batch or a sweep "
+                        + "leaves it out"),
+                studyErrors(head + "runs: 2\nvariants: []\n"));
         assertEquals(
                 List.of("study.yaml:5:21: set.regulator.banDat: no field 'banDat' in regulator; did you mean "
                         + "'banDate'?"),
