@@ -437,11 +437,19 @@ public final class ExplorerServer implements AutoCloseable {
         json(ctx, 200, body);
     }
 
-    private void cancel(Context ctx) throws ApiException {
+    /**
+     * Cancels a run and answers with its state once it has stopped (at most {@link #CANCEL_WAIT_MS}): cancelled, or
+     * done when the cancel came as its results were being written, so that the answer says which.
+     */
+    private void cancel(Context ctx) throws ApiException, InterruptedException {
         Run run = run(ctx);
         runs.cancel(run);
+        run.awaitEnd(CANCEL_WAIT_MS);
         json(ctx, 200, status(run));
     }
+
+    /** How long a cancel waits for a running run to stop before it answers with the state of the moment. */
+    static final long CANCEL_WAIT_MS = 5_000;
 
     /** A run's state as the API reports it. */
     ObjectNode status(Run run) {

@@ -137,7 +137,21 @@ final class Run {
         error = message;
         result = studyResult;
         thread = null;
+        notifyAll();
         notifyWatchers();
+    }
+
+    /** Waits until the run has ended, at most {@code millis}; returns whether it has. */
+    synchronized boolean awaitEnd(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!state.finished()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000L));
+        }
+        return true;
     }
 
     private void notifyWatchers() {

@@ -578,6 +578,7 @@ class ExplorerServerTest {
         Reply c = send(
                 HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id)).DELETE(), "cancel");
         assertEquals(200, c.status());
+        assertEquals("cancelled", c.body().get("state").asText(), "the answer comes once the run has stopped");
         JsonNode s = await(id);
         assertEquals("cancelled", s.get("state").asText());
         assertTrue(s.get("done").asLong() < 100000);
