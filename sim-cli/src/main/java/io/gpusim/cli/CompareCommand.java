@@ -56,18 +56,17 @@ final class CompareCommand implements Callable<Integer> {
                 throw new TypeConversionException("'" + value + "': expected NAME:PATH=VALUE,...");
             }
             String name = value.substring(0, colon).trim();
-            Map<String, ScenarioOverride> given = new LinkedHashMap<>();
+            List<ScenarioOverride> given = new ArrayList<>();
             for (String assignment : value.substring(colon + 1).split(",", -1)) {
-                ScenarioOverride o = Converters.override(assignment.trim(), "--policy");
-                ScenarioOverride earlier = given.putIfAbsent(o.path(), o);
-                if (earlier != null) {
-                    throw new TypeConversionException("policy '" + name + "' sets " + o.path() + " twice ("
-                            + earlier.origin().substring("--policy ".length()) + ", " + assignment.trim()
-                            + "); give it once");
-                }
+                given.add(Converters.override(assignment.trim(), "--policy"));
+            }
+            Converters.Twice twice = Converters.givenTwice(given);
+            if (twice != null) {
+                throw new TypeConversionException(
+                        "policy '" + name + "' sets " + twice.path() + " twice " + twice.both() + "; give it once");
             }
             Map<String, JsonNode> set = new LinkedHashMap<>();
-            given.forEach((path, o) -> set.put(path, o.value()));
+            given.forEach(o -> set.put(o.path(), o.value()));
             return new StudyDefinition.VariantSpec(name, null, set);
         }
     }

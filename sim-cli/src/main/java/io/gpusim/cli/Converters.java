@@ -4,6 +4,9 @@ import io.gpusim.core.scenario.ScenarioOverride;
 import io.gpusim.experiment.CalibrationPair;
 import io.gpusim.experiment.Parameter;
 import io.gpusim.experiment.StudyDefinition;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,6 +20,34 @@ final class Converters {
         public ScenarioOverride convert(String value) {
             return override(value, "--set");
         }
+    }
+
+    /** A path given twice, with both assignments as written ({@code PATH=V1}, {@code PATH=V2}). */
+    record Twice(String path, String first, String second) {
+        /** {@code (PATH=V1, PATH=V2)}. */
+        String both() {
+            return "(" + first + ", " + second + ")";
+        }
+    }
+
+    /**
+     * The first path given twice among these overrides, or null: a second value for a path would silently replace
+     * the first.
+     */
+    static Twice givenTwice(List<ScenarioOverride> overrides) {
+        Map<String, ScenarioOverride> seen = new HashMap<>();
+        for (ScenarioOverride o : overrides) {
+            ScenarioOverride earlier = seen.putIfAbsent(o.path(), o);
+            if (earlier != null) {
+                return new Twice(o.path(), assignment(earlier), assignment(o));
+            }
+        }
+        return null;
+    }
+
+    /** An override's {@code PATH=VALUE} as written, without the option's name that its origin starts with. */
+    private static String assignment(ScenarioOverride o) {
+        return o.origin().substring(o.origin().indexOf(' ') + 1);
     }
 
     /**

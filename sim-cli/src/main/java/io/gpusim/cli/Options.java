@@ -46,14 +46,10 @@ final class Options {
          * @throws IllegalArgumentException when a path is given twice (only the later value would count)
          */
         List<ScenarioOverride> list() {
-            Map<String, ScenarioOverride> seen = new LinkedHashMap<>();
-            for (ScenarioOverride o : set) {
-                ScenarioOverride earlier = seen.putIfAbsent(o.path(), o);
-                if (earlier != null) {
-                    throw new IllegalArgumentException("--set " + o.path() + " is given twice ("
-                            + earlier.origin().substring("--set ".length()) + ", "
-                            + o.origin().substring("--set ".length()) + "); give it once");
-                }
+            Converters.Twice twice = Converters.givenTwice(set);
+            if (twice != null) {
+                throw new IllegalArgumentException(
+                        "--set " + twice.path() + " is given twice " + twice.both() + "; give it once");
             }
             return set;
         }

@@ -246,9 +246,10 @@ final class OutputTables {
             throw new IllegalArgumentException(
                     pointsFile + ": missing, while the manifest lists " + points + " design points");
         }
-        if (points > 0 && read(dir, POINTS).size() != points) {
-            throw new IllegalArgumentException(pointsFile + ": "
-                    + read(dir, POINTS).size() + " rows, while the manifest lists " + points + " design points");
+        int pointRows = points > 0 ? read(dir, POINTS).size() : 0;
+        if (pointRows != points) {
+            throw new IllegalArgumentException(
+                    pointsFile + ": " + pointRows + " rows, while the manifest lists " + points + " design points");
         }
         long ran = manifest.path("runsTotal").asLong()
                 - manifest.path("failedRuns").asLong();
