@@ -2,6 +2,7 @@ package io.gpusim.cli;
 
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
+import io.gpusim.experiment.SummaryWriters;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -125,10 +126,17 @@ public final class Main implements Runnable {
         if (commands.size() != 1 || READ_NO_SCENARIO.contains(commands.get(0))) {
             return false;
         }
+        boolean printsTable = commands.get(0) != ValidateCommand.class;
         Thread prepare = new Thread(
                 () -> {
                     try {
                         ScenarioLoader.prepare();
+                        if (printsTable) {
+                            // then the number formats of the table the command prints at its end (their locale
+                            // data), while it reads its files and runs
+                            SummaryWriters.num(1234.5);
+                            SummaryWriters.num(0.5);
+                        }
                     } catch (RuntimeException | LinkageError e) {
                         // the same error meets the command when it reads its first scenario
                     }

@@ -43,8 +43,9 @@ final class StudyExecution {
             Integer threads,
             Options.Engine engine)
             throws ScenarioException, IOException, InterruptedException {
-        Study study = def.resolve(baseDir, setOrigin);
-        List<ScenarioTemplate> templates = def.templates(baseDir);
+        StudyDefinition.Resolved resolved = def.resolveWithTemplates(baseDir, setOrigin);
+        Study study = resolved.study();
+        List<ScenarioTemplate> templates = resolved.templates();
         Scenarios.warn(spec.commandLine().getErr(), templates, def.setOverrides(setOrigin));
         String noDifference = StudyDefinition.noDifference(study);
         if (noDifference != null) {

@@ -265,6 +265,17 @@ public record StudyDefinition(
      * (for example "--set" for command-line overrides).
      */
     public Study resolve(Path baseDir, String setOrigin) throws ScenarioException {
+        return resolveWithTemplates(baseDir, setOrigin).study();
+    }
+
+    /** A resolved study with the scenario files it read, each read once ({@link #templates(Path)}'s order). */
+    public record Resolved(Study study, List<ScenarioTemplate> templates) {}
+
+    /**
+     * As {@link #resolve(Path, String)}, also giving the scenario files that the study read, so that a command that
+     * needs them too (for their warnings, for its job) does not read and check each file a second time.
+     */
+    public Resolved resolveWithTemplates(Path baseDir, String setOrigin) throws ScenarioException {
         List<ValidationError> errors = new ArrayList<>(problems());
         String studyName = name == null ? "study" : name;
         int runCount = runs == null ? 0 : runs;
@@ -386,7 +397,9 @@ public record StudyDefinition(
         }
         boolean series = output != null && Boolean.TRUE.equals(output.series());
         int seriesRuns = !series ? 0 : output.seriesRuns() == null ? DEFAULT_SERIES_RUNS : output.seriesRuns();
-        return new Study(studyName, kind(), cells, runCount, seed == null ? 1L : seed, rule, seriesRuns);
+        return new Resolved(
+                new Study(studyName, kind(), cells, runCount, seed == null ? 1L : seed, rule, seriesRuns),
+                List.copyOf(templates.values()));
     }
 
     /** Every scenario file the study reads, resolved against {@code baseDir}. */

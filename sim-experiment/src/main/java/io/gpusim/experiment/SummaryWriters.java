@@ -1,7 +1,6 @@
 package io.gpusim.experiment;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.MetricGlossary;
@@ -14,16 +13,21 @@ import java.util.Locale;
 
 /** Writes summaries as CSV (atomically: a temporary file renamed into place) and as an aligned text table. */
 public final class SummaryWriters {
-    private static final CsvMapper CSV = Csv.MAPPER;
-    private static final CsvSchema SUMMARY_SCHEMA =
-            CSV.schemaFor(CsvRow.class).withHeader().withNullValue("");
+    /**
+     * The summary's CSV schema, built (by reflection over {@link CsvRow}) when a file is first written rather than
+     * when the class loads: a command that prints only the table starts without it.
+     */
+    private static final class Schema {
+        static final CsvSchema SUMMARY =
+                Csv.MAPPER.schemaFor(CsvRow.class).withHeader().withNullValue("");
+    }
 
     private SummaryWriters() {}
 
     /** Writes {@code summary.csv}-shaped rows to {@code file}; NaN statistics are written as empty cells. */
     public static void writeCsv(Path file, List<SummaryRow> rows) throws IOException {
         Csv.writeAtomically(file, w -> {
-            try (SequenceWriter seq = CSV.writer(SUMMARY_SCHEMA).writeValues(w)) {
+            try (SequenceWriter seq = Csv.MAPPER.writer(Schema.SUMMARY).writeValues(w)) {
                 for (SummaryRow r : rows) {
                     seq.write(CsvRow.of(r));
                 }

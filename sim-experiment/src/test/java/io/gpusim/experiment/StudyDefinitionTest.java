@@ -138,6 +138,31 @@ class StudyDefinitionTest {
     }
 
     @Test
+    void aResolvedStudyGivesTheFilesItReadInTheOrderTheStudyNamesThem() throws Exception {
+        Path baseline = Path.of(BASELINE);
+        Files.writeString(
+                dir.resolve("b.yaml"), "extends: " + baseline + "\nname: b\n", java.nio.charset.StandardCharsets.UTF_8);
+        Files.copy(baseline, dir.resolve("a.yaml"));
+        Path f = dir.resolve("study.yaml");
+        Files.writeString(
+                f,
+                "name: s\nscenarios: [a.yaml]\nruns: 3\nvariants:\n  - {name: one}\n"
+                        + "  - {name: two, scenario: b.yaml}\n");
+        StudyDefinition def = StudyDefinition.load(f).definition();
+        StudyDefinition.Resolved resolved = def.resolveWithTemplates(dir, "set");
+        assertEquals(
+                def.templates(dir).stream().map(t -> t.file()).toList(),
+                resolved.templates().stream().map(t -> t.file()).toList());
+        assertEquals(
+                List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")),
+                resolved.templates().stream().map(t -> t.file()).toList());
+        assertEquals(def.resolve(dir, "set"), resolved.study());
+        assertEquals(
+                List.of("one", "two"),
+                resolved.study().cells().stream().map(Cell::scenarioLabel).toList());
+    }
+
+    @Test
     void twoScenarioFilesOfOneNameAreAnErrorNamingTheName() throws Exception {
         Path baseline = Path.of(BASELINE);
         Files.copy(baseline, dir.resolve("a.yaml"));

@@ -14,6 +14,7 @@ import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.Study;
+import io.gpusim.experiment.StudyDefinition;
 import io.gpusim.experiment.StudyKind;
 import io.gpusim.experiment.StudyPipeline;
 import io.gpusim.experiment.StudyResult;
@@ -392,7 +393,8 @@ public final class ExplorerServer implements AutoCloseable {
         requireJson(ctx);
         JsonNode body = JSON.readTree(ctx.body());
         RunRequest request = RunRequest.parse(kind, body, catalog, new RunRequest.Limits(config.maxReplications()));
-        Study study = request.resolve();
+        StudyDefinition.Resolved resolved = request.resolve();
+        Study study = resolved.study();
         if (study.plannedRuns() > config.maxReplications()) {
             throw ApiException.badRequest(
                     "runs",
@@ -404,7 +406,7 @@ public final class ExplorerServer implements AutoCloseable {
                 client(ctx),
                 request,
                 study,
-                request.templates(),
+                resolved.templates(),
                 request.definition().designPoints(),
                 request.commandLine(config.workingDir()));
         json(ctx, 202, status(run));

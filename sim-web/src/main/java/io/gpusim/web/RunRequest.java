@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioPaths;
-import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.DesignType;
 import io.gpusim.experiment.Parameter;
-import io.gpusim.experiment.Study;
 import io.gpusim.experiment.StudyDefinition;
 import io.gpusim.experiment.StudyKind;
 import java.math.BigDecimal;
@@ -397,28 +395,19 @@ record RunRequest(
     }
 
     /**
-     * Resolves the study as the command line would: every scenario built and checked. Problems come back as 400s
-     * naming the request field that caused them where one did ({@code set.PATH}, {@code b.set.PATH}, {@code vary}),
+     * Resolves the study as the command line would: every scenario built and checked, with the scenario files it
+     * read. Problems come back as 400s naming the request field that caused them where one did ({@code set.PATH}, {@code b.set.PATH}, {@code vary}),
      * else the scenario path.
      */
-    Study resolve() throws ApiException {
+    StudyDefinition.Resolved resolve() throws ApiException {
         try {
-            return definition().resolve(file.getParent(), "set");
+            return definition().resolveWithTemplates(file.getParent(), "set");
         } catch (ScenarioException e) {
             List<ApiException.Problem> problems = new ArrayList<>();
             for (ValidationError err : e.errors()) {
                 problems.add(new ApiException.Problem(fieldOf(err), err.message()));
             }
             throw new ApiException(400, problems);
-        }
-    }
-
-    /** The scenario files the study reads. */
-    List<ScenarioTemplate> templates() throws ApiException {
-        try {
-            return definition().templates(file.getParent());
-        } catch (ScenarioException e) {
-            throw ApiException.badRequest("scenario", e.getMessage());
         }
     }
 

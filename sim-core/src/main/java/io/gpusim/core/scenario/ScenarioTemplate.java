@@ -64,10 +64,19 @@ public final class ScenarioTemplate {
      * the override.
      */
     public List<ValidationError> warnings(List<ScenarioOverride> overrides) throws ScenarioException {
-        Applied applied = apply(overrides);
+        Scenario scenario;
+        Map<String, SourceLocation> where;
+        if (overrides.isEmpty() && asWritten != null) {
+            scenario = asWritten; // the file as it stands, bound once by load
+            where = locations;
+        } else {
+            Applied applied = apply(overrides);
+            scenario = applied.bind(file);
+            where = applied.where();
+        }
         List<ValidationError> out = new ArrayList<>();
-        for (ValidationError w : ScenarioWarnings.of(applied.bind(file))) {
-            out.add(ScenarioLoader.locate(w.withFile(file.toString()), applied.where()));
+        for (ValidationError w : ScenarioWarnings.of(scenario)) {
+            out.add(ScenarioLoader.locate(w.withFile(file.toString()), where));
         }
         return out;
     }
