@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "batch",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Run Monte Carlo replications of scenarios and summarise them (median, mean, 95%% CI).")
 final class BatchCommand implements Callable<Integer> {
     @Spec

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "Measure replications per second against a plain-Java reference loop (steady state), and the wall time"
                     + " of whole gpusim processes (start-up, and a batch of --runs replications)."

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "calibrate",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "Fit free parameters to target moments (medians or bands of metrics) by the simulated method of moments "
                     + "with common random numbers and CMA-ES; report the fit and write the calibrated scenario.",

@@ -23,6 +23,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Compare two scenarios (or a scenario and policy variants of it) with common random numbers: "
                 + "replication i of each uses the same seed. Reports paired differences B - A with 95%% CIs and "
                 + "P(B > A).")

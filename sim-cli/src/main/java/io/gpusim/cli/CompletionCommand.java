@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "completion",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "Print a bash/zsh completion script for gpusim.",
             "Load it in the current shell with: source <(./gpusim completion)"

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "discover",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Find the boxes of input space where an outcome happens (PRIM) in a sweep's output: writes "
                 + "SWEEP_DIR/boxes.csv and prints the chosen box in words.")
 final class DiscoverCommand implements Callable<Integer> {

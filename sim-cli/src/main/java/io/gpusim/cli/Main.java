@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "gpusim",
         mixinStandardHelpOptions = true,
+        // no command has subcommands written as methods: each says so, and picocli does not scan its methods for them
+        addMethodSubcommands = false,
         versionProvider = Version.class,
         description = "Agent-based simulation of export-controlled GPU markets, with Monte Carlo policy studies.",
         footerHeading = "%n",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "metrics",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "List the output metrics (the columns of runs.csv, the rows of summary.csv and compare.csv): "
                 + "what each means, its unit and when in a run it is measured.")
 final class MetricsCommand implements Callable<Integer> {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "plot",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Draw charts (PNG and SVG, in DIR/plots) from an output directory: fan charts of the series "
                 + "(with --series output) with the ban marked, histograms of metrics, the paired differences of a "
                 + "comparison and sensitivity indices, every bar labelled, scenarios named, units on the axes.")

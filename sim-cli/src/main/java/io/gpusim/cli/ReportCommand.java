@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Write DIR/report.html: the manifest, summary, comparison and sensitivity tables and every "
                 + "chart embedded, in one file to open or send.")
 final class ReportCommand implements Callable<Integer> {

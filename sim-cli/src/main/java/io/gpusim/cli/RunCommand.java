@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Run one replication of a scenario; print its metrics, and with --out write runs.csv and "
                 + "series.csv (one row per step, one column per series, then each foreign product's series).")
 final class RunCommand implements Callable<Integer> {

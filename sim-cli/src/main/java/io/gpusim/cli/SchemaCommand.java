@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "schema",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Print the JSON Schema of the scenario format (generated from the scenario types).")
 final class SchemaCommand implements Callable<Integer> {
     @Spec

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sensitivity",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Global sensitivity of every metric to parameters: Sobol first-order and total indices "
                 + "(Saltelli design on a Sobol sequence) or Morris mu* and sigma, with bootstrap 95%% intervals, "
                 + "a verdict per metric and a warning where the indices cannot be trusted.",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Serve the policy explorer: a page to pick a scenario, change its policy levers, run batches, "
                 + "comparisons and sweeps with live progress, see fan charts and histograms, and download the files "
                 + "the command line writes. Also a JSON API under /api. Runs until Ctrl-C.")

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "study",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Run a study file: scenarios, overrides, a design or two variants, runs, seed and outputs in "
                 + "one YAML file (paths relative to the file).")
 final class StudyCommand implements Callable<Integer> {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sweep",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Run a design over parameters (grid, Monte Carlo, Latin hypercube or Sobol), --runs at each "
                 + "point, with common random numbers across points.")
 final class SweepCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Check scenario files; print every error as FILE:LINE:COL: PATH: message (exit 2 on any), and "
                 + "every warning as FILE:LINE:COL: PATH: warning: message (exit 0).")
 final class ValidateCommand implements Callable<Integer> {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "validate-episodes",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "Out-of-sample check of a calibration: fit the --vary parameters jointly to the --fit episodes (as "
                     + "calibrate --pair does), then run every episode, fitted and held out, at the fitted values and "

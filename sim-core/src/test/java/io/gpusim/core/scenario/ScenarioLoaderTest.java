@@ -310,6 +310,16 @@ class ScenarioLoaderTest {
                 single(() -> ScenarioTemplate.load(f)));
     }
 
+    @Test
+    void textBeyondAsciiIsReadAsWritten() throws Exception {
+        String name = "h20 caf\u00e9 \u6607\u817e";
+        String text = Files.readString(BASELINE).replace("\nname: h20-2025\n", "\nname: \"" + name + "\"\n");
+        Path f = dir.resolve("utf8.yaml");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        assertEquals(name, ScenarioLoader.load(f).name());
+        assertEquals("h20-2025", ScenarioLoader.load(BASELINE).name(), "and plain ASCII as it stands");
+    }
+
     /** The one error the call throws, as printed. */
     private static String single(org.junit.jupiter.api.function.Executable call) {
         ScenarioException e = assertThrows(ScenarioException.class, call);
