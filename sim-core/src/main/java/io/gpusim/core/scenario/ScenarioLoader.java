@@ -21,7 +21,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -114,10 +113,7 @@ public final class ScenarioLoader {
         if (!tree.isObject() || !type.isRecord()) {
             return null;
         }
-        Set<String> known = new TreeSet<>();
-        for (RecordComponent c : type.getRecordComponents()) {
-            known.add(c.getName());
-        }
+        Set<String> known = new TreeSet<>(RecordField.names(type));
         List<String> unknown = new ArrayList<>();
         tree.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {

@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Field paths into a scenario, such as {@code regulator.banDate}, {@code hyperscalers[1].budgetUsdPerYear} or
@@ -237,24 +234,15 @@ public final class ScenarioPaths {
                 throw new IllegalArgumentException(
                         path + ": " + (done.isEmpty() ? "scenario" : done) + " has no fields");
             }
-            RecordComponent component = null;
-            for (RecordComponent c : type.getRecordComponents()) {
-                if (c.getName().equals(field)) {
-                    component = c;
-                }
-            }
+            RecordField component = RecordField.named(type, field);
             if (component == null) {
-                String near = Spelling.closest(
-                        field,
-                        Arrays.stream(type.getRecordComponents())
-                                .map(RecordComponent::getName)
-                                .toList());
+                String near = Spelling.closest(field, RecordField.names(type));
                 throw new IllegalArgumentException(path + ": no field '" + field + "' in "
                         + (done.isEmpty() ? "the scenario" : done)
                         + (near != null ? "; did you mean '" + near + "'?" : "; known: " + knownFields(type)));
             }
-            Class<?> next = component.getType();
-            generic = component.getGenericType();
+            Class<?> next = component.type();
+            generic = component.genericType();
             if (m.group(2) != null) {
                 if (next != List.class) {
                     throw new IllegalArgumentException(path + ": " + field + " is not a list");
@@ -270,11 +258,7 @@ public final class ScenarioPaths {
     }
 
     private static String knownFields(Class<?> type) {
-        return type.isRecord()
-                ? Arrays.stream(type.getRecordComponents())
-                        .map(RecordComponent::getName)
-                        .collect(Collectors.joining(", "))
-                : "none";
+        return type.isRecord() ? String.join(", ", RecordField.names(type)) : "none";
     }
 
     private static Class<?> elementType(Type generic) {

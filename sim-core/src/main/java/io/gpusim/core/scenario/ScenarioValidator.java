@@ -1,8 +1,6 @@
 package io.gpusim.core.scenario;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,11 +45,11 @@ public final class ScenarioValidator {
 
     /** Checks every component of a record against its {@link Param}, descending into lists and nested records. */
     private void walk(String path, Record record) {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            String p = path.isEmpty() ? c.getName() : path + "." + c.getName();
+        for (RecordField c : RecordField.of(record.getClass())) {
+            String p = path.isEmpty() ? c.name() : path + "." + c.name();
             order.put(p, order.size());
-            if (applies(record, c.getName())) {
-                field(p, c.getAnnotation(Param.class), c.getGenericType(), read(c, record));
+            if (applies(record, c.name())) {
+                field(p, c.param(), c.genericType(), c.read(record));
             }
         }
     }
@@ -148,15 +146,6 @@ public final class ScenarioValidator {
             return false;
         }
         return true;
-    }
-
-    /** The value of a record's component. */
-    static Object read(RecordComponent c, Record record) {
-        try {
-            return c.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c, e);
-        }
     }
 
     // ---- rules between fields ---------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package io.gpusim.core.scenario;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,12 +66,12 @@ public final class ScenarioWarnings {
                     (r.mode() == BanMode.NONE ? "mode NONE never bans" : "mode HAZARD draws the ban's date")
                             + ", so banDate is ignored (only DATE and THRESHOLD use it); leave it out"));
         }
-        for (RecordComponent c : RegulatorSpec.class.getRecordComponents()) {
-            BanMode only = ScenarioValidator.onlyInMode(RegulatorSpec.class, c.getName());
-            if (only != null && only != r.mode() && ScenarioValidator.read(c, r) != null) {
+        for (RecordField c : RecordField.of(RegulatorSpec.class)) {
+            BanMode only = ScenarioValidator.onlyInMode(RegulatorSpec.class, c.name());
+            if (only != null && only != r.mode() && c.read(r) != null) {
                 out.add(warning(
-                        "regulator." + c.getName(),
-                        "only mode " + only + " uses " + c.getName() + " and the mode is " + r.mode()
+                        "regulator." + c.name(),
+                        "only mode " + only + " uses " + c.name() + " and the mode is " + r.mode()
                                 + ", so it is ignored; leave it out"));
             }
         }

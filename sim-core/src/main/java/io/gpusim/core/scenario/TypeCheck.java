@@ -2,7 +2,6 @@ package io.gpusim.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -96,37 +95,25 @@ final class TypeCheck {
     }
 
     private static void checkFields(JsonNode node, Class<?> type, String path, List<ValidationError> errors) {
-        RecordComponent[] components = type.getRecordComponents();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            RecordComponent component = null;
-            for (RecordComponent c : components) {
-                if (c.getName().equals(f.getKey())) {
-                    component = c;
-                }
-            }
+            RecordField component = RecordField.named(type, f.getKey());
             String at = join(path, f.getKey());
             if (component == null) {
-                errors.add(error(
-                        at,
-                        unknownField(
-                                f.getKey(),
-                                Arrays.stream(components)
-                                        .map(RecordComponent::getName)
-                                        .toList())));
+                errors.add(error(at, unknownField(f.getKey(), RecordField.names(type))));
             } else if (f.getValue().isArray()
                     && f.getValue().isEmpty()
                     && !ifEmpty(component).isEmpty()) {
                 errors.add(error(at, ifEmpty(component)));
             } else {
-                check(f.getValue(), component.getGenericType(), at, errors);
+                check(f.getValue(), component.genericType(), at, errors);
             }
         }
     }
 
     /** The error for a list field written empty where its absence means a whole set, or "" (see {@link Param}). */
-    private static String ifEmpty(RecordComponent component) {
-        Param param = component.getAnnotation(Param.class);
+    private static String ifEmpty(RecordField component) {
+        Param param = component.param();
         return param == null ? "" : param.ifEmpty();
     }
 
