@@ -43,6 +43,34 @@ class SimulationTest {
     }
 
     @Test
+    void howMuchRoomTheOrderBookStartsWithChangesNoResult() {
+        for (String name : new String[] {"h20-2025", "h200-2026"}) {
+            Scenario scenario = Scenarios.load(name);
+            // a fresh market's first replication starts with one order per buyer and step
+            ScenarioPlan fresh = ScenarioPlan.of(scenario);
+            int steps = fresh.market().calendar().steps();
+            assertEquals(steps * fresh.market().buyers(), fresh.market().orderRoom(), name);
+            RunResult roomy = Simulation.run(fresh, SEED, true);
+            MarketModel counted = Simulation.build(ScenarioPlan.of(scenario), SEED, false);
+            counted.run();
+            int placed = counted.ledger().orderCount();
+            // then it starts with what the first placed and a sixteenth (and 8) more
+            assertEquals(placed + placed / 16 + 8, fresh.market().orderRoom(), name);
+            // one told that a replication placed a single order starts with room for 9, and grows several times
+            ScenarioPlan tight = ScenarioPlan.of(scenario);
+            tight.market().placedOrders(1);
+            assertEquals(9, tight.market().orderRoom());
+            // more than the smallest book holds (64 orders), so the tight one has to grow
+            assertTrue(placed > 128, name + " places " + placed + " orders");
+            RunResult grown = Simulation.run(tight, SEED, true);
+            assertArrayEquals(roomy.metrics(), grown.metrics(), name);
+            for (io.gpusim.core.metrics.Series series : io.gpusim.core.metrics.Series.values()) {
+                assertArrayEquals(roomy.series(series), grown.series(series), name + " " + series);
+            }
+        }
+    }
+
+    @Test
     void aScenarioWithoutImportRulesHasNoImporter() {
         MarketModel m = Simulation.build(Scenarios.load("h20-2025"), SEED, false);
         m.run();

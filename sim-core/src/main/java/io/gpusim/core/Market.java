@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fixed layout of a scenario's market, the same in every replication: its calendar, its products resolved to
- * ledger indices, its sellers, and which of them is the vendor and which the domestic maker. Immutable; worked out
+ * ledger indices, its sellers, and which of them is the vendor and which the domestic maker. Immutable but for one
+ * sizing hint (how many orders a replication places, {@link #orderRoom()}), which no result depends on; worked out
  * once per scenario and shared by all replications on any thread.
  */
 public final class Market {
@@ -29,6 +31,11 @@ public final class Market {
     private final int vendorProduct;
     private final int vendorSeller;
     private final int domesticSeller;
+    /**
+     * The most orders one replication of this market has placed so far, from which the next one's order book is
+     * sized: a hint only (a book grows when a run needs more room), so results never depend on it.
+     */
+    private final AtomicInteger mostOrders = new AtomicInteger();
 
     private Market(Scenario scenario) {
         this.scenario = scenario;
@@ -83,6 +90,21 @@ public final class Market {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /**
+     * Room for orders that a new replication's order book starts with: the most a replication has placed so far and a
+     * sixteenth more; before any has finished, one per buyer and step (a baseline run places about two thirds of
+     * that, and each unused order is 56 bytes allocated and zeroed per replication).
+     */
+    public int orderRoom() {
+        int most = mostOrders.get();
+        return most == 0 ? calendar.steps() * buyers() : most + most / 16 + 8;
+    }
+
+    /** Records how many orders a replication placed. */
+    public void placedOrders(int orders) {
+        mostOrders.accumulateAndGet(orders, Math::max);
     }
 
     public Calendar calendar() {

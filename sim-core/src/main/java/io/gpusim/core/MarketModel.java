@@ -64,10 +64,10 @@ public class MarketModel extends SimState {
         this.replicationSeed = replicationSeed;
         this.gaussian = Seeds.gaussian(random);
         this.calendar = market.calendar();
-        // Room for one order per buyer and step (a run places fewer); the book grows if one needs more.
+        // Room for as many orders as the market's replications have placed so far; the book grows if one needs more.
         int buyers = market.buyers();
-        this.exchange = new Exchange(
-                market.products(), market.sellers().size(), buyers, calendar.steps() * buyers, this::onBan);
+        this.exchange =
+                new Exchange(market.products(), market.sellers().size(), buyers, market.orderRoom(), this::onBan);
         this.recorder = new RunRecorder(
                 market.foreign(),
                 market.sellers().size(),
@@ -118,6 +118,7 @@ public class MarketModel extends SimState {
             schedule.step(this);
         }
         finish();
+        market.placedOrders(exchange.ledger().orderCount());
         return recorder.result(replicationSeed, market.vendorSeller(), market.domesticSeller());
     }
 
