@@ -29,7 +29,9 @@ public final class DomesticMaker implements Steppable {
     /** Shipping time in days, and in steps (not always a whole number). */
     private final int shippingDays;
 
-    private final double shippingLagSteps;
+    /** When a shipment made in each step arrives ({@link ScenarioPlan#arrivals}). */
+    private final Arrival[] arrivals;
+
     private final double stepWeeks;
     private final long[] outstanding;
     private final long[] share;
@@ -43,7 +45,7 @@ public final class DomesticMaker implements Steppable {
         this.desk = model.exchange().seller(model.domesticSeller());
         Calendar cal = model.calendar();
         this.shippingDays = spec.shippingWeeks() * 7;
-        this.shippingLagSteps = (double) shippingDays / cal.stepDays();
+        this.arrivals = plan.arrivals(shippingDays);
         this.stepWeeks = cal.stepWeeks();
         int n = spec.roadmapSize();
         this.roadmapProducts = spec.roadmapProducts().clone();
@@ -120,7 +122,7 @@ public final class DomesticMaker implements Steppable {
                         desk,
                         p,
                         AllocationRule.PROPORTIONAL,
-                        Arrival.after(step, shippingLagSteps),
+                        arrivals[step],
                         Long.MAX_VALUE,
                         model.today(),
                         outstanding,

@@ -39,7 +39,9 @@ public final class GpuVendor implements Steppable {
     /** Shipping time in days, and in steps (not always a whole number). */
     private final int shippingDays;
 
-    private final double shippingLagSteps;
+    /** When a shipment made in each step arrives ({@link ScenarioPlan#arrivals}). */
+    private final Arrival[] arrivals;
+
     private final double safetySteps;
     private final double stepWeeks;
     /** Weight of one step's orders in the forecast ({@code forecastSmoothing} is per week). */
@@ -105,7 +107,7 @@ public final class GpuVendor implements Steppable {
                 + model.random.nextInt(spec.waferLeadWeeksMax() - spec.waferLeadWeeksMin() + 1);
         this.leadSteps = cal.stepsForWeeks(leadWeeks, 1);
         this.shippingDays = spec.shippingWeeks() * 7;
-        this.shippingLagSteps = (double) shippingDays / cal.stepDays();
+        this.arrivals = plan.arrivals(shippingDays);
         this.safetySteps = spec.safetyStockWeeks() / stepWeeks;
         this.outstanding = new long[desk.buyers()];
         this.share = new long[outstanding.length];
@@ -232,15 +234,7 @@ public final class GpuVendor implements Steppable {
     /** A line's shipments this step: approved orders only, at most {@code limit} units (a licence cap). */
     private void ship(Line line, int step, int today, long limit) {
         Allocation.shipOpenOrders(
-                desk,
-                line.product,
-                spec.allocation(),
-                Arrival.after(step, shippingLagSteps),
-                limit,
-                today,
-                outstanding,
-                share,
-                remainder);
+                desk, line.product, spec.allocation(), arrivals[step], limit, today, outstanding, share, remainder);
     }
 
     /** Units a product may ship this step: a licence's cap, else unlimited. */

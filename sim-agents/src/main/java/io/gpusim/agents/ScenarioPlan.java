@@ -5,6 +5,7 @@ import io.gpusim.agents.rules.DomesticSupply;
 import io.gpusim.agents.rules.Production;
 import io.gpusim.core.Calendar;
 import io.gpusim.core.Market;
+import io.gpusim.core.market.Arrival;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.params.BuyerParams;
@@ -14,6 +15,8 @@ import io.gpusim.core.params.ShockParams;
 import io.gpusim.core.params.VendorParams;
 import io.gpusim.core.scenario.Scenario;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts of a scenario that are the same in every replication, worked out once: the market layout, the earlier
@@ -29,6 +32,7 @@ public final class ScenarioPlan {
     private final double[][] weeklyDemandTrend;
     private final double[][] vendorCapacityPerStep;
     private final double[] domesticCapacityPerStep;
+    private final Map<Integer, Arrival[]> arrivalsByShippingDays = new ConcurrentHashMap<>();
 
     private ScenarioPlan(Scenario scenario) {
         this.scenario = scenario;
@@ -91,6 +95,22 @@ public final class ScenarioPlan {
     }
 
     /** The scenario's market layout, shared by its replications. */
+    /**
+     * When a shipment made in each step reaches its buyer, for a shipping time of {@code shippingDays}
+     * ({@link Arrival#after} with the time in steps), indexed by step. Made once per plan and shipping time and
+     * shared by every replication, so that shipping allocates nothing; callers only read it.
+     */
+    public Arrival[] arrivals(int shippingDays) {
+        return arrivalsByShippingDays.computeIfAbsent(shippingDays, days -> {
+            double lagSteps = (double) days / calendar.stepDays();
+            Arrival[] byStep = new Arrival[calendar.steps()];
+            for (int t = 0; t < byStep.length; t++) {
+                byStep[t] = Arrival.after(t, lagSteps);
+            }
+            return byStep;
+        });
+    }
+
     public Market market() {
         return market;
     }
