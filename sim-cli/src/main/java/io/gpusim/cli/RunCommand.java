@@ -137,8 +137,8 @@ final class RunCommand implements Callable<Integer> {
      * succeeded (without it, another study's directory was refused before the run).
      */
     private CsvStudyOutput claimed(Path dir) throws ScenarioException, java.io.IOException {
-        if (overwrite) {
-            OutputDirectory.claim(dir, null, true);
+        if (overwrite && OutputDirectory.claim(dir, null, true)) {
+            OutputDirectory.removeStudy(dir);
         }
         return new CsvStudyOutput(dir, false);
     }

@@ -1,6 +1,7 @@
 package io.gpusim.cli;
 
 import static io.gpusim.cli.CliTest.gpusim;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,41 @@ class KillResumeTest {
         CliTest.Result resumed = gpusim(with("--out", stopped.toString(), "--resume"));
         assertEquals(0, resumed.code(), resumed.err());
         assertSameOutputs(reference, stopped);
+    }
+
+    @Test
+    void anOverwriteStoppedBeforeItFinishesLeavesTheStudyItWasToReplace() throws Exception {
+        Path out = dir.resolve("replace");
+        CliTest.Result sweep = gpusim(
+                "sweep",
+                CliTest.BASELINE,
+                "--runs",
+                "3",
+                "--vary",
+                "beliefs.leakWeight=1,2",
+                "--out",
+                out.toString(),
+                "--quiet");
+        assertEquals(0, sweep.code(), sweep.err());
+        byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
+        byte[] runs = Files.readAllBytes(out.resolve("runs.csv"));
+        byte[] points = Files.readAllBytes(out.resolve("points.csv"));
+
+        Process child = start(with("--overwrite"), out);
+        awaitJournal(child, out, 500);
+        child.destroyForcibly(); // SIGKILL: nothing of the process runs after this
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertArrayEquals(manifest, Files.readAllBytes(out.resolve("manifest.json")), "the sweep's manifest stays");
+        assertArrayEquals(runs, Files.readAllBytes(out.resolve("runs.csv")), "and its outputs");
+        assertArrayEquals(points, Files.readAllBytes(out.resolve("points.csv")));
+        assertTrue(Files.exists(out.resolve(Journal.FILE)), "beside the journal of the study replacing it");
+
+        CliTest.Result resumed = gpusim(with("--out", out.toString(), "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(Files.exists(out.resolve("points.csv")), "once it is complete, the sweep's own files go");
+        assertFalse(Files.exists(out.resolve(Journal.FILE)));
+        assertFalse(Arrays.equals(manifest, Files.readAllBytes(out.resolve("manifest.json"))), "the new manifest");
+        assertTrue(Files.exists(out.resolve("runs.csv")));
     }
 
     @Test

@@ -307,6 +307,11 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         committed = true;
     }
 
+    /** The names of the files this study wrote (after {@link #commit()}, the files it put in place). */
+    public java.util.Set<String> fileNames() {
+        return java.util.Collections.unmodifiableSet(pending.keySet());
+    }
+
     private void closeWriters() throws IOException {
         for (SequenceWriter w : new SequenceWriter[] {runs, summary, series, products, productsSummary}) {
             if (w != null) {

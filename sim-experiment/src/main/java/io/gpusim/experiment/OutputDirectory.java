@@ -102,11 +102,19 @@ public final class OutputDirectory {
      * can replace it without leaving any of them behind; files gpusim does not write are kept.
      */
     public static void removeStudy(Path dir) throws IOException {
+        removeStudyExcept(dir, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #removeStudy}, keeping the output files named in {@code keep}: what a study that replaced another
+     * has just put in place.
+     */
+    public static void removeStudyExcept(Path dir, java.util.Set<String> keep) throws IOException {
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
-                    if (Files.isRegularFile(f)
-                            && CsvStudyOutput.isOutputFile(f.getFileName().toString())) {
+                    String name = f.getFileName().toString();
+                    if (Files.isRegularFile(f) && CsvStudyOutput.isOutputFile(name) && !keep.contains(name)) {
                         Files.delete(f);
                     }
                 }
@@ -135,18 +143,21 @@ public final class OutputDirectory {
 
     /**
      * Makes {@code dir} ready for the outputs of the study with {@code fingerprint}: nothing changes when it holds no
-     * study (finished or interrupted) or this one; a different study's files are removed with {@code overwrite} and
-     * refused without. Outputs that are no study's, such as those of one run, pass a null fingerprint, so that any
-     * study the directory holds is a different one.
+     * study (finished or interrupted) or this one; a different study is refused without {@code overwrite}. With it,
+     * the other study's journal goes (this study's takes its place) but its outputs, charts and report stay until
+     * this study has put its own in place ({@link #replacesFinishedStudy}, {@link #removeStudyExcept}): a study that
+     * fails or is stopped leaves the finished one it was to replace as it was. Outputs that are no study's, such as
+     * those of one run, pass a null fingerprint, so that any study the directory holds is a different one.
      *
+     * @return whether {@code dir} holds a different study, which {@code overwrite} is replacing
      * @throws ScenarioException (field {@code output.dir}) when {@code dir} holds a different study and
      *     {@code overwrite} is false
      */
-    public static void claim(Path dir, String fingerprint, boolean overwrite) throws ScenarioException, IOException {
+    public static boolean claim(Path dir, String fingerprint, boolean overwrite) throws ScenarioException, IOException {
         String journaled = Journal.fingerprintIn(dir);
         String other = journaled != null ? journaled : finishedStudy(dir);
         if (other == null || other.equals(fingerprint)) {
-            return;
+            return false;
         }
         if (!overwrite) {
             throw new ScenarioException(List.of(new ValidationError(
@@ -156,7 +167,17 @@ public final class OutputDirectory {
                     "output.dir",
                     dir + " holds a different study; use another directory, or --overwrite to replace it")));
         }
-        removeStudy(dir);
+        Files.deleteIfExists(dir.resolve(Journal.FILE));
+        return true;
+    }
+
+    /**
+     * Whether {@code dir} holds the finished outputs of a study other than the one with {@code fingerprint} (which a
+     * study claimed with {@code overwrite}, or resumed after such a claim, is replacing).
+     */
+    public static boolean replacesFinishedStudy(Path dir, String fingerprint) {
+        String finished = finishedStudy(dir);
+        return finished != null && !finished.equals(fingerprint);
     }
 
     /** The fingerprint of the finished study whose manifest a directory holds, or null. */

@@ -119,7 +119,7 @@ public final class StudyPipeline {
         check(s);
         Path out = s.out();
         if (out == null) {
-            return new Outcome<>(execute(job, s, null, null, false), false);
+            return new Outcome<>(execute(job, s, null, null, false, false), false);
         }
         OutputLock lock;
         try {
@@ -149,10 +149,11 @@ public final class StudyPipeline {
                 OutputDirectory.claim(out, fingerprint, s.overwrite());
             }
             CsvStudyOutput.removeStaleTemporaries(out);
+            boolean replacing = OutputDirectory.replacesFinishedStudy(out, fingerprint);
             // The journal keeps metrics, not series: a resume of a study with series recomputes everything.
             boolean fresh = !s.resume() || job.series();
             journal = fresh ? Journal.start(out, fingerprint) : Journal.resume(out, job.journalGroup());
-            return new Outcome<>(execute(job, s, out, journal, fresh), false);
+            return new Outcome<>(execute(job, s, out, journal, fresh, replacing), false);
         }
     }
 
@@ -162,7 +163,8 @@ public final class StudyPipeline {
      * files, so that the directory is left as it was found; a journal it resumed was there before, and is kept. A
      * failure to write after replications ran keeps the journal too, and says so: the replications are not lost.
      */
-    private static <R> R execute(StudyJob<R> job, Settings s, Path out, Journal journal, boolean freshJournal)
+    private static <R> R execute(
+            StudyJob<R> job, Settings s, Path out, Journal journal, boolean freshJournal, boolean replacing)
             throws IOException, InterruptedException {
         Instant started = Instant.now();
         Thread hook = journal == null ? null : interruptHook(job, s, out, journal);
@@ -181,6 +183,11 @@ public final class StudyPipeline {
                 files.manifest(manifest(job, result, s, started));
                 files.commit();
                 journal.delete();
+                if (replacing) {
+                    // the finished study this one replaces: what this one did not put in place (its other tables,
+                    // charts, report) goes now that this one is complete
+                    OutputDirectory.removeStudyExcept(out, files.fileNames());
+                }
                 engine.studyWritten(out);
             }
             succeeded = true;
