@@ -30,6 +30,13 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs a command that a test needs to succeed before its point (a study to report on, replace or refuse). */
+    static Result succeeds(String... args) {
+        Result r = gpusim(args);
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
     @Test
     void runPrintsEveryMetric() {
         Result r = gpusim("run", BASELINE, "--seed", "1");

@@ -143,10 +143,7 @@ class PlotReportTest {
     @Test
     void aMetricWithTheSameValueInEveryRunIsDrawnAsOneBar() throws Exception {
         Path one = dir.resolve("one-scenario");
-        assertEquals(
-                0,
-                gpusim("batch", CliTest.BASELINE, "--runs", "5", "--out", one.toString(), "--quiet")
-                        .code());
+        CliTest.succeeds("batch", CliTest.BASELINE, "--runs", "5", "--out", one.toString(), "--quiet");
         CliTest.Result r = gpusim("plot", one.toString(), "--metrics", "ban_day,requested_units");
         assertEquals(0, r.code(), r.err());
         Path hist = one.resolve("plots").resolve("hist-ban_day.svg");

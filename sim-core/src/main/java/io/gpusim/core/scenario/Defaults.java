@@ -1,6 +1,5 @@
 package io.gpusim.core.scenario;
 
-import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,10 +14,10 @@ public final class Defaults {
         @Override
         protected Map<String, Object> computeValue(Class<?> type) {
             Map<String, Object> values = new HashMap<>();
-            for (RecordComponent c : type.getRecordComponents()) {
-                Param p = c.getAnnotation(Param.class);
+            for (RecordField f : RecordField.of(type)) {
+                Param p = f.param();
                 if (p != null && !p.defaultValue().isEmpty()) {
-                    values.put(c.getName(), parse(p.defaultValue(), c));
+                    values.put(f.name(), parse(p.defaultValue(), type, f));
                 }
             }
             return Map.copyOf(values);
@@ -49,14 +48,13 @@ public final class Defaults {
         return DECLARED.get(owner).get(component);
     }
 
-    private static Object parse(String yaml, RecordComponent c) {
+    private static Object parse(String yaml, Class<?> owner, RecordField f) {
         try {
             var mapper = ScenarioLoader.yamlMapper();
-            return mapper.readValue(yaml, mapper.getTypeFactory().constructType(c.getGenericType()));
+            return mapper.readValue(yaml, mapper.getTypeFactory().constructType(f.genericType()));
         } catch (Exception e) {
             throw new IllegalStateException(
-                    "default '" + yaml + "' of " + c.getDeclaringRecord().getSimpleName() + "." + c.getName()
-                            + " does not fit its type",
+                    "default '" + yaml + "' of " + owner.getSimpleName() + "." + f.name() + " does not fit its type",
                     e);
         }
     }

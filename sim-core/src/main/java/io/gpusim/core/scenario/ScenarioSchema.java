@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,17 +83,17 @@ public final class ScenarioSchema {
             s.put("type", "object");
             s.put("additionalProperties", false);
             ObjectNode props = s.putObject("properties");
-            for (RecordComponent c : type.getRecordComponents()) {
-                Param param = c.getAnnotation(Param.class);
+            for (RecordField c : RecordField.of(type)) {
+                Param param = c.param();
                 ObjectNode p = NODES.objectNode();
                 if (param != null) {
                     p.put("description", param.description());
                 }
-                p.setAll(schemaOf(c.getGenericType(), c.getType()));
+                p.setAll(schemaOf(c.genericType(), c.type()));
                 if (param != null) {
-                    declare(p, param, c.getType(), c.getGenericType());
+                    declare(p, param, c.type(), c.genericType());
                 }
-                props.set(c.getName(), p);
+                props.set(c.name(), p);
             }
         }
         return s;
@@ -140,29 +139,29 @@ public final class ScenarioSchema {
         ObjectNode s = NODES.objectNode();
         ArrayNode names = NODES.arrayNode();
         ObjectNode props = NODES.objectNode();
-        for (RecordComponent c : type.getRecordComponents()) {
-            Param param = c.getAnnotation(Param.class);
+        for (RecordField c : RecordField.of(type)) {
+            Param param = c.param();
             if (param != null && param.required()) {
-                names.add(c.getName());
+                names.add(c.name());
             }
-            if (ScenarioValidator.onlyInMode(type, c.getName()) != null) {
+            if (ScenarioValidator.onlyInMode(type, c.name()) != null) {
                 // Checked only under its regulator mode: a block of another mode left in a file is no error.
                 continue;
             }
-            Class<?> value = c.getType() == List.class ? itemType(c.getGenericType()) : c.getType();
+            Class<?> value = c.type() == List.class ? itemType(c.genericType()) : c.type();
             if (value.isRecord()) {
                 ObjectNode inner = required(value);
-                if (!inner.isEmpty() && c.getType() == List.class && named(value)) {
+                if (!inner.isEmpty() && c.type() == List.class && named(value)) {
                     // An item made like another takes the other's fields: only its name is required.
                     ObjectNode item = NODES.objectNode();
                     item.putObject("if").putArray("required").add(ScenarioTrees.LIKE);
                     item.putObject("then").putArray("required").add("name");
                     item.set("else", inner);
-                    props.set(c.getName(), NODES.objectNode().set("items", item));
+                    props.set(c.name(), NODES.objectNode().set("items", item));
                 } else if (!inner.isEmpty()) {
                     props.set(
-                            c.getName(),
-                            c.getType() == List.class ? NODES.objectNode().set("items", inner) : inner);
+                            c.name(),
+                            c.type() == List.class ? NODES.objectNode().set("items", inner) : inner);
                 }
             }
         }
@@ -177,9 +176,7 @@ public final class ScenarioSchema {
 
     /** Whether a record is a list item selected by its {@code name} (and so may be made {@code like} another). */
     private static boolean named(Class<?> type) {
-        return type.isRecord()
-                && java.util.Arrays.stream(type.getRecordComponents())
-                        .anyMatch(c -> c.getName().equals("name") && c.getType() == String.class);
+        return RecordField.of(type).stream().anyMatch(c -> c.name().equals("name") && c.type() == String.class);
     }
 
     private static Class<?> itemType(Type generic) {
