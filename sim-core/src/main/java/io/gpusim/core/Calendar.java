@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Maps calendar dates to simulation steps. Day 0 is the start date; step {@code s} covers days
- * {@code [s * stepDays, (s + 1) * stepDays)}. MASON time equals the step index.
+ * {@code [s * stepDays, (s + 1) * stepDays)}; the step index is the model's clock ({@code MarketModel.step()}).
  */
 public final class Calendar {
     /** Mean days per month of the Gregorian calendar (365.2425 / 12). */

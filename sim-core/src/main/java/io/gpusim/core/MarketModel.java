@@ -20,8 +20,9 @@ import sim.engine.Steppable;
 
 /**
  * One replication of a scenario on MASON: the calendar, the products, the ledger, public events, the market status
- * and the run's recorder. It holds no behaviour: agents (added per {@link Phase}) act on it. MASON time is the step
- * index; {@link #run()} drives the schedule to the end of the horizon, one MASON {@code Sequence} per step.
+ * and the run's recorder. It holds no behaviour: agents (added per {@link Phase}) act on it. {@link #run()} puts the
+ * replication on MASON's schedule as one event, which runs every step in turn as a MASON {@code Sequence} of the
+ * agents; the model's clock is {@link #step()} and {@link #today()}.
  */
 public class MarketModel extends SimState {
     private static final long serialVersionUID = 1L;
@@ -39,7 +40,7 @@ public class MarketModel extends SimState {
     private final RunRecorder recorder;
     private final Map<Phase, List<Steppable>> agents = new EnumMap<>(Phase.class);
     private boolean ran;
-    /** The current step, equal to MASON's step count and time (whose accessors synchronise). */
+    /** The current step: the model's clock. */
     private int currentStep;
 
     private int currentDay;
@@ -100,23 +101,26 @@ public class MarketModel extends SimState {
         ran = true;
         start();
         agents.get(Phase.RECORD).add(state -> recorder.recordStep(step()));
-        // One MASON Sequence per step runs the phases in enum order and, inside each, the agents in the order
-        // they were added, so nothing depends on the schedule's shuffling of same-time steppables.
+        // Each step is one MASON Sequence: the phases in enum order and, inside each, the agents in the order they
+        // were added, so nothing depends on the schedule's shuffling of same-time steppables.
         List<Steppable> ordered = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             ordered.addAll(agents.get(phase));
         }
-        // The Sequence is put on the schedule for each step just before the step runs (cheaper than a repeating
-        // entry, which takes two more locks per step).
+        // The whole replication is one event on MASON's schedule, which runs the steps in turn. Putting each step on
+        // the schedule as an event of its own (a key, the heap and the schedule's locks, every step) cost about 8% of
+        // a replication's time, with the same results (docs/PERFORMANCE.md).
         Sequence everyStep = new Sequence(ordered.toArray(new Steppable[0]));
         int steps = calendar.steps();
-        for (int i = 0; i < steps; i++) {
-            // MASON time i is step i; the step and its first day are read many times, so they are set here once.
-            currentStep = i;
-            currentDay = calendar.firstDayOf(i);
-            schedule.scheduleOnce(i, 0, everyStep);
-            schedule.step(this);
-        }
+        schedule.scheduleOnce(0, 0, state -> {
+            for (int i = 0; i < steps; i++) {
+                // The step and its first day are read many times, so they are set here once.
+                currentStep = i;
+                currentDay = calendar.firstDayOf(i);
+                everyStep.step(state);
+            }
+        });
+        schedule.step(this);
         finish();
         market.placedOrders(exchange.ledger().orderCount());
         return recorder.result(replicationSeed, market.vendorSeller(), market.domesticSeller());
@@ -134,7 +138,7 @@ public class MarketModel extends SimState {
         return gaussian.sample();
     }
 
-    /** The current step (MASON's step count, equal to its time). */
+    /** The current step, counted from 0: the model's clock. */
     public int step() {
         return currentStep;
     }
