@@ -64,6 +64,8 @@ public final class Ledger {
     private final long[] shippedThisStep;
     private final long[] arrivedThisStep;
     private final long[] shippedTotal;
+    /** Per product: units ordered in the run (every order and call-off). */
+    private final long[] orderedTotal;
 
     private final OrderBook book;
     private final TransitRing transit;
@@ -113,6 +115,7 @@ public final class Ledger {
         shippedThisStep = new long[products];
         arrivedThisStep = new long[products];
         shippedTotal = new long[products];
+        orderedTotal = new long[products];
         book = new OrderBook(buyers, products, expectedOrders);
         transit = new TransitRing(products, buyers);
     }
@@ -187,6 +190,7 @@ public final class Ledger {
     /** Books units newly on order: this step's orders and the buyer's backlog go up. */
     private void onOrder(int buyer, int product, long units) {
         orderedThisStep[product] += units;
+        orderedTotal[product] += units;
         backlogUnits[PairIndex.of(product, buyer, buyers)] += units;
         backlogTotal[product] += units;
     }
@@ -700,6 +704,11 @@ public final class Ledger {
             throw new IndexOutOfBoundsException("no order " + id + " (" + book.count() + " placed)");
         }
         return book.snapshot(id);
+    }
+
+    /** Units of a product ordered in the run so far (call-offs added to an open order included). */
+    public long orderedTotal(int product) {
+        return orderedTotal[product];
     }
 
     /** Whether an order was placed to build anticipatory stock. */

@@ -4,6 +4,7 @@ import io.gpusim.core.Calendar;
 import io.gpusim.core.market.EventKind;
 import io.gpusim.core.market.EventLog;
 import io.gpusim.core.market.Ledger;
+import io.gpusim.core.market.MarketEvent;
 import io.gpusim.core.market.MarketStatus;
 import java.util.Arrays;
 
@@ -70,6 +71,8 @@ public final class RunRecorder {
     private double shortfallMonths = Double.NaN;
     /** Vendor production committed by the end of the last recorded step, and by the ban's announcement and effect. */
     private long startedLastStep;
+    /** Public events read so far for the vendor product's ban announcement. */
+    private int eventsRead;
 
     private long startedAtAnnouncement = -1;
     private long startedAtBan = -1;
@@ -222,6 +225,20 @@ public final class RunRecorder {
 
     // ---- per step -----------------------------------------------------------------------------------------------
 
+    /**
+     * Whether an event published since the last call announces the vendor product's ban (the log only grows, so each
+     * event is read once, not every step).
+     */
+    private boolean vendorBanAnnounced() {
+        while (eventsRead < events.size()) {
+            MarketEvent e = events.get(eventsRead++);
+            if (e.kind() == EventKind.BAN_ANNOUNCED && e.product() == vendorProduct) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Records the step's series and resets the per-step reports. */
     public void recordStep(int step) {
         if (banPending) {
@@ -230,7 +247,7 @@ public final class RunRecorder {
         }
         stockTwoStepsAgo = stockLastStep;
         stockLastStep = ledger.totalStock(vendorProduct);
-        if (startedAtAnnouncement < 0 && events.lastDay(EventKind.BAN_ANNOUNCED, vendorProduct) != EventLog.NONE) {
+        if (startedAtAnnouncement < 0 && vendorBanAnnounced()) {
             // Announced in this step: what was committed before the step began came before the announcement.
             startedAtAnnouncement = startedLastStep;
         }
@@ -392,20 +409,19 @@ public final class RunRecorder {
             row[foreign.products()[f]] = f;
         }
         for (int o = 0; o < ledger.orderCount(); o++) {
-            int f = row[ledger.orderProduct(o)];
-            if (f < 0) {
+            if (!ledger.isRush(o)) {
                 continue;
             }
-            long quantity = ledger.orderQuantity(o);
-            values[f][ProductFigure.ORDERED_UNITS.ordinal()] += quantity;
-            if (ledger.isRush(o)) {
-                values[f][ProductFigure.REQUESTED_UNITS.ordinal()] += quantity;
+            int f = row[ledger.orderProduct(o)];
+            if (f >= 0) {
+                values[f][ProductFigure.REQUESTED_UNITS.ordinal()] += ledger.orderQuantity(o);
                 values[f][ProductFigure.RUSH_DELIVERED_UNITS.ordinal()] += ledger.orderShipped(o);
             }
         }
         for (int f = 0; f < n; f++) {
             int p = foreign.products()[f];
             double[] v = values[f];
+            v[ProductFigure.ORDERED_UNITS.ordinal()] = ledger.orderedTotal(p);
             v[ProductFigure.SHIPPED_UNITS.ordinal()] = ledger.shippedTotal(p);
             v[ProductFigure.REVENUE_USD.ordinal()] = ledger.productRevenueCents(p) / 100.0;
             v[ProductFigure.FEE_USD.ordinal()] = ledger.productFeeCents(p) / 100.0;
