@@ -37,6 +37,11 @@ public final class PairedBench {
                 urls[i] = part.toUri().toURL();
             }
             ClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+            try {
+                loader.loadClass("io.gpusim.agents.Simulation");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException(classPath + ": not a gpusim build (no io.gpusim.agents.Simulation)");
+            }
             Class<?> scenarioType = loader.loadClass("io.gpusim.core.scenario.Scenario");
             Class<?> planType = loader.loadClass("io.gpusim.agents.ScenarioPlan");
             Object loaded = loader.loadClass("io.gpusim.core.scenario.ScenarioLoader")
@@ -65,9 +70,9 @@ public final class PairedBench {
             System.exit(2);
         }
         try {
-            int chunk = positive(args[4], "CHUNK");
-            int pairs = positive(args[5], "PAIRS");
-            int warmup = Integer.parseInt(args[6]);
+            int chunk = atLeast(args[4], "CHUNK", 1);
+            int pairs = atLeast(args[5], "PAIRS", 1);
+            int warmup = atLeast(args[6], "WARMUP", 0);
             Build a = new Build(args[0], scenario(args[2]));
             Build b = new Build(args[1], scenario(args[3]));
             double[] timeA = new double[pairs];
@@ -112,15 +117,17 @@ public final class PairedBench {
         return path;
     }
 
-    private static int positive(String value, String name) {
+    /** A whole number of at least {@code least} (1 or 0), or an error that names it. */
+    private static int atLeast(String value, String name, int least) {
         try {
             int n = Integer.parseInt(value);
-            if (n > 0) {
+            if (n >= least) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a positive whole number, got '" + value + "'");
+        throw new IllegalArgumentException(
+                name + " must be a whole number of at least " + least + ", got '" + value + "'");
     }
 }
