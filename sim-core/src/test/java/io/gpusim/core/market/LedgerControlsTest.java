@@ -321,6 +321,11 @@ class LedgerControlsTest {
         assertEquals(5, ledger.orderQuantity(older));
         assertEquals(third, ledger.placeOrTopUp(1, 0, 5, 100, 1, 14));
         assertEquals(10, ledger.orderQuantity(third));
+        // the product's ordered total counts the top-up too, and no other product's
+        assertEquals(20, ledger.orderedTotal(0));
+        ledger.placeOrder(2, 1, 3, 100, 1, 14, true);
+        assertEquals(20, ledger.orderedTotal(0));
+        assertEquals(3, ledger.orderedTotal(1));
     }
 
     @Test
