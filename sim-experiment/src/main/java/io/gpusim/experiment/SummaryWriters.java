@@ -116,10 +116,18 @@ public final class SummaryWriters {
         return sb.toString();
     }
 
+    /** One row, each cell padded with spaces to its column's width (after a label, before a number). */
     private static void line(StringBuilder sb, String[] cells, int[] width, int textColumns) {
         for (int c = 0; c < cells.length; c++) {
-            String format = "%" + (c < textColumns ? "-" : "") + width[c] + "s";
-            sb.append(c == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, cells[c]));
+            if (c > 0) {
+                sb.append("  ");
+            }
+            String padding = " ".repeat(width[c] - cells[c].length());
+            if (c < textColumns) {
+                sb.append(cells[c]).append(padding);
+            } else {
+                sb.append(padding).append(cells[c]);
+            }
         }
         sb.append(System.lineSeparator());
     }
