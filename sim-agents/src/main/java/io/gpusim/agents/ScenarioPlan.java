@@ -94,7 +94,6 @@ public final class ScenarioPlan {
         return calendar;
     }
 
-    /** The scenario's market layout, shared by its replications. */
     /**
      * When a shipment made in each step reaches its buyer, for a shipping time of {@code shippingDays}
      * ({@link Arrival#after} with the time in steps), indexed by step. Made once per plan and shipping time and
@@ -111,6 +110,7 @@ public final class ScenarioPlan {
         });
     }
 
+    /** The scenario's market layout, shared by its replications. */
     public Market market() {
         return market;
     }

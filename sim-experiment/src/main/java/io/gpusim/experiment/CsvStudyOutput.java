@@ -13,9 +13,11 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a study's tidy outputs into a directory: {@code runs.csv}, {@code summary.csv}, {@code failures.csv},
@@ -308,8 +310,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
     }
 
     /** The names of the files this study wrote (after {@link #commit()}, the files it put in place). */
-    public java.util.Set<String> fileNames() {
-        return java.util.Collections.unmodifiableSet(pending.keySet());
+    public Set<String> fileNames() {
+        return Collections.unmodifiableSet(pending.keySet());
     }
 
     private void closeWriters() throws IOException {

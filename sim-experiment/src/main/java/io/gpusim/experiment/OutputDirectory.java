@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** Checks on an output directory before anything is run or written. */
 public final class OutputDirectory {
@@ -102,14 +103,14 @@ public final class OutputDirectory {
      * can replace it without leaving any of them behind; files gpusim does not write are kept.
      */
     public static void removeStudy(Path dir) throws IOException {
-        removeStudyExcept(dir, java.util.Set.of());
+        removeStudyExcept(dir, Set.of());
     }
 
     /**
      * As {@link #removeStudy}, keeping the output files named in {@code keep}: what a study that replaced another
      * has just put in place.
      */
-    public static void removeStudyExcept(Path dir, java.util.Set<String> keep) throws IOException {
+    public static void removeStudyExcept(Path dir, Set<String> keep) throws IOException {
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {

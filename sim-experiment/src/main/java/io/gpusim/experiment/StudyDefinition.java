@@ -291,17 +291,7 @@ public record StudyDefinition(
             }
         }
         Map<String, ScenarioTemplate> templates = new LinkedHashMap<>();
-        // Each file with the study field that names it, so that a file that is not there is reported at that field.
-        Map<String, String> files = new LinkedHashMap<>();
-        for (int i = 0; i < scenarios.size(); i++) {
-            files.putIfAbsent(scenarios.get(i), "scenarios[" + i + "]");
-        }
-        for (int i = 0; i < variants.size(); i++) {
-            if (variants.get(i).scenario() != null) {
-                files.putIfAbsent(variants.get(i).scenario(), "variants[" + i + "].scenario");
-            }
-        }
-        for (Map.Entry<String, String> f : files.entrySet()) {
+        for (Map.Entry<String, String> f : scenarioFiles().entrySet()) {
             Path file = baseDir.resolve(f.getKey()).normalize();
             if (!Files.isRegularFile(file)) {
                 errors.add(new ValidationError(
@@ -405,12 +395,27 @@ public record StudyDefinition(
     /** Every scenario file the study reads, resolved against {@code baseDir}. */
     public List<ScenarioTemplate> templates(Path baseDir) throws ScenarioException {
         List<ScenarioTemplate> out = new ArrayList<>();
-        List<String> files = new ArrayList<>(scenarios);
-        variants.stream().filter(v -> v.scenario() != null).forEach(v -> files.add(v.scenario()));
-        for (String f : files.stream().distinct().toList()) {
+        for (String f : scenarioFiles().keySet()) {
             out.add(ScenarioTemplate.load(baseDir.resolve(f).normalize()));
         }
         return out;
+    }
+
+    /**
+     * The scenario files the study names, each once in the order first named, with the study field that first names
+     * it (so that a file that is not there is reported at that field).
+     */
+    private Map<String, String> scenarioFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            files.putIfAbsent(scenarios.get(i), "scenarios[" + i + "]");
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            if (variants.get(i).scenario() != null) {
+                files.putIfAbsent(variants.get(i).scenario(), "variants[" + i + "].scenario");
+            }
+        }
+        return files;
     }
 
     /**

@@ -396,8 +396,8 @@ record RunRequest(
 
     /**
      * Resolves the study as the command line would: every scenario built and checked, with the scenario files it
-     * read. Problems come back as 400s naming the request field that caused them where one did ({@code set.PATH}, {@code b.set.PATH}, {@code vary}),
-     * else the scenario path.
+     * read. Problems come back as 400s naming the request field that caused them where one did ({@code set.PATH},
+     * {@code b.set.PATH}, {@code vary}), else the scenario path.
      */
     StudyDefinition.Resolved resolve() throws ApiException {
         try {
