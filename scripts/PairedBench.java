@@ -101,7 +101,8 @@ public final class PairedBench {
                     timeA[pairs / 2], timeB[pairs / 2], pairs, chunk, ratio[pairs / 2], ratio[pairs / 4],
                     ratio[(3 * pairs) / 4]);
         } catch (InvocationTargetException e) {
-            System.err.println("paired-bench: " + e.getCause());
+            Throwable cause = e.getCause();
+            System.err.println("paired-bench: " + (cause.getMessage() != null ? cause.getMessage() : cause));
             System.exit(1);
         } catch (IllegalArgumentException | ReflectiveOperationException e) {
             System.err.println("paired-bench: " + e.getMessage());
@@ -110,6 +111,9 @@ public final class PairedBench {
     }
 
     private static Path scenario(String file) {
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException("no scenario file given (an empty name)");
+        }
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException(file + ": no such scenario file");
