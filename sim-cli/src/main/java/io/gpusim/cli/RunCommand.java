@@ -16,13 +16,21 @@ import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.experiment.Cell;
 import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.CsvStudyOutput;
+import io.gpusim.experiment.Fingerprint;
+import io.gpusim.experiment.Manifest;
 import io.gpusim.experiment.OutputDirectory;
 import io.gpusim.experiment.OutputLock;
 import io.gpusim.experiment.Replication;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +45,9 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         addMethodSubcommands = false,
-        description = "Run one replication of a scenario; print its metrics, and with --out write runs.csv and "
-                + "series.csv (one row per step, one column per series, then each foreign product's series).")
+        description = "Run one replication of a scenario; print its metrics, and with --out write runs.csv, "
+                + "products.csv, series.csv (one row per step, one column per series, then each foreign product's "
+                + "series) and manifest.json.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -59,14 +68,20 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private Options.Overrides overrides;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv and series.csv here.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write runs.csv, products.csv, series.csv and manifest.json here.")
     private Path out;
 
     @Option(
             names = "--overwrite",
-            description = "Replace the outputs of a study in --out (refused while another gpusim process is writing "
-                    + "there).")
+            description = "Replace the outputs of another run or of a study in --out (refused while another gpusim "
+                    + "process is writing there).")
     private boolean overwrite;
+
+    /** The scenario file as read, for the hashes of its files in the manifest. */
+    private ScenarioTemplate template;
 
     @Override
     public Integer call() throws Exception {
@@ -74,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new ParameterException(spec.commandLine(), "--replication must be >= 0, got " + replication);
         }
-        Scenario scenario = Scenarios.warn(err, ScenarioTemplate.load(scenarioFile), overrides.list())
-                .with(overrides.list());
+        template = ScenarioTemplate.load(scenarioFile);
+        Scenario scenario = Scenarios.warn(err, template, overrides.list()).with(overrides.list());
         String outProblem = out == null ? null : OutputDirectory.problem(out);
         if (outProblem != null) {
             throw new ParameterException(spec.commandLine(), "--out " + outProblem);
@@ -88,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (OutputLock lock = OutputLock.acquire(out)) {
             if (!overwrite) {
-                OutputDirectory.claim(out, null, false); // refuse another study's directory before running
+                // refuse another study's directory, or another run's, before running
+                OutputDirectory.claim(out, fingerprint(scenario), false);
             }
             return run(scenario, out);
         } catch (OutputLock.InUseException e) {
@@ -96,8 +112,22 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What determines this run's outputs: the fully resolved scenario, the master seed and the replication. A directory
+     * holding the outputs of another run, or of a study, is refused without --overwrite.
+     */
+    private String fingerprint(Scenario scenario) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("kind", Manifest.ONE_RUN);
+        identity.put("seed", seed);
+        identity.put("replication", replication);
+        identity.put("scenario", scenario);
+        return Fingerprint.of(identity);
+    }
+
     /** Runs the replication, prints its metrics and, with a directory (held by this process), writes them there. */
     private int run(Scenario scenario, Path dir) throws Exception {
+        Instant started = Instant.now();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         long replicationSeed = Seeds.replicationSeed(seed, replication);
@@ -121,29 +151,50 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         if (dir != null) {
-            try (CsvStudyOutput files = claimed(dir)) {
-                files.run(
-                        Cell.of(scenario.name(), scenario),
-                        new Replication(replication, replicationSeed, result, null));
-                files.stage("series.csv", w -> writeSeries(w, scenario, result));
-                files.commit();
-            }
+            write(dir, scenario, result, started);
         }
         return 0;
     }
 
     /**
-     * The output files of this run in {@code dir}; with --overwrite, a study it held is removed now that the run has
-     * succeeded (without it, another study's directory was refused before the run).
+     * Writes the run's files into {@code dir}: runs.csv, products.csv, the wide series.csv and manifest.json. With
+     * --overwrite, what another study or run left there goes once this run's files are in place (without it, such a
+     * directory was refused before the run).
      */
-    private CsvStudyOutput claimed(Path dir) throws ScenarioException, java.io.IOException {
-        if (overwrite && OutputDirectory.claim(dir, null, true)) {
-            OutputDirectory.removeStudy(dir);
+    private void write(Path dir, Scenario scenario, RunResult result, Instant started)
+            throws ScenarioException, IOException {
+        String fingerprint = fingerprint(scenario);
+        boolean replacing = overwrite && OutputDirectory.claim(dir, fingerprint, true);
+        long replicationSeed = Seeds.replicationSeed(seed, replication);
+        try (CsvStudyOutput files = CsvStudyOutput.oneRun(dir)) {
+            files.run(Cell.of(scenario.name(), scenario), new Replication(replication, replicationSeed, result, null));
+            files.stage("series.csv", w -> writeSeries(w, scenario, result));
+            files.manifest(new Manifest(
+                    Version.current(),
+                    Version.commit(),
+                    Commands.commandLine(spec),
+                    scenario.name(),
+                    Manifest.ONE_RUN,
+                    fingerprint,
+                    template.fileHashes(),
+                    Map.of(scenario.name(), scenario),
+                    List.of(),
+                    seed,
+                    1,
+                    1,
+                    1,
+                    started.toString(),
+                    Instant.now().toString(),
+                    Manifest.runningJava(),
+                    0));
+            files.commit();
+            if (replacing) {
+                OutputDirectory.removeStudyExcept(dir, files.fileNames());
+            }
         }
-        return new CsvStudyOutput(dir, false);
     }
 
-    private static void writeSeries(java.io.Writer w, Scenario scenario, RunResult result) throws java.io.IOException {
+    private static void writeSeries(Writer w, Scenario scenario, RunResult result) throws IOException {
         CsvSchema.Builder cols = CsvSchema.builder()
                 .addColumn("step", CsvSchema.ColumnType.NUMBER)
                 .addColumn("date");

@@ -117,8 +117,52 @@ class CliTest {
         Result replaced = gpusim("run", BASELINE, "--out", out.toString(), "--overwrite");
         assertEquals(0, replaced.code(), replaced.err());
         assertEquals(2, Files.readAllLines(out.resolve("runs.csv")).size(), "a header and the one run");
-        assertFalse(Files.exists(out.resolve("manifest.json")), "the batch's manifest went with its outputs");
+        assertTrue(
+                Files.readString(out.resolve("manifest.json")).contains("\"kind\" : \"run\""),
+                "the run's manifest replaced the batch's");
+        assertFalse(Files.exists(out.resolve("summary.csv")), "the batch's summary went with its outputs");
         assertEquals(0, gpusim("run", BASELINE, "--out", out.toString()).code(), "a run's own outputs are replaced");
+    }
+
+    @Test
+    void aRunsDirectoryIsRefusedToAnotherRunAndToAStudyUnlessToldToOverwriteIt() throws Exception {
+        Path out = dir.resolve("one-run");
+        Result first = gpusim("run", BASELINE, "--out", out.toString());
+        assertEquals(0, first.code(), first.err());
+        try (var files = Files.list(out)) {
+            assertEquals(
+                    List.of("manifest.json", "products.csv", "runs.csv", "series.csv"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "one run writes no summaries");
+        }
+        String runs = Files.readString(out.resolve("runs.csv"));
+        String refusal =
+                "--out " + out + " holds a different study; use another directory, or --overwrite to " + "replace it";
+
+        Result otherSeed = gpusim("run", BASELINE, "--out", out.toString(), "--seed", "3");
+        assertEquals(2, otherSeed.code(), otherSeed.err());
+        assertEquals("gpusim run: " + refusal, otherSeed.err().strip());
+        Result otherReplication = gpusim("run", BASELINE, "--out", out.toString(), "--replication", "1");
+        assertEquals(2, otherReplication.code(), otherReplication.err());
+        Result otherScenario = gpusim("run", BASELINE, "--out", out.toString(), "--set", "regulator.graceDays=30");
+        assertEquals(2, otherScenario.code(), otherScenario.err());
+        Result batch = gpusim("batch", BASELINE, "--runs", "3", "--out", out.toString(), "--quiet");
+        assertEquals(2, batch.code(), batch.err());
+        assertEquals("gpusim batch: " + refusal, batch.err().strip());
+        assertEquals(runs, Files.readString(out.resolve("runs.csv")), "the run's outputs are kept");
+
+        Result plot = gpusim("plot", out.toString());
+        assertEquals(2, plot.code(), plot.err());
+        assertEquals(
+                "gpusim plot: " + out + " holds the outputs of one run, which have no summaries to draw; draw those "
+                        + "of a batch, sweep, comparison, study or sensitivity analysis",
+                plot.err().strip());
+        assertFalse(Files.exists(out.resolve("plots")));
+
+        Result replaced = gpusim("batch", BASELINE, "--runs", "3", "--out", out.toString(), "--quiet", "--overwrite");
+        assertEquals(0, replaced.code(), replaced.err());
+        assertFalse(Files.exists(out.resolve("series.csv")), "the run's wide series went with its outputs");
+        assertEquals(4, Files.readAllLines(out.resolve("runs.csv")).size(), "a header and the batch's three runs");
     }
 
     @Test

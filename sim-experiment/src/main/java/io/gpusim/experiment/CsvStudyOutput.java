@@ -75,6 +75,18 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
      * when {@code withSeries}; other files are {@linkplain #stage staged}.
      */
     public CsvStudyOutput(Path dir, boolean tidy, boolean withSeries) throws IOException {
+        this(dir, tidy, tidy, withSeries);
+    }
+
+    /**
+     * Opens the files of one replication ({@code gpusim run --out}): {@code runs.csv} and {@code products.csv}. One
+     * run has no summaries; its other files are {@linkplain #stage staged}.
+     */
+    public static CsvStudyOutput oneRun(Path dir) throws IOException {
+        return new CsvStudyOutput(dir, true, false, false);
+    }
+
+    private CsvStudyOutput(Path dir, boolean tidy, boolean summaries, boolean withSeries) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
         CsvSchema.Builder runsColumns = CsvSchema.builder()
@@ -97,12 +109,12 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
             productColumns.addColumn(fig.id(), CsvSchema.ColumnType.NUMBER);
         }
         products = tidy ? open("products.csv", productColumns.build().withHeader()) : null;
-        productsSummary = tidy
+        productsSummary = summaries
                 ? open(
                         "products_summary.csv",
                         CSV.schemaFor(ProductSummaryRow.class).withHeader())
                 : null;
-        summary = tidy
+        summary = summaries
                 ? open("summary.csv", CSV.schemaFor(SummaryWriters.CsvRow.class).withHeader())
                 : null;
         series = withSeries

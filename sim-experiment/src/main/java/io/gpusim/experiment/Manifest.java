@@ -26,4 +26,13 @@ public record Manifest(
         String started,
         String finished,
         String javaVersion,
-        long failedRuns) {}
+        long failedRuns) {
+
+    /** The kind of the outputs of one replication ({@code gpusim run --out}), which are no study's. */
+    public static final String ONE_RUN = "run";
+
+    /** The Java that ran the study, as the manifest records it: vendor and version. */
+    public static String runningJava() {
+        return System.getProperty("java.vendor") + " " + System.getProperty("java.version");
+    }
+}

@@ -147,8 +147,9 @@ public final class OutputDirectory {
      * study (finished or interrupted) or this one; a different study is refused without {@code overwrite}. With it,
      * the other study's journal goes (this study's takes its place) but its outputs, charts and report stay until
      * this study has put its own in place ({@link #replacesFinishedStudy}, {@link #removeStudyExcept}): a study that
-     * fails or is stopped leaves the finished one it was to replace as it was. Outputs that are no study's, such as
-     * those of one run, pass a null fingerprint, so that any study the directory holds is a different one.
+     * fails or is stopped leaves the finished one it was to replace as it was. The outputs of one run carry a
+     * fingerprint of their own in their manifest (kind {@link Manifest#ONE_RUN}), so that a study and a run, or two
+     * different runs, never share a directory unasked.
      *
      * @return whether {@code dir} holds a different study, which {@code overwrite} is replacing
      * @throws ScenarioException (field {@code output.dir}) when {@code dir} holds a different study and

@@ -268,7 +268,7 @@ public final class StudyPipeline {
                 s.threads(),
                 started.toString(),
                 Instant.now().toString(),
-                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                Manifest.runningJava(),
                 job.failures(result).size());
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.gpusim.core.scenario.ScenarioLoader;
 import io.gpusim.experiment.CompareRow;
 import io.gpusim.experiment.Csv;
+import io.gpusim.experiment.Manifest;
 import io.gpusim.experiment.SensitivityStudy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -231,7 +232,8 @@ final class OutputTables {
     /**
      * Checks a study directory's tables against its manifest, where it has one: a design's points are all in
      * {@code points.csv}, and a study whose replications ran has a summary with rows. A table that lost its rows, or
-     * a sweep without its points, would otherwise be read as a study of another kind or with nothing in it.
+     * a sweep without its points, would otherwise be read as a study of another kind or with nothing in it. The
+     * outputs of one run (manifest kind {@link Manifest#ONE_RUN}) are refused: they hold no summaries.
      *
      * @throws IllegalArgumentException naming the file and what the manifest says it should hold
      */
@@ -239,6 +241,10 @@ final class OutputTables {
         JsonNode manifest = manifest(dir);
         if (manifest == null) {
             return;
+        }
+        if (Manifest.ONE_RUN.equals(manifest.path("kind").asText())) {
+            throw new IllegalArgumentException(dir + " holds the outputs of one run, which have no summaries to draw; "
+                    + "draw those of a batch, sweep, comparison, study or sensitivity analysis");
         }
         int points = manifest.path("designPoints").size();
         Path pointsFile = dir.resolve(POINTS.name());
