@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +24,30 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentedFiguresTest {
     static final String BASELINE = CliTest.BASELINE;
 
+    /** The README's sensitivity analysis of the baseline. */
+    static final List<String> SENSITIVITY = List.of(
+            "sensitivity",
+            BASELINE,
+            "--vary",
+            "beliefs.leakWeight=1:6",
+            "--vary",
+            "hyperscalers[0].shortageCostMultiple=0.3:0.9",
+            "--vary",
+            "vendor.safetyStockWeeks=2:12",
+            "--base-points",
+            "64",
+            "--runs",
+            "20");
+
     @TempDir
     Path dir;
+
+    /** A documented command line with more arguments after it. */
+    static String[] command(List<String> documented, String... more) {
+        List<String> all = new ArrayList<>(documented);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
 
     private static String document(String name) throws IOException {
         return oneLine(Files.readString(Path.of("..").resolve(name)));
@@ -57,21 +81,7 @@ class DocumentedFiguresTest {
     @Test
     void theSensitivityVerdictIsWhatSensitivityPrints() throws IOException {
         String out = succeeds(
-                        "sensitivity",
-                        BASELINE,
-                        "--vary",
-                        "beliefs.leakWeight=1:6",
-                        "--vary",
-                        "hyperscalers[0].shortageCostMultiple=0.3:0.9",
-                        "--vary",
-                        "vendor.safetyStockWeeks=2:12",
-                        "--base-points",
-                        "64",
-                        "--runs",
-                        "20",
-                        "--out",
-                        dir.resolve("sensitivity").toString(),
-                        "--quiet")
+                        command(SENSITIVITY, "--out", dir.resolve("sensitivity").toString(), "--quiet"))
                 .out();
         String verdict = out.lines()
                 .map(String::strip)
