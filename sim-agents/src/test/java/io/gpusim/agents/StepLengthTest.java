@@ -27,11 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Results do not depend on the step length (docs/MODEL.md, "Time and scales"): every shipped scenario at steps of 1,
- * 2, 3 and 7 days gives the same main medians within 5% of each other, with two stated exceptions: the shortfall
+ * 2, 3 and 7 days gives the same main medians within 5% of each other, with one stated exception: the shortfall
  * within 0.08 months (it is a distance between dates, and news dated inside a step is seen on the step's first day,
- * up to a step early), and the stockpile at the ban within 6% (early-ban's is 5.6% higher at weekly steps than at
- * daily ones; every other scenario's within 3.7%). Halving the step of generated scenarios moves no main median by
- * more than 10%.
+ * up to a step early). Halving the step of generated scenarios moves no main median by more than 10% (the stockpile
+ * at the ban by 11%).
  */
 class StepLengthTest {
     /** The main metrics and the largest spread allowed between step lengths, relative unless stated. */
@@ -47,7 +46,9 @@ class StepLengthTest {
 
     static final double RELATIVE = 0.05;
     static final double SHORTFALL_MONTHS = 0.08;
+    /** What the stockpile at the ban may move beyond the other metrics when generated scenarios halve their step. */
     static final double STOCKPILE_EXTRA = 0.01;
+
     static final int[] STEPS = {1, 2, 3, 7};
     static final int RUNS = 600;
 
@@ -103,11 +104,11 @@ class StepLengthTest {
         return scale == 0 ? 0 : (hi - lo) / scale;
     }
 
-    static double allowed(Metric m, double relative) {
+    static double allowed(Metric m, double relative, double stockpileExtra) {
         if (m == Metric.DELIVERY_SHORTFALL_MONTHS) {
             return SHORTFALL_MONTHS;
         }
-        return m == Metric.STOCKPILE_UNITS_AT_BAN ? relative + STOCKPILE_EXTRA : relative;
+        return m == Metric.STOCKPILE_UNITS_AT_BAN ? relative + stockpileExtra : relative;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,7 +135,7 @@ class StepLengthTest {
             }
             double spread = spread(MAIN[m], column);
             table.append(String.format(Locale.ROOT, "   spread %.4f%n", spread));
-            if (spread > allowed(MAIN[m], RELATIVE)) {
+            if (spread > allowed(MAIN[m], RELATIVE, 0)) {
                 failures.add(MAIN[m].id());
             }
         }
@@ -170,7 +171,7 @@ class StepLengthTest {
             }
             double spread = spread(MAIN[m], new double[] {coarse[m], fine[m]});
             assertTrue(
-                    spread <= allowed(MAIN[m], 0.10),
+                    spread <= allowed(MAIN[m], 0.10, STOCKPILE_EXTRA),
                     String.format(
                             Locale.ROOT,
                             "%s: %s at %d days, %s at %d days (%s)",
