@@ -1,5 +1,6 @@
 package io.gpusim.cli;
 
+import io.gpusim.experiment.OutputDirectory;
 import io.gpusim.report.Discovery;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ final class DiscoverCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         Discovery.Result result = Discovery.run(dir, metric, above, x, peel, minCoverage);
-        Discovery.write(dir.resolve("boxes.csv"), result.rows());
+        Discovery.write(dir.resolve(OutputDirectory.BOXES), result.rows());
         spec.commandLine().getOut().println(result.summary());
         spec.commandLine().getOut().flush();
         return 0;

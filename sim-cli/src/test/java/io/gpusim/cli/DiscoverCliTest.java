@@ -78,4 +78,26 @@ class DiscoverCliTest {
                 "gpusim discover: " + out.resolve("runs.csv") + ":2: point '99' is not in points.csv",
                 unknownPoint.err().strip());
     }
+
+    @Test
+    void aStudyThatReplacesTheSweepTakesItsDiscoveredBoxesWithIt() throws Exception {
+        Path out = dir.resolve("sweep");
+        CliTest.succeeds(
+                "sweep",
+                CliTest.BASELINE,
+                "--vary",
+                "regulator.banDate=2024-10-01:2025-07-01",
+                "--points",
+                "3",
+                "--runs",
+                "4",
+                "--out",
+                out.toString(),
+                "--quiet");
+        CliTest.succeeds("discover", out.toString(), "--metric", "shipped_share", "--above", "0.5");
+        assertTrue(Files.exists(out.resolve("boxes.csv")));
+        CliTest.succeeds("batch", CliTest.BASELINE, "--runs", "3", "--out", out.toString(), "--overwrite", "--quiet");
+        assertTrue(Files.notExists(out.resolve("boxes.csv")), "boxes of a sweep that is gone describe nothing");
+        assertTrue(Files.notExists(out.resolve("points.csv")));
+    }
 }

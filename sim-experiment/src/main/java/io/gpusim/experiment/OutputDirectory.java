@@ -20,6 +20,9 @@ public final class OutputDirectory {
     /** The HTML report of an output directory. */
     public static final String REPORT = "report.html";
 
+    /** The boxes a scenario discovery found in a sweep's directory. */
+    public static final String BOXES = "boxes.csv";
+
     private OutputDirectory() {}
 
     /**
@@ -99,7 +102,8 @@ public final class OutputDirectory {
     }
 
     /**
-     * Removes the files a study writes into {@code dir} (its outputs, journal, charts and report) so that another study
+     * Removes the files a study writes into {@code dir} (its outputs, journal, charts, report and discovered boxes),
+     * so that another study
      * can replace it without leaving any of them behind; files gpusim does not write are kept.
      */
     public static void removeStudy(Path dir) throws IOException {
@@ -123,6 +127,7 @@ public final class OutputDirectory {
         }
         Files.deleteIfExists(dir.resolve(Journal.FILE));
         Files.deleteIfExists(dir.resolve(REPORT));
+        Files.deleteIfExists(dir.resolve(BOXES));
         Path plots = dir.resolve(PLOTS);
         if (Files.isDirectory(plots)) {
             try (var files = Files.list(plots)) {
