@@ -378,6 +378,11 @@ class BadCommandLineTest {
                 new String[] {"run", study},
                 study + ": scenarios, set, design, runs, seed, output are not fields here; is it another kind of file "
                         + "(a study, a scenario, calibration targets)? known fields: beliefs, demandShocks,"));
+        String targets = Path.of("..", "scenarios", "targets-h20-2025.yaml").toString();
+        all.add(Arguments.of(
+                new String[] {"validate", targets},
+                targets + ":4:1: targets: unknown field 'targets': a scenario holds no targets; a file of calibration "
+                        + "targets is read by calibrate --targets and validate-episodes --pair, not as a scenario"));
         all.add(Arguments.of(
                 new String[] {"study", B},
                 B + ": description, simulation, products, demandShocks, beliefs, hyperscalers,"));

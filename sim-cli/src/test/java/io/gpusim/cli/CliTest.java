@@ -166,6 +166,27 @@ class CliTest {
     }
 
     @Test
+    void aMetricWithoutAValueLeavesItsCellEmptyAndEveryOtherInItsColumn() throws Exception {
+        Path out = dir.resolve("no-anticipation");
+        String scenario = Path.of("..", "scenarios", "no-anticipation.yaml").toString();
+        succeeds("batch", scenario, "--runs", "3", "--out", out.toString(), "--quiet");
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = List.of(runs.get(0).split(",", -1));
+        for (String row : runs.subList(1, runs.size())) {
+            String[] cells = row.split(",", -1);
+            assertEquals(header.size(), cells.length, row);
+            assertEquals("", cells[header.indexOf("requested_months")], "no rush orders, no months of them: " + row);
+            assertEquals("373.0", cells[header.indexOf("ban_day")], row);
+            assertEquals("no-anticipation", cells[header.indexOf("scenario")], row);
+        }
+        List<String> products = Files.readAllLines(out.resolve("products.csv"));
+        int columns = products.get(0).split(",", -1).length;
+        for (String row : products) {
+            assertEquals(columns, row.split(",", -1).length, row);
+        }
+    }
+
+    @Test
     void summaryIsIdenticalForOneAndManyThreads() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");

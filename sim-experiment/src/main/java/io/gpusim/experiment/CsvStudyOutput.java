@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.ProductFigure;
-import io.gpusim.core.metrics.RunResult;
 import io.gpusim.core.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.Writer;
@@ -130,6 +129,17 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         return CSV.writer(schema).writeValues(w);
     }
 
+    /**
+     * An empty cell: no value. Jackson leaves a null element of an array row out altogether, which would move every
+     * later value one column to the left, so a row of cells holds this instead.
+     */
+    private static final String NO_VALUE = "";
+
+    /** A number's cell in a row: the number, or {@link #NO_VALUE} for NaN. */
+    private static Object cell(double v) {
+        return Double.isNaN(v) ? NO_VALUE : v;
+    }
+
     @Override
     public void run(Cell cell, Replication r) throws IOException {
         if (runs == null) {
@@ -140,12 +150,8 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         row[1] = cell.pointLabel();
         row[2] = r.index();
         row[3] = r.seed();
-        if (!r.failed()) {
-            RunResult result = r.result();
-            for (Metric m : Metric.values()) {
-                double v = result.get(m);
-                row[4 + m.ordinal()] = Double.isNaN(v) ? null : v;
-            }
+        for (Metric m : Metric.values()) {
+            row[4 + m.ordinal()] = r.failed() ? NO_VALUE : cell(r.result().get(m));
         }
         runs.write(row);
         if (!r.failed()) {
@@ -180,7 +186,7 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
             row[5] = names.get(p)[1];
             for (ProductFigure fig : ProductFigure.values()) {
                 double v = values[p][fig.ordinal()];
-                row[6 + fig.ordinal()] = Double.isNaN(v) ? null : v;
+                row[6 + fig.ordinal()] = cell(v);
                 stats[p][fig.ordinal()].add(v);
             }
             products.write(row);

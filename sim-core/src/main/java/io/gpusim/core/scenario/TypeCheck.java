@@ -99,7 +99,13 @@ final class TypeCheck {
             Map.Entry<String, JsonNode> f = it.next();
             RecordField component = RecordField.named(type, f.getKey());
             String at = join(path, f.getKey());
-            if (component == null) {
+            if (component == null && path.isEmpty() && f.getKey().equals("targets")) {
+                errors.add(
+                        error(
+                                at,
+                                "unknown field 'targets': a scenario holds no targets; a file of calibration "
+                                        + "targets is read by calibrate --targets and validate-episodes --pair, not as a scenario"));
+            } else if (component == null) {
                 errors.add(error(at, unknownField(f.getKey(), RecordField.names(type))));
             } else if (f.getValue().isArray()
                     && f.getValue().isEmpty()
