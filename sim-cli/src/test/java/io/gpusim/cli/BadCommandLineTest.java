@@ -300,6 +300,7 @@ class BadCommandLineTest {
                     "hyperscalers[2].budgetUsdPerYear: hyperscalers[Tencent].budgetUsdPerYear and "
                             + "hyperscalers[2].budgetUsdPerYear name the same field; give it once"));
             all.add(Arguments.of(with(cmd, "--out", "@FILE"), "--out @FILE exists and is not a directory"));
+            all.add(Arguments.of(with(cmd, "--out", ""), "--out must name a directory, not an empty path"));
             all.add(Arguments.of(
                     with(cmd, "--seed", "abc"),
                     "gpusim " + name + ": Invalid value for option '--seed': 'abc' is not a whole number"));
@@ -370,6 +371,8 @@ class BadCommandLineTest {
         all.add(Arguments.of(
                 new String[] {"study", "@STUDY", "--out", "@FILE"}, "--out @FILE exists and is not a directory"));
         all.add(Arguments.of(new String[] {"study", "@STUDY_TO_FILE"}, "output.dir"));
+        all.add(Arguments.of(
+                new String[] {"study", "@STUDY_TO_NOWHERE"}, "output.dir: must name a directory, not an empty path"));
         all.add(Arguments.of(new String[] {"study", "@EMPTY"}, "@EMPTY: the file is empty"));
         all.add(Arguments.of(new String[] {"study", "@LATIN"}, "@LATIN:2:11: not UTF-8 text"));
         // a file of another kind: one line, not one per field
@@ -418,6 +421,9 @@ class BadCommandLineTest {
         Path studyToFile = Files.writeString(
                 work.resolve("study-to-file.yaml"),
                 "name: s\nscenarios: [" + Path.of(B).toAbsolutePath() + "]\nruns: 2\noutput: {dir: plain}\n");
+        Path studyToNowhere = Files.writeString(
+                work.resolve("study-to-nowhere.yaml"),
+                "name: s\nscenarios: [" + Path.of(B).toAbsolutePath() + "]\nruns: 2\noutput: {dir: ''}\n");
         Path out = work.resolve("out");
         String[] resolved = new String[args.length + 2];
         for (int i = 0; i < args.length; i++) {
@@ -425,6 +431,7 @@ class BadCommandLineTest {
                     .replace("@EMPTY", empty.toString())
                     .replace("@LATIN", latin.toString())
                     .replace("@STUDY_TO_FILE", studyToFile.toString())
+                    .replace("@STUDY_TO_NOWHERE", studyToNowhere.toString())
                     .replace("@STUDY", study.toString())
                     .replace("@LIST", list.toString())
                     .replace("@NUMBER", number.toString());

@@ -125,6 +125,28 @@ class CliTest {
     }
 
     @Test
+    void filesOfGpusimsNamesWithoutAManifestAreNotReplacedUnasked() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("runs.csv"), "my own table\n");
+        Files.writeString(out.resolve("summary.csv"), "mine too\n");
+        for (String command : List.of("batch", "run")) {
+            Result refused = command.equals("run")
+                    ? gpusim("run", BASELINE, "--out", out.toString())
+                    : gpusim("batch", BASELINE, "--runs", "2", "--out", out.toString(), "--quiet");
+            assertEquals(2, refused.code(), refused.err());
+            assertEquals(
+                    "gpusim " + command + ": --out " + out + " holds runs.csv, summary.csv with no manifest.json: the "
+                            + "outputs of no study recorded there; use another directory, or --overwrite to replace "
+                            + "them",
+                    refused.err().strip());
+            assertEquals("my own table\n", Files.readString(out.resolve("runs.csv")));
+        }
+        succeeds("batch", BASELINE, "--runs", "2", "--out", out.toString(), "--quiet", "--overwrite");
+        assertEquals(3, Files.readAllLines(out.resolve("runs.csv")).size(), "a header and the batch's two runs");
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+
+    @Test
     void aRunsDirectoryIsRefusedToAnotherRunAndToAStudyUnlessToldToOverwriteIt() throws Exception {
         Path out = dir.resolve("one-run");
         Result first = gpusim("run", BASELINE, "--out", out.toString());

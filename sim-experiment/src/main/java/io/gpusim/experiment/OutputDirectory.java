@@ -23,6 +23,12 @@ public final class OutputDirectory {
     /** The boxes a scenario discovery found in a sweep's directory. */
     public static final String BOXES = "boxes.csv";
 
+    /** The problem with an output directory given as an empty path. */
+    public static final String EMPTY_PATH = "must name a directory, not an empty path";
+
+    /** What {@link #finishedStudy} says of a directory with output files but no manifest. */
+    public static final String UNRECORDED = "no manifest";
+
     private OutputDirectory() {}
 
     /**
@@ -32,6 +38,9 @@ public final class OutputDirectory {
      * {@code dir} is created and a file written in it, then both are removed, so nothing is left behind either way.
      */
     public static String problem(Path dir) {
+        if (dir.toString().isBlank()) {
+            return EMPTY_PATH; // an empty path is the working directory: never a place named on purpose
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             return dir + " exists and is not a directory";
         }
@@ -167,31 +176,48 @@ public final class OutputDirectory {
             return false;
         }
         if (!overwrite) {
-            throw new ScenarioException(List.of(new ValidationError(
-                    null,
-                    0,
-                    0,
-                    "output.dir",
-                    dir + " holds a different study; use another directory, or --overwrite to replace it")));
+            String held = other.equals(UNRECORDED)
+                    ? " holds " + String.join(", ", outputFiles(dir)) + " with no manifest.json: the outputs of no "
+                            + "study recorded there; use another directory, or --overwrite to replace them"
+                    : " holds a different study; use another directory, or --overwrite to replace it";
+            throw new ScenarioException(List.of(new ValidationError(null, 0, 0, "output.dir", dir + held)));
         }
         Files.deleteIfExists(dir.resolve(Journal.FILE));
         return true;
+    }
+
+    /** The names of the output files (of the names gpusim writes) that {@code dir} holds, sorted. */
+    private static List<String> outputFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(CsvStudyOutput::isOutputFile)
+                    .sorted()
+                    .toList();
+        }
     }
 
     /**
      * Whether {@code dir} holds the finished outputs of a study other than the one with {@code fingerprint} (which a
      * study claimed with {@code overwrite}, or resumed after such a claim, is replacing).
      */
-    public static boolean replacesFinishedStudy(Path dir, String fingerprint) {
+    public static boolean replacesFinishedStudy(Path dir, String fingerprint) throws IOException {
         String finished = finishedStudy(dir);
         return finished != null && !finished.equals(fingerprint);
     }
 
-    /** The fingerprint of the finished study whose manifest a directory holds, or null. */
-    public static String finishedStudy(Path dir) {
+    /**
+     * The fingerprint of the finished study whose manifest a directory holds; {@link #UNRECORDED} when it holds files
+     * of the names gpusim writes but no manifest (an older gpusim's, or someone else's: not to be replaced unasked);
+     * null when it holds neither.
+     */
+    public static String finishedStudy(Path dir) throws IOException {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifest)) {
-            return null;
+            return outputFiles(dir).isEmpty() ? null : UNRECORDED;
         }
         try {
             var fp = ScenarioLoader.jsonMapper().readTree(manifest.toFile()).get("studyFingerprint");

@@ -199,6 +199,9 @@ public record StudyDefinition(
                         "must be at least the runs of the first block (" + runs + "), got " + until.maxRuns()));
             }
         }
+        if (output != null && output.dir() != null && output.dir().isBlank()) {
+            errors.add(problem("output.dir", OutputDirectory.EMPTY_PATH));
+        }
         if (output != null && output.seriesRuns() != null && output.seriesRuns() < 1) {
             errors.add(problem("output.seriesRuns", "must be >= 1, got " + output.seriesRuns()));
         } else if (output != null && output.seriesRuns() != null && !Boolean.TRUE.equals(output.series())) {
