@@ -67,9 +67,12 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         List<Class<?>> commands = commandsFor(args);
         prepareScenarioReading(commands);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        StandardOutput stdout = new StandardOutput();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(execute(out, err, commands, args));
+        int code = execute(out, err, commands, args);
+        out.flush();
+        System.exit(stdout.exitCode(code, err));
     }
 
     /** Runs the command line on the given streams and returns its exit code (no {@code System.exit}). */
