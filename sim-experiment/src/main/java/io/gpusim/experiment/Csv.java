@@ -17,6 +17,11 @@ public final class Csv {
 
     private Csv() {}
 
+    /** A number for a field of a CSV row object: null (an empty cell) when it is NaN or infinite. */
+    public static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     /**
      * Moves a finished temporary file into place, readable by everyone like any ordinary file (temporary files are
      * created private).

@@ -239,10 +239,10 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
                             names.get(p)[1],
                             fig.id(),
                             sr.n(),
-                            finite(sr.mean()),
-                            finite(sr.p05()),
-                            finite(sr.p50()),
-                            finite(sr.p95())));
+                            Csv.finite(sr.mean()),
+                            Csv.finite(sr.p05()),
+                            Csv.finite(sr.p50()),
+                            Csv.finite(sr.p95())));
                     a.close();
                 }
             }
@@ -374,9 +374,5 @@ public final class CsvStudyOutput implements StudyOutput, AutoCloseable {
         for (Path tmp : pending.values()) {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

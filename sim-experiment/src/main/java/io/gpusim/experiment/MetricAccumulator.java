@@ -109,7 +109,7 @@ public final class MetricAccumulator implements AutoCloseable {
         return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * standardDeviation() / Math.sqrt(n);
     }
 
-    /** Sample standard deviation (bias-corrected variance), 0 with one value. */
+    /** Sample standard deviation (bias-corrected variance). */
     private double standardDeviation() {
         return Math.sqrt(variance.getResult());
     }
@@ -129,15 +129,16 @@ public final class MetricAccumulator implements AutoCloseable {
         return empty;
     }
 
-    /** The summary of what was added; NaN statistics when nothing was. */
+    /** The summary of what was added; NaN statistics when nothing was, and NaN spread and interval for one value. */
     public SummaryRow summarize(String scenario, String point, String metric) {
         if (n == 0) {
             double nan = Double.NaN;
             return new SummaryRow(scenario, point, metric, 0, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
         }
         double mean = this.mean.getResult();
-        double sd = n > 1 ? standardDeviation() : 0.0;
-        double half = n > 1 ? new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n) : 0.0;
+        // one value has no spread to measure: no standard deviation and no interval, rather than a width of zero
+        double sd = n > 1 ? standardDeviation() : Double.NaN;
+        double half = ciHalfWidth();
         Percentile q = new Percentile().withEstimationType(EstimationType.R_7);
         double[] sorted = allValues();
         Arrays.sort(sorted);

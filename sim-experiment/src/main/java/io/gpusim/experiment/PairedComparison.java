@@ -56,8 +56,8 @@ public final class PairedComparison implements AutoCloseable {
                     a[i].getMean(),
                     b[i].getMean(),
                     d.mean(),
-                    d.ciLow(),
-                    d.ciHigh(),
+                    Csv.finite(d.ciLow()),
+                    Csv.finite(d.ciHigh()),
                     (double) greater[i] / n));
         }
         return rows;

@@ -220,16 +220,12 @@ public final class SensitivityStudy extends CellStudyJob<SensitivityStudy.Outcom
                         m.id(),
                         parameters.get(e.parameter()).path(),
                         e.index(),
-                        finite(e.estimate()),
-                        finite(e.ciLow()),
-                        finite(e.ciHigh())));
+                        Csv.finite(e.estimate()),
+                        Csv.finite(e.ciLow()),
+                        Csv.finite(e.ciHigh())));
             }
         }
         return rows;
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     // ---- as a study job ----------------------------------------------------------------------------------------

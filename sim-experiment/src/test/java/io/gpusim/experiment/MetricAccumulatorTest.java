@@ -40,8 +40,11 @@ class MetricAccumulatorTest {
         assertEquals(1, r.n());
         assertEquals(2, acc.empty());
         assertEquals(4, r.mean());
-        assertEquals(0, r.sd());
-        assertEquals(4, r.ciLow());
+        assertEquals(4, r.p50());
+        // one value has no spread: no standard deviation and no interval (empty cells), not a width of zero
+        assertTrue(Double.isNaN(r.sd()), "sd " + r.sd());
+        assertTrue(Double.isNaN(r.ciLow()) && Double.isNaN(r.ciHigh()), r.ciLow() + " " + r.ciHigh());
+        assertTrue(Double.isNaN(acc.ciHalfWidth()));
     }
 
     @Test
