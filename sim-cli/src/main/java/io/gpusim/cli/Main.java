@@ -108,7 +108,8 @@ public final class Main implements Runnable {
                 e.flush();
                 return EXIT_USAGE;
             }
-            e.println("gpusim: " + (ex instanceof java.io.IOException ? "I/O error: " : "error: ") + ex.getMessage());
+            e.println(commandLine.getCommandSpec().qualifiedName() + ": "
+                    + (ex instanceof java.io.IOException ? "I/O error: " : "error: ") + ex.getMessage());
             if (verbose(parseResult)) {
                 ex.printStackTrace(e);
             }

@@ -1,6 +1,12 @@
 package io.gpusim.cli;
 
+import io.gpusim.experiment.OutputDirectory;
 import io.gpusim.web.ExplorerServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +89,11 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--threads and --max-replications must be >= 1, --queue >= 0");
         }
+        String outProblem = OutputDirectory.problem(out);
+        if (outProblem != null) {
+            throw new ParameterException(spec.commandLine(), "--out " + outProblem);
+        }
+        checkListening();
         ExplorerServer.Config config = ExplorerServer.Config.of(port, scenarios, out)
                 .withHost(host)
                 .withLimits(threadCount, queue, maxReplications)
@@ -108,5 +119,30 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Refuses, before anything starts, a host that is not an address of this machine and a port another process
+     * holds, with their own reasons: the web server, failing later, reports both as a port in use.
+     */
+    private void checkListening() {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--host " + host + " is not a known host name or address");
+        }
+        try (ServerSocket probe = new ServerSocket(port, 1, address)) {
+            // free: the server takes it in a moment
+        } catch (BindException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    port == 0
+                            ? "--host " + host + " is not an address of this machine (" + e.getMessage() + ")"
+                            : "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+        }
     }
 }

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -89,5 +92,30 @@ class ServeCommandTest {
                 "serve", "--port", "0", "--scenarios", dir.resolve("none").toString());
         assertEquals(2, folder.code());
         assertTrue(folder.err().contains("--scenarios"), folder.err());
+    }
+
+    @Test
+    void whatKeepsItFromListeningIsSaidBeforeAnythingStartsOrIsCreated() throws IOException {
+        String scenarios = Path.of("..", "scenarios").toString();
+        Path out = dir.resolve("web");
+        CliTest.Result host = CliTest.gpusim(
+                "serve", "--scenarios", scenarios, "--out", out.toString(), "--port", "0", "--host", "999.1.1.1");
+        assertEquals(2, host.code());
+        assertEquals(
+                "gpusim serve: --host 999.1.1.1 is not a known host name or address (see 'gpusim serve --help')",
+                host.err().strip());
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        CliTest.Result notDir =
+                CliTest.gpusim("serve", "--scenarios", scenarios, "--out", file.toString(), "--port", "0");
+        assertEquals(2, notDir.code());
+        assertTrue(notDir.err().startsWith("gpusim serve: --out " + file + " exists and is not a directory"));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CliTest.Result inUse = CliTest.gpusim(
+                    "serve", "--scenarios", scenarios, "--out", out.toString(), "--port", String.valueOf(port));
+            assertEquals(2, inUse.code());
+            assertTrue(inUse.err().startsWith("gpusim serve: cannot listen on 127.0.0.1:" + port + " ("), inUse.err());
+        }
+        assertFalse(Files.exists(out), "nothing created");
     }
 }
