@@ -13,7 +13,9 @@ import io.gpusim.experiment.Study;
 import io.gpusim.experiment.StudyDefinition;
 import io.gpusim.experiment.StudyPipeline;
 import io.gpusim.experiment.StudyResult;
+import io.gpusim.experiment.SummaryRow;
 import io.gpusim.experiment.SummaryWriters;
+import io.gpusim.experiment.Until;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,18 +76,38 @@ final class StudyExecution {
         print(study, result, out);
         if (study.until() != null) {
             for (int c = 0; c < study.cells().size(); c++) {
+                Cell cell = study.cells().get(c);
                 out.printf(
                         Locale.ROOT,
-                        "%s: %d runs used (until %s half-width <= %s x mean, at most %d)%n",
-                        study.cells().get(c).scenarioLabel(),
+                        "%s: %d runs used (until %s half-width <= %s x mean, at most %d)%s%n",
+                        cell.scenarioLabel(),
                         result.runsPerCell()[c],
                         study.until().metric().id(),
                         study.until().relativeHalfWidth(),
-                        study.until().maxRuns());
+                        study.until().maxRuns(),
+                        notMet(study.until(), result.rows(cell), result.runsPerCell()[c]));
             }
         }
         out.flush();
         return Pipelines.reportFailures(result.failures(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Why a cell that used every run it could did not meet the stopping rule, or "" when it met it: a metric that no
+     * run gave a value never can, and the rule then only spent the runs.
+     */
+    private static String notMet(Until until, List<SummaryRow> rows, long runsUsed) {
+        if (runsUsed < until.maxRuns()) {
+            return "";
+        }
+        SummaryRow row = rows.stream()
+                .filter(r -> r.metric().equals(until.metric().id()))
+                .findFirst()
+                .orElse(null);
+        if (row == null || row.n() == 0) {
+            return "; not met: " + until.metric().id() + " had no value in any run";
+        }
+        return until.met(row) ? "" : "; not met at the most runs allowed";
     }
 
     private static void print(Study study, StudyResult result, PrintWriter out) {

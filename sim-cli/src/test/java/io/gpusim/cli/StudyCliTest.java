@@ -165,9 +165,29 @@ class StudyCliTest {
         CliTest.Result r = gpusim("batch", BASELINE, "--runs", "50", "--until", "requested_units:0.02", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("h20-2025: 50 runs used"), r.out());
+        assertTrue(r.out().contains("at most 1000000)\n"), "met, so nothing more to say: " + r.out());
         CliTest.Result capped = gpusim(
                 "batch", BASELINE, "--runs", "50", "--until", "requested_units:0.0001", "--max-runs", "150", "--quiet");
-        assertTrue(capped.out().contains("h20-2025: 150 runs used"), capped.out());
+        assertTrue(
+                capped.out()
+                        .contains("h20-2025: 150 runs used (until requested_units half-width <= 1.0E-4 x mean, at most "
+                                + "150); not met at the most runs allowed"),
+                capped.out());
+        CliTest.Result never = gpusim(
+                "batch",
+                Path.of("..", "scenarios", "no-anticipation.yaml").toString(),
+                "--runs",
+                "20",
+                "--until",
+                "requested_months:0.05",
+                "--max-runs",
+                "40",
+                "--quiet");
+        assertTrue(
+                never.out()
+                        .contains("40 runs used (until requested_months half-width <= 0.05 x mean, at most 40); "
+                                + "not met: requested_months had no value in any run"),
+                never.out());
         CliTest.Result bad = gpusim("batch", BASELINE, "--runs", "50", "--until", "nonsense:0.1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown metric 'nonsense'"), bad.err());

@@ -37,9 +37,16 @@ public record Until(Metric metric, double relativeHalfWidth, long maxRuns) imple
 
     /** Whether the accumulated values meet the rule (needs at least two values and a non-zero mean). */
     public boolean met(MetricAccumulator acc) {
-        double half = acc.ciHalfWidth();
-        double mean = acc.mean();
-        return acc.n() >= 2
+        return met(acc.n(), acc.mean(), acc.ciHalfWidth());
+    }
+
+    /** Whether a cell's summary of the metric meets the rule, as {@link #met(MetricAccumulator)}. */
+    public boolean met(SummaryRow row) {
+        return met(row.n(), row.mean(), (row.ciHigh() - row.ciLow()) / 2);
+    }
+
+    private boolean met(long n, double mean, double half) {
+        return n >= 2
                 && Double.isFinite(half)
                 && half <= relativeHalfWidth * Math.abs(mean)
                 && (mean != 0 || half == 0);
