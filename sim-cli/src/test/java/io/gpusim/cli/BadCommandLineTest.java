@@ -284,6 +284,14 @@ class BadCommandLineTest {
             all.add(Arguments.of(
                     with(cmd, "--set", "simulation.stepDays=7.5"),
                     "--set simulation.stepDays=7.5: simulation.stepDays: expected a whole number, got 7.5"));
+            all.add(Arguments.of(
+                    with(cmd, "--set", "simulation.stepDays=1e1"),
+                    "simulation.stepDays: expected a whole number written without a decimal point or exponent, got "
+                            + "10.0 (write 10)"));
+            all.add(Arguments.of(
+                    with(cmd, "--set", "regulator.graceDays=.nan"),
+                    "regulator.graceDays: cannot read value '.nan' (not a number gpusim can use: '.nan'; write a "
+                            + "finite decimal number)"));
             all.add(Arguments.of(with(cmd, "--set", "novalue"), "novalue"));
             // only the later value would count
             all.add(Arguments.of(

@@ -534,6 +534,7 @@ public final class ScenarioLoader {
         int line = loc == null ? 0 : loc.getLineNr();
         int column = loc == null ? 0 : loc.getColumnNr();
         String message = "syntax error: " + firstLine(e.getOriginalMessage());
+        String field = "";
         if (e instanceof UnsupportedYaml) {
             message = e.getOriginalMessage();
         } else if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml
@@ -548,12 +549,13 @@ public final class ScenarioLoader {
             if (e.getProcessor() instanceof JsonParser parser && parser.currentTokenLocation() != null) {
                 line = parser.currentTokenLocation().getLineNr();
                 column = parser.currentTokenLocation().getColumnNr();
+                field = pathOf(parser);
             }
             int quote = message.indexOf('\'');
             message = "not a number gpusim can use" + (quote < 0 ? "" : ": " + message.substring(quote))
-                    + " (write a finite decimal number)";
+                    + "; write a finite decimal number";
         }
-        return new ScenarioException(List.of(new ValidationError(label, line, column, "", message)));
+        return new ScenarioException(List.of(new ValidationError(label, line, column, field, message)));
     }
 
     private static String pathOf(JsonParser parser) {

@@ -168,6 +168,11 @@ final class TypeCheck {
                 // reported below
             }
         }
+        if (node.isFloatingPointNumber() && node.asDouble() == Math.rint(node.asDouble()) && node.canConvertToLong()) {
+            // 1e1 and 10.0 are read as decimals: say how to write the whole number meant, not that it is not one
+            return "expected a whole number written without a decimal point or exponent, got " + got(node) + " (write "
+                    + node.asLong() + ")";
+        }
         return "expected a whole number, got " + got(node);
     }
 

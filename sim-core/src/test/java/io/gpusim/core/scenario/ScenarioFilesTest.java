@@ -171,7 +171,7 @@ class ScenarioFilesTest {
                         ScenarioException.class,
                         () -> ScenarioLoader.readTree("name: x\n---\nname: y\n", "t.yaml", new HashMap<>()))));
         assertEquals(
-                List.of("t.yaml:2:8: not a number gpusim can use: '.nan' (write a finite decimal number)"),
+                List.of("t.yaml:2:8: share: not a number gpusim can use: '.nan'; write a finite decimal number"),
                 errors(assertThrows(
                         ScenarioException.class,
                         () -> ScenarioLoader.readTree("name: x\nshare: .nan\n", "t.yaml", new HashMap<>()))));
