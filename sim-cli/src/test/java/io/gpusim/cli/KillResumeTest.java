@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gpusim.experiment.Journal;
+import io.gpusim.experiment.OutputDirectory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,6 +263,29 @@ class KillResumeTest {
         assertEquals(0, replaced.code(), replaced.err());
         assertFalse(new File(out.toFile(), Journal.FILE).exists(), "the other study's journal is gone");
         assertEquals(11, Files.readAllLines(out.resolve("runs.csv")).size(), "the new study's outputs");
+    }
+
+    @Test
+    void aJournalLineRepeatedIsRefusedNamingTheLine() throws Exception {
+        Path out = dir.resolve("dup");
+        String[] batch = {"batch", CliTest.BASELINE, "--runs", "10", "--out", out.toString(), "--quiet"};
+        CliTest.succeeds(batch);
+        byte[] runs = Files.readAllBytes(out.resolve("runs.csv"));
+        // the journal of this study, stopped after two replications (failed ones, the shortest lines), the second
+        // line a copy of the first
+        Path journal = out.resolve(Journal.FILE);
+        String failed = "0,0,1,!SimulationException: stopped\n";
+        Files.writeString(journal, "gpusim-journal v1 " + OutputDirectory.finishedStudy(out) + "\n" + failed + failed);
+        String[] resume = Arrays.copyOf(batch, batch.length + 1);
+        resume[batch.length] = "--resume";
+        CliTest.Result r = gpusim(resume);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(
+                "gpusim batch: " + journal + ":3: run 0 where run 1 was expected (a line repeated or missing); the"
+                        + " journal is damaged, so the study cannot be resumed (run it again without --resume)\n",
+                r.err());
+        assertArrayEquals(runs, Files.readAllBytes(out.resolve("runs.csv")), "the outputs are left as they were");
+        assertTrue(Files.exists(journal), "and the journal too");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -109,30 +109,38 @@ public final class Journal implements AutoCloseable {
         return replayable - replayed;
     }
 
-    /** The next journaled replication; it must be of this cell (checked). */
-    public synchronized Replication next(int cell) throws IOException {
+    /**
+     * The next journaled replication; it must be run {@code run} of this cell (checked).
+     *
+     * @throws IllegalArgumentException when the line is damaged or is not that replication (a line repeated or
+     *     removed by hand, say), naming the journal file and line
+     */
+    public synchronized Replication next(int cell, long run) throws IOException {
         String line = replay.readLine();
         replayed++;
         if (replayed >= replayable) {
             replay.close();
         }
         if (line == null) {
-            throw new IOException("journal ended early at replication " + replayed);
+            throw damaged("the journal ends early");
         }
         String[] f = line.split(",", 4);
         try {
             if (f.length < 4 || Integer.parseInt(f[0]) != cell) {
-                throw new IOException("journal line " + (replayed + 1) + " does not match the study");
+                throw damaged("the line does not match the study");
             }
-            int run = Integer.parseInt(f[1]);
+            int index = Integer.parseInt(f[1]);
+            if (index != run) {
+                throw damaged("run " + index + " where run " + run + " was expected (a line repeated or missing)");
+            }
             long seed = Long.parseLong(f[2]);
             if (f[3].startsWith("!")) {
-                return new Replication(run, seed, null, new JournaledFailure(f[3].substring(1)));
+                return new Replication(index, seed, null, new JournaledFailure(f[3].substring(1)));
             }
             String[] parts = f[3].split("\\|");
             String[] v = parts[0].split(",");
             if (v.length != Metric.values().length) {
-                throw new IOException("journal line " + (replayed + 1) + " has " + v.length + " metrics");
+                throw damaged(v.length + " metrics where " + Metric.values().length + " were expected");
             }
             double[] m = new double[v.length];
             for (int i = 0; i < v.length; i++) {
@@ -142,7 +150,8 @@ public final class Journal implements AutoCloseable {
             for (int p = 1; p < parts.length; p++) {
                 String[] pv = parts[p].split(",");
                 if (pv.length != ProductFigure.values().length) {
-                    throw new IOException("journal line " + (replayed + 1) + " has " + pv.length + " product figures");
+                    throw damaged(
+                            pv.length + " product figures where " + ProductFigure.values().length + " were expected");
                 }
                 products[p - 1] = new double[pv.length];
                 for (int i = 0; i < pv.length; i++) {
@@ -150,10 +159,19 @@ public final class Journal implements AutoCloseable {
                 }
             }
             RunResult.ProductTable table = new RunResult.ProductTable(RunResult.ProductNames.NONE, products);
-            return new Replication(run, seed, new RunResult(seed, m, null, table), null);
+            return new Replication(index, seed, new RunResult(seed, m, null, table), null);
         } catch (NumberFormatException e) {
-            throw new IOException("journal line " + (replayed + 1) + " is damaged", e);
+            throw damaged("the line is damaged (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The error for a damaged line of the journal, naming the file and the line just read (the header is line 1):
+     * the study cannot be resumed from it.
+     */
+    private IllegalArgumentException damaged(String what) {
+        return new IllegalArgumentException(file + ":" + (replayed + 1) + ": " + what
+                + "; the journal is damaged, so the study cannot be resumed" + " (run it again without --resume)");
     }
 
     private static void hex(StringBuilder sb, double[] values) {

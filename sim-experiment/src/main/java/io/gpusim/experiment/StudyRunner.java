@@ -63,7 +63,7 @@ public final class StudyRunner {
                     long block = Math.min(study.runs(), study.until().maxRuns() - n);
                     long fromJournal = Math.max(0, Math.min(block, replay - global));
                     for (long i = 0; i < fromJournal; i++) {
-                        accept(out, state, journal.next(c), failures, done);
+                        accept(out, state, journal.next(c, n + i), failures, done);
                     }
                     long first = n + fromJournal;
                     long seed = study.seed();
@@ -90,7 +90,7 @@ public final class StudyRunner {
         long fromJournal = Math.min(replay, total);
         CellConsumer consumer = new CellConsumer(study, out, rows, failures, runsPerCell, done);
         for (long k = 0; k < fromJournal; k++) {
-            consumer.accept(journal.next((int) (k / runs)));
+            consumer.accept(journal.next((int) (k / runs), k % runs));
         }
         long seed = study.seed();
         runner.runTasks(
@@ -174,7 +174,7 @@ public final class StudyRunner {
             io.gpusim.core.scenario.Scenario sa2 = a.scenario();
             io.gpusim.core.scenario.Scenario sb2 = b.scenario();
             for (long i = 0; i < fromJournal; i++) {
-                consumer.accept(new Replication[] {journal.next(0), journal.next(1)});
+                consumer.accept(new Replication[] {journal.next(0, i), journal.next(1, i)});
             }
             runner.runTasks(
                     study.runs() - fromJournal,
