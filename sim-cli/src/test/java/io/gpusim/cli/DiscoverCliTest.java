@@ -100,4 +100,56 @@ class DiscoverCliTest {
         assertTrue(Files.notExists(out.resolve("boxes.csv")), "boxes of a sweep that is gone describe nothing");
         assertTrue(Files.notExists(out.resolve("points.csv")));
     }
+
+    @Test
+    void aSweepOfAnEnumIsPlottedReportedAndDiscoveredLeavingTheEnumOut() throws Exception {
+        Path out = dir.resolve("enum");
+        CliTest.succeeds(
+                "sweep",
+                CliTest.BASELINE,
+                "--vary",
+                "vendor.allocation=FIFO,PROPORTIONAL",
+                "--vary",
+                "regulator.banDate=2024-10-01:2025-07-01",
+                "--points",
+                "3",
+                "--runs",
+                "3",
+                "--out",
+                out.toString(),
+                "--quiet");
+        assertEquals(
+                "0,FIFO,2024-10-01",
+                Files.readAllLines(out.resolve("points.csv")).get(1));
+        CliTest.succeeds("plot", out.toString());
+        CliTest.succeeds("report", out.toString());
+        CliTest.Result r = CliTest.succeeds("discover", out.toString(), "--metric", "shipped_share", "--above", "0.5");
+        assertTrue(r.out().startsWith("shipped_share >= 0.5000 in "), r.out());
+        assertEquals(
+                "note: left out vendor.allocation (FIFO, PROPORTIONAL): PRIM finds ranges of numbers and dates, and a"
+                        + " parameter taking words has none; summary.csv compares its points",
+                r.out().lines().toList().get(1));
+        assertTrue(Files.readString(out.resolve("boxes.csv")).contains("regulator.banDate"));
+        assertTrue(!Files.readString(out.resolve("boxes.csv")).contains("vendor.allocation"), "no box of words");
+
+        Path booleans = dir.resolve("boolean");
+        CliTest.succeeds(
+                "sweep",
+                CliTest.BASELINE,
+                "--vary",
+                "hyperscalers[Tencent].anticipation=true,false",
+                "--runs",
+                "3",
+                "--out",
+                booleans.toString(),
+                "--quiet");
+        CliTest.succeeds("plot", booleans.toString());
+        CliTest.Result none = gpusim("discover", booleans.toString(), "--metric", "shipped_share", "--above", "0.5");
+        assertEquals(2, none.code(), none.err());
+        assertEquals(
+                "gpusim discover: " + booleans + ": no varied parameter is a number or a date, so there are no ranges"
+                        + " for PRIM to find (it leaves out hyperscalers[Tencent].anticipation (true, false))\n",
+                none.err());
+        assertTrue(Files.notExists(booleans.resolve("boxes.csv")), "nothing written");
+    }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Scenario discovery on a sweep's outputs: every replication is an observation, its inputs are its design point's
  * values ({@code points.csv}), and it is a case when a metric ({@code runs.csv}) is above or below a threshold. PRIM
- * finds the boxes of input space where cases concentrate.
+ * finds the boxes of input space where cases concentrate. It peels ranges, so a parameter that takes words (an enum's
+ * or a boolean's values) is left out, with a note in the summary.
  */
 public final class Discovery {
     /** A row of {@code boxes.csv}: one parameter's bounds in one box of the peeling trajectory. */
@@ -32,7 +33,10 @@ public final class Discovery {
             String upper,
             boolean restricted) {}
 
-    /** The result: the trajectory's rows and the readable summary of the chosen box. */
+    /**
+     * The result: the trajectory's rows and the readable summary of the chosen box (with a second line naming the
+     * parameters left out, when some take words).
+     */
     public record Result(List<Row> rows, String summary) {}
 
     private Discovery() {}
@@ -55,6 +59,21 @@ public final class Discovery {
         }
         List<String> params = new ArrayList<>(points.get(0).keySet());
         params.remove("point");
+        // PRIM peels ranges: a parameter that takes words (an enum's or a boolean's values) has none, and is left out
+        List<String> words = new ArrayList<>();
+        for (String param : List.copyOf(params)) {
+            List<String> values =
+                    points.stream().map(p -> p.get(param)).distinct().toList();
+            if (!values.stream().allMatch(OutputTables::isDate)
+                    && !values.stream().allMatch(OutputTables::isNumber)) {
+                params.remove(param);
+                words.add(param + " (" + String.join(", ", values) + ")");
+            }
+        }
+        if (params.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no varied parameter is a number or a date, so there are no"
+                    + " ranges for PRIM to find (it leaves out " + String.join(" and ", words) + ")");
+        }
         boolean[] isDate = new boolean[params.size()];
         Map<String, double[]> byPoint = new HashMap<>();
         for (Map<String, String> p : points) {
@@ -133,6 +152,13 @@ public final class Discovery {
         sb.append(conditions.isEmpty() ? " across the whole design" : " when " + String.join(" and ", conditions));
         sb.append(String.format(
                 Locale.ROOT, " (overall: %.0f%% of %d runs)", 100.0 * cases / Math.max(1, y.length), y.length));
+        if (!words.isEmpty()) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nnote: left out %s: PRIM finds ranges of numbers and dates, and a parameter taking words has"
+                            + " none; summary.csv compares its points",
+                    String.join(" and ", words)));
+        }
         return new Result(rows, sb.toString());
     }
 

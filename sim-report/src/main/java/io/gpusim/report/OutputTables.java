@@ -37,7 +37,7 @@ final class OutputTables {
         NUMBER,
         /** A date (yyyy-mm-dd). */
         DATE,
-        /** A number or a date, never empty: a design point's value. */
+        /** A number, a date or a word (an enum's or a boolean's value), never empty: a design point's value. */
         VALUE
     }
 
@@ -174,7 +174,7 @@ final class OutputTables {
                 throw new IllegalArgumentException(at + ": column '" + column + "': '" + cell + "' is not "
                         + switch (kind) {
                             case DATE -> "a date (yyyy-mm-dd)";
-                            case VALUE -> "a number or a date";
+                            case VALUE -> "a value (a number, a word or a date yyyy-mm-dd)";
                             default -> "a number";
                         });
             }
@@ -182,27 +182,29 @@ final class OutputTables {
     }
 
     private static boolean reads(String cell, Kind kind) {
+        return switch (kind) {
+            case TEXT -> true;
+            case NUMBER -> cell.isEmpty() || isNumber(cell);
+            case DATE -> isValidDate(cell);
+            case VALUE -> !cell.isEmpty() && (!isDate(cell) || isValidDate(cell));
+        };
+    }
+
+    /** Whether a cell reads as a number. */
+    static boolean isNumber(String cell) {
         try {
-            switch (kind) {
-                case NUMBER -> {
-                    if (!cell.isEmpty()) {
-                        Double.parseDouble(cell);
-                    }
-                }
-                case DATE -> LocalDate.parse(cell);
-                case VALUE -> {
-                    if (isDate(cell)) {
-                        LocalDate.parse(cell);
-                    } else {
-                        Double.parseDouble(cell);
-                    }
-                }
-                case TEXT -> {
-                    // any text
-                }
-            }
+            Double.parseDouble(cell);
             return true;
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isValidDate(String cell) {
+        try {
+            LocalDate.parse(cell);
+            return true;
+        } catch (DateTimeParseException e) {
             return false;
         }
     }

@@ -67,8 +67,12 @@ class OutputTablesTest {
                 dir.resolve("series.csv") + ":2: column 'date': '2025-13-01' is not a date (yyyy-mm-dd)",
                 damaged(OutputTables.SERIES, "scenario,point,step,date,series,p05,p50,p95\na,,0,2025-13-01,s,1,2,3\n"));
         assertEquals(
-                dir.resolve("points.csv") + ":2: column 'x': '' is not a number or a date",
+                dir.resolve("points.csv") + ":2: column 'x': '' is not a value (a number, a word or a date yyyy-mm-dd)",
                 damaged(OutputTables.POINTS, "point,x\n0,\n"));
+        assertEquals(
+                dir.resolve("points.csv") + ":3: column 'x': '2025-02-30' is not a value (a number, a word or a date"
+                        + " yyyy-mm-dd)",
+                damaged(OutputTables.POINTS, "point,x\n0,2025-02-28\n1,2025-02-30\n"));
     }
 
     @Test
