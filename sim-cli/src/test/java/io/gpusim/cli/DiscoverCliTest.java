@@ -81,19 +81,7 @@ class DiscoverCliTest {
 
     @Test
     void aStudyThatReplacesTheSweepTakesItsDiscoveredBoxesWithIt() throws Exception {
-        Path out = dir.resolve("sweep");
-        CliTest.succeeds(
-                "sweep",
-                CliTest.BASELINE,
-                "--vary",
-                "regulator.banDate=2024-10-01:2025-07-01",
-                "--points",
-                "3",
-                "--runs",
-                "4",
-                "--out",
-                out.toString(),
-                "--quiet");
+        Path out = smallSweep();
         CliTest.succeeds("discover", out.toString(), "--metric", "shipped_share", "--above", "0.5");
         assertTrue(Files.exists(out.resolve("boxes.csv")));
         CliTest.succeeds("batch", CliTest.BASELINE, "--runs", "3", "--out", out.toString(), "--overwrite", "--quiet");
@@ -151,5 +139,53 @@ class DiscoverCliTest {
                         + " for PRIM to find (it leaves out hyperscalers[Tencent].anticipation (true, false))\n",
                 none.err());
         assertTrue(Files.notExists(booleans.resolve("boxes.csv")), "nothing written");
+    }
+
+    @Test
+    void anOutcomeIsAMetricThatSomeRunHas() throws Exception {
+        Path out = smallSweep();
+        String[][] cases = {
+            {"seed", "--above", "0", "unknown metric 'seed'; metrics: requested_units, requested_value_usd, "},
+            {"point", "--above", "0", "unknown metric 'point'; metrics: requested_units, requested_value_usd, "},
+            {"requested_unit", "--above", "0", "unknown metric 'requested_unit'; did you mean 'requested_units'?"},
+            {
+                "shipped_share",
+                "--above",
+                "1e99",
+                "no run has shipped_share at or above the threshold (its largest value in the 12 runs is "
+            },
+            {
+                "shipped_share",
+                "--below",
+                "-1",
+                "no run has shipped_share at or below the threshold (its smallest value in the 12 runs is "
+            },
+        };
+        for (String[] c : cases) {
+            CliTest.Result r = gpusim("discover", out.toString(), "--metric", c[0], c[1], c[2]);
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().startsWith("gpusim discover: " + c[3]), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertEquals("", r.out());
+            assertTrue(Files.notExists(out.resolve("boxes.csv")), "nothing written");
+        }
+    }
+
+    /** A sweep of three ban dates, four runs each (12 runs), in {@code dir/sweep}. */
+    private Path smallSweep() {
+        Path out = dir.resolve("sweep");
+        CliTest.succeeds(
+                "sweep",
+                CliTest.BASELINE,
+                "--vary",
+                "regulator.banDate=2024-10-01:2025-07-01",
+                "--points",
+                "3",
+                "--runs",
+                "4",
+                "--out",
+                out.toString(),
+                "--quiet");
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.gpusim.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.gpusim.core.metrics.Metric;
 import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.Prim;
 import io.gpusim.experiment.SummaryWriters;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +47,12 @@ public final class Discovery {
      * Runs PRIM on a sweep's outputs: the cases are the replications whose {@code metric} is at or above (or at or
      * below) {@code threshold}.
      *
-     * @throws IllegalArgumentException when the directory is not a sweep's output, or a file is damaged (naming it)
+     * @throws IllegalArgumentException when {@code metric} is not a metric's name, no run is a case, the directory is
+     *     not a sweep's output, or a file is damaged (naming it)
      */
     public static Result run(Path dir, String metric, boolean above, double threshold, double alpha, double minCoverage)
             throws IOException {
+        Metric.byId(metric); // only a metric is an outcome (not a run's seed or point), and a misspelt one is named
         List<Map<String, String>> points = OutputTables.read(dir, OutputTables.POINTS);
         OutputTables.Table runs = OutputTables.table(dir, OutputTables.RUNS);
         if (points.isEmpty() || runs.rows().isEmpty()) {
@@ -91,6 +95,7 @@ public final class Discovery {
         }
         List<double[]> xs = new ArrayList<>();
         List<Boolean> ys = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
         for (int i = 0; i < runs.rows().size(); i++) {
             Map<String, String> r = runs.rows().get(i);
             double[] x = byPoint.get(r.get("point"));
@@ -104,7 +109,9 @@ public final class Discovery {
             }
             xs.add(x);
             ys.add(above ? value >= threshold : value <= threshold);
+            values.add(value);
         }
+        nothingToDiscover(metric, above, ys, values);
         double[][] x = xs.toArray(new double[0][]);
         boolean[] y = new boolean[ys.size()];
         for (int i = 0; i < y.length; i++) {
@@ -160,6 +167,30 @@ public final class Discovery {
                     String.join(" and ", words)));
         }
         return new Result(rows, sb.toString());
+    }
+
+    /**
+     * Refuses an outcome no run has: there is no box to find.
+     *
+     * @throws IllegalArgumentException when no run has a value of the metric, or none is a case
+     */
+    private static void nothingToDiscover(String metric, boolean above, List<Boolean> cases, List<Double> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no run has a value of " + metric + ", so there is nothing to discover");
+        }
+        if (!cases.contains(true)) {
+            DoubleSummaryStatistics range =
+                    values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "no run has %s at or %s the threshold (its %s value in the %d runs is %s), so there is nothing"
+                            + " to discover",
+                    metric,
+                    above ? "above" : "below",
+                    above ? "largest" : "smallest",
+                    values.size(),
+                    SummaryWriters.num(above ? range.getMax() : range.getMin())));
+        }
     }
 
     /** Writes {@code boxes.csv} atomically. */
