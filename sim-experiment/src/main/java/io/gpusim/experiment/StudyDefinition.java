@@ -125,6 +125,13 @@ public record StudyDefinition(
             if (design != null) {
                 errors.add(problem("design", "a study has a design or variants, not both"));
             }
+            if (scenarios.size() > 1) {
+                // the two variants are the comparison: a further scenario file would be read and never run
+                errors.add(problem(
+                        "scenarios[1]",
+                        "a comparison's variants run the first scenario file (or each its own scenario:), and no"
+                                + " other; list one file, or compare the others in studies of their own"));
+            }
             for (int i = 0; i < variants.size(); i++) {
                 paths("variants[" + i + "].set", variants.get(i).set(), errors);
             }

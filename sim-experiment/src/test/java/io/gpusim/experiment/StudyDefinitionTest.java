@@ -117,6 +117,12 @@ class StudyDefinitionTest {
         assertEquals(
                 List.of("study.yaml:4:30: variants[1].name: 'a' names both variants; give each its own name"),
                 studyErrors(head + "runs: 3\nvariants: [{name: a}, {name: a}]\n"));
+        assertEquals(
+                List.of("study.yaml:2:" + (15 + BASELINE.length()) + ": scenarios[1]: a comparison's variants run the"
+                        + " first scenario file (or each its own scenario:), and no other; list one file, or compare"
+                        + " the others in studies of their own"),
+                studyErrors("name: s\nscenarios: [" + BASELINE + ", " + BASELINE + "]\nruns: 3\n"
+                        + "variants: [{name: a}, {name: b}]\n"));
     }
 
     @Test
