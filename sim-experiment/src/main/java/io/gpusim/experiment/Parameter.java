@@ -162,7 +162,8 @@ public record Parameter(
 
     /**
      * {@code levels} evenly spaced values from lo to hi inclusive (the midpoint when one), or the list itself. For a
-     * whole-number field each is rounded to the nearest whole value, and a value that rounding repeats is kept once.
+     * whole-number field each is rounded to the nearest whole value, and for dates to the nearest day; a value that
+     * rounding repeats is kept once.
      */
     public List<JsonNode> levels(int levels) {
         if (!isRange()) {
@@ -172,7 +173,7 @@ public record Parameter(
         for (int i = 0; i < levels; i++) {
             double u = levels == 1 ? 0.5 : (double) i / (levels - 1);
             JsonNode level = atInclusive(u);
-            if (!whole || !out.contains(level)) {
+            if (!(whole || dates) || !out.contains(level)) {
                 out.add(level);
             }
         }

@@ -85,6 +85,20 @@ class DesignsTest {
         assertEquals("[3, 5, 7, 9]", steps.levels(4).toString());
         assertEquals("[3, 4, 5, 6, 7, 8, 9]", steps.levels(20).toString(), "each whole value once");
         assertEquals(
+                "[\"2025-04-09\", \"2025-04-10\"]",
+                Parameter.parse("regulator.banDate=2025-04-09:2025-04-10")
+                        .levels(5)
+                        .toString(),
+                "each day once");
+        assertEquals(
+                2,
+                Designs.points(
+                                List.of(Parameter.parse("regulator.banDate=2025-04-09:2025-04-10")),
+                                DesignType.GRID,
+                                5,
+                                1)
+                        .size());
+        assertEquals(
                 "[2.0, 3.0]",
                 Parameter.parse("vendor.safetyStockWeeks=2:3").levels(2).toString(),
                 "a field that is not a whole number keeps its levels as they fall");
