@@ -186,6 +186,25 @@ class PlotReportTest {
     }
 
     @Test
+    void aSummaryThatIsNotUtf8IsOneLineNamingItsLine() throws Exception {
+        byte[] summary = Files.readAllBytes(out.resolve("summary.csv"));
+        String text = new String(summary, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int third = text.indexOf('\n', text.indexOf('\n') + 1) + 1; // where line 3 begins
+        summary[third + 5] = (byte) 0xff;
+        for (String command : new String[] {"plot", "report"}) {
+            Path copy = damagedCopy("latin-" + command, "summary.csv", "");
+            Files.write(copy.resolve("summary.csv"), summary);
+            List<String> before = names(copy);
+            CliTest.Result r = gpusim(command, copy.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals(
+                    "gpusim " + command + ": " + copy.resolve("summary.csv") + ":3: Invalid UTF-8 start byte 0xff\n",
+                    r.err());
+            assertEquals(before, names(copy), command + ": nothing written");
+        }
+    }
+
+    @Test
     void aDamagedFileIsOneLineNamingItAndNothingIsWritten() throws Exception {
         String summary = Files.readString(out.resolve("summary.csv"));
         Object[][] cases = {

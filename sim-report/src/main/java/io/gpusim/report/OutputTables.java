@@ -11,7 +11,15 @@ import io.gpusim.experiment.CompareRow;
 import io.gpusim.experiment.Csv;
 import io.gpusim.experiment.Manifest;
 import io.gpusim.experiment.SensitivityStudy;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -139,6 +147,8 @@ final class OutputTables {
             }
         } catch (JsonProcessingException e) {
             throw damaged(file, e);
+        } catch (CharConversionException e) {
+            throw notUtf8(file, e);
         }
         return new Table(file, rows, lines);
     }
@@ -278,6 +288,30 @@ final class OutputTables {
         String message = e.getOriginalMessage();
         return new IllegalArgumentException(
                 at + ": " + message.lines().findFirst().orElse(message), e);
+    }
+
+    /**
+     * A file that is not UTF-8 text as one line, {@code FILE:LINE: message}, at the first line that is not (the
+     * reader's complaint counts characters and bytes, not lines).
+     */
+    private static IllegalArgumentException notUtf8(Path file, CharConversionException e) throws IOException {
+        String message = e.getMessage().replaceFirst(" \\(at char #.*", "");
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // malformed input is an error, not replaced
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int number = 1, b = 0; b >= 0; number++) {
+                line.reset();
+                while ((b = in.read()) >= 0 && b != '\n') {
+                    line.write(b);
+                }
+                try {
+                    utf8.decode(ByteBuffer.wrap(line.toByteArray()));
+                } catch (CharacterCodingException bad) {
+                    return new IllegalArgumentException(file + ":" + number + ": " + message, e);
+                }
+            }
+        }
+        return new IllegalArgumentException(file + ": " + message, e);
     }
 
     /** The scenario labels of a study directory, in the order of its summary (a comparison: A, then B). */

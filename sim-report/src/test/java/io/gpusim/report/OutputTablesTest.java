@@ -76,6 +76,18 @@ class OutputTablesTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsOneLineNamingTheLine() throws Exception {
+        Path file = dir.resolve("compare.csv");
+        byte[] text = (COMPARE_HEADER + "ban_day,1,2,1,0,2,1,0.5\nban\u00e9_day,1,2,1,0,2,1,0.5\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(file, text);
+        String message = assertThrows(
+                        IllegalArgumentException.class, () -> OutputTables.read(dir, OutputTables.COMPARE))
+                .getMessage();
+        assertEquals(file + ":3: Invalid UTF-8 middle byte 0x5f", message);
+    }
+
+    @Test
     void aDamagedManifestIsOneLineWithLineAndColumn() throws Exception {
         assertNull(OutputTables.manifest(dir));
         Files.writeString(dir.resolve("manifest.json"), "{\n  \"kind\": batch\n}\n");
