@@ -49,9 +49,11 @@ final class StudyExecution {
         Study study = resolved.study();
         List<ScenarioTemplate> templates = resolved.templates();
         Scenarios.warn(spec.commandLine().getErr(), templates, def.setOverrides(setOrigin));
-        String noDifference = StudyDefinition.noDifference(study);
-        if (noDifference != null) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + noDifference);
+        for (String warning :
+                new String[] {StudyDefinition.noDifference(study), StudyDefinition.differentStarts(study)}) {
+            if (warning != null) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + warning);
+            }
         }
         Path outDir = output.out != null
                 ? output.out

@@ -117,6 +117,21 @@ class StudyCliTest {
     }
 
     @Test
+    void compareOfScenariosStartingOnDifferentDaysWarnsThatDayDifferencesAreNoCalendarGaps() throws Exception {
+        String episode = Path.of("..", "scenarios", "episodes", "2023.yaml").toString();
+        CliTest.Result r = gpusim("compare", BASELINE, episode, "--runs", "3", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(
+                "gpusim compare: warning: 'episode-2023' starts on 2023-01-02 and 'h20-2025' on 2024-04-01, and day"
+                        + " metrics (ban_day, leak_day) count days from their own scenario's start: their differences"
+                        + " are no calendar gaps (the gap of episode-2023 minus h20-2025 is the difference -455 days)",
+                r.err().strip());
+        assertTrue(r.out().contains("2025-04-09         2023-10-23       -79.0 days"), r.out());
+        CliTest.Result sameStart = gpusim("compare", BASELINE, LATE, "--runs", "3", "--quiet");
+        assertEquals("", sameStart.err(), "one calendar, no warning");
+    }
+
+    @Test
     void compareOfIdenticalVariantsGivesZeroDifferences() throws Exception {
         Path out = dir.resolve("c");
         CliTest.Result r = gpusim(

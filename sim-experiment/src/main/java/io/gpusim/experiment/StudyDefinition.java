@@ -1,6 +1,8 @@
 package io.gpusim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gpusim.core.metrics.Metric;
+import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.Scenario;
 import io.gpusim.core.scenario.ScenarioException;
 import io.gpusim.core.scenario.ScenarioLoader;
@@ -11,7 +13,10 @@ import io.gpusim.core.scenario.SourceLocation;
 import io.gpusim.core.scenario.ValidationError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything a study says, as written in a study file (YAML) or assembled from command-line flags: scenario files,
@@ -444,6 +450,40 @@ public record StudyDefinition(
         }
         return "'" + b.scenarioLabel() + "' runs the same scenario as '" + a.scenarioLabel()
                 + "' (the values it sets change nothing), so every difference will be zero";
+    }
+
+    /**
+     * Why a comparison's differences of day metrics are no calendar gaps, or null: its two scenarios start on
+     * different days, and a day metric counts days from its own scenario's start, in {@code compare.csv} as in
+     * {@code runs.csv}. Worth a warning: the other differences stand, and these are a constant away from the gaps.
+     */
+    public static String differentStarts(Study study) {
+        if (study.kind() != StudyKind.COMPARE) {
+            return null;
+        }
+        Cell a = study.cells().get(0);
+        Cell b = study.cells().get(1);
+        LocalDate startA = a.scenario().simulation().startDate();
+        LocalDate startB = b.scenario().simulation().startDate();
+        if (startA.equals(startB)) {
+            return null;
+        }
+        String days = Arrays.stream(Metric.values())
+                .filter(m -> MetricGlossary.of(m).isDay())
+                .map(Metric::id)
+                .collect(Collectors.joining(", "));
+        return String.format(
+                Locale.ROOT,
+                "'%s' starts on %s and '%s' on %s, and day metrics (%s) count days from their own scenario's start:"
+                        + " their differences are no calendar gaps (the gap of %s minus %s is the difference %+d days)",
+                b.scenarioLabel(),
+                startB,
+                a.scenarioLabel(),
+                startA,
+                days,
+                b.scenarioLabel(),
+                a.scenarioLabel(),
+                ChronoUnit.DAYS.between(startA, startB));
     }
 
     /**
