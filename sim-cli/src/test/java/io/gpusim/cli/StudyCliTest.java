@@ -132,6 +132,30 @@ class StudyCliTest {
     }
 
     @Test
+    void compareOfTwoScenariosThatSetMakesOneWarns() throws Exception {
+        // late-ban differs from the baseline in its ban date and leak lead only
+        CliTest.Result r = gpusim(
+                "compare",
+                BASELINE,
+                LATE,
+                "--set",
+                "regulator.banDate=2025-04-09",
+                "--set",
+                "regulator.leak.leadDays=70",
+                "--runs",
+                "3",
+                "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(
+                "gpusim compare: warning: 'late-ban' and 'h20-2025' differ only in name once the study's values are"
+                        + " set, so every difference will be zero",
+                r.err().strip());
+        CliTest.Result oneSet =
+                gpusim("compare", BASELINE, LATE, "--set", "regulator.banDate=2025-04-09", "--runs", "3", "--quiet");
+        assertEquals("", oneSet.err(), "the leak's lead still differs");
+    }
+
+    @Test
     void compareOfIdenticalVariantsGivesZeroDifferences() throws Exception {
         Path out = dir.resolve("c");
         CliTest.Result r = gpusim(

@@ -1,6 +1,7 @@
 package io.gpusim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpusim.core.metrics.Metric;
 import io.gpusim.core.metrics.MetricGlossary;
 import io.gpusim.core.scenario.Scenario;
@@ -436,7 +437,8 @@ public record StudyDefinition(
 
     /**
      * Why a comparison would show no difference, or null: its second variant sets values that change nothing, so
-     * it runs the same scenario as the first (with common random numbers, every difference is exactly zero). Worth a
+     * it runs the same scenario as the first, or its two scenario files differ only in what the study's own values
+     * set (with common random numbers, every difference is exactly zero). Worth a
      * warning, not an error: such a comparison is also how the pairing itself is checked.
      */
     public static String noDifference(Study study) {
@@ -445,11 +447,25 @@ public record StudyDefinition(
         }
         Cell a = study.cells().get(0);
         Cell b = study.cells().get(1);
-        if (a.scenarioLabel().equals(b.scenarioLabel()) || !a.scenario().equals(b.scenario())) {
+        if (a.scenarioLabel().equals(b.scenarioLabel())) {
             return null;
         }
-        return "'" + b.scenarioLabel() + "' runs the same scenario as '" + a.scenarioLabel()
-                + "' (the values it sets change nothing), so every difference will be zero";
+        if (a.scenario().equals(b.scenario())) {
+            return "'" + b.scenarioLabel() + "' runs the same scenario as '" + a.scenarioLabel()
+                    + "' (the values it sets change nothing), so every difference will be zero";
+        }
+        if (model(a.scenario()).equals(model(b.scenario()))) {
+            return "'" + b.scenarioLabel() + "' and '" + a.scenarioLabel() + "' differ only in name once the study's"
+                    + " values are set, so every difference will be zero";
+        }
+        return null;
+    }
+
+    /** What a scenario simulates: all of it but the name and description, which only label it. */
+    private static JsonNode model(Scenario scenario) {
+        ObjectNode tree = ScenarioLoader.jsonMapper().valueToTree(scenario);
+        tree.remove(List.of("name", "description"));
+        return tree;
     }
 
     /**
