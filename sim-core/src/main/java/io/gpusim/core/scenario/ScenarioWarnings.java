@@ -1,5 +1,7 @@
 package io.gpusim.core.scenario;
 
+import io.gpusim.core.scenario.RegulatorSpec.LeakSpec;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +11,8 @@ import java.util.regex.Pattern;
  * What is valid but probably not meant, said before anything runs: a buyer that is also named in the description of
  * another buyer (an aggregate such as "the rest of the market, Baidu included") whose demand then likely counts the
  * same purchases twice; a regulator field that its mode does not use (a {@code banDate} with mode {@code NONE} or
- * {@code HAZARD}, a {@code hazard} block without mode {@code HAZARD}), which the run ignores. Warnings never stop a
- * run.
+ * {@code HAZARD}, a {@code hazard} block without mode {@code HAZARD}), which the run ignores; a ban whose grace period
+ * ends after the run, or whose leak would come before it. Warnings never stop a run.
  */
 public final class ScenarioWarnings {
     private ScenarioWarnings() {}
@@ -20,6 +22,9 @@ public final class ScenarioWarnings {
         List<ValidationError> out = new ArrayList<>();
         if (s.regulator() != null) {
             unusedByMode(s.regulator(), out);
+            if (s.simulation() != null) {
+                outsideTheRun(s.regulator(), s.simulation(), out);
+            }
         }
         List<HyperscalerSpec> buyers = s.hyperscalers() == null ? List.of() : s.hyperscalers();
         for (int i = 0; i < buyers.size(); i++) {
@@ -73,6 +78,38 @@ public final class ScenarioWarnings {
                         "regulator." + c.name(),
                         "only mode " + only + " uses " + c.name() + " and the mode is " + r.mode()
                                 + ", so it is ignored; leave it out"));
+            }
+        }
+    }
+
+    /**
+     * A dated ban whose effect or leak the run cannot hold: a grace period that carries the effect past the last
+     * simulated day (no run then sees the ban take effect: no ban day, no write-down), and a leak lead that puts the
+     * leak before day 0 (it is then published on the first day, not when the file says).
+     */
+    private static void outsideTheRun(RegulatorSpec r, SimulationSpec sim, List<ValidationError> out) {
+        boolean dated = r.mode() == BanMode.DATE || r.mode() == BanMode.THRESHOLD;
+        if (!dated || r.banDate() == null || sim.startDate() == null || sim.endDate() == null) {
+            return;
+        }
+        int grace = r.graceDays() == null ? 0 : r.graceDays();
+        LocalDate effective = r.banDate().plusDays(grace);
+        if (grace > 0 && effective.isAfter(sim.endDate())) {
+            out.add(warning(
+                    "regulator.graceDays",
+                    "the ban announced on " + r.banDate() + " takes effect on " + effective + ", after the last "
+                            + "simulated day (" + sim.endDate() + "), so no run sees it take effect (no ban day, no "
+                            + "write-down); shorten the grace period or extend simulation.endDate"));
+        }
+        LeakSpec leak = r.leak();
+        if (leak != null && leak.leadDays() != null && leak.probability() != null && leak.probability() > 0) {
+            LocalDate leakDate = r.banDate().minusDays(leak.leadDays());
+            if (leakDate.isBefore(sim.startDate())) {
+                out.add(warning(
+                        "regulator.leak.leadDays",
+                        "the leak would come on " + leakDate + ", before the first simulated day ("
+                                + sim.startDate() + "), so it is published on that first day instead; shorten the "
+                                + "lead or start the simulation earlier"));
             }
         }
     }

@@ -77,4 +77,36 @@ class ScenarioWarningsTest {
         assertEquals(List.of(), regulatorWarnings("{mode: HAZARD, " + hazard + "}"));
         assertEquals(List.of(), regulatorWarnings("{mode: THRESHOLD, banDate: 2025-04-09, thresholds: {maxTpp: 1}}"));
     }
+
+    /** The warnings of a scenario with this calendar and regulator. */
+    private static List<String> timed(String simulation, String regulator) throws Exception {
+        var mapper = ScenarioLoader.yamlMapper();
+        Scenario s = mapper.treeToValue(
+                mapper.readTree("{simulation: " + simulation + ", regulator: " + regulator + "}"), Scenario.class);
+        return ScenarioWarnings.of(s).stream().map(ValidationError::toString).toList();
+    }
+
+    @Test
+    void aBanThatTakesEffectAfterTheRunOrLeaksBeforeItIsWarnedOf() throws Exception {
+        String calendar = "{startDate: 2024-04-01, endDate: 2026-06-28, stepDays: 7}";
+        assertEquals(
+                List.of(
+                        "regulator.graceDays: warning: the ban announced on 2026-06-01 takes effect on 2026-07-01, after "
+                                + "the last simulated day (2026-06-28), so no run sees it take effect (no ban day, no "
+                                + "write-down); shorten the grace period or extend simulation.endDate"),
+                timed(calendar, "{mode: DATE, banDate: 2026-06-01, graceDays: 30}"));
+        assertEquals(
+                List.of(
+                        "regulator.leak.leadDays: warning: the leak would come on 2024-03-31, before the first simulated "
+                                + "day (2024-04-01), so it is published on that first day instead; shorten the lead or start "
+                                + "the simulation earlier"),
+                timed(calendar, "{mode: DATE, banDate: 2024-05-01, leak: {probability: 0.5, leadDays: 31}}"));
+        // in the run: no warning, and a leak that never happens cannot come too early
+        assertEquals(List.of(), timed(calendar, "{mode: DATE, banDate: 2026-06-01, graceDays: 27}"));
+        assertEquals(
+                List.of(),
+                timed(calendar, "{mode: DATE, banDate: 2024-05-01, leak: {probability: 0.5, leadDays: 30}}"));
+        assertEquals(
+                List.of(), timed(calendar, "{mode: DATE, banDate: 2024-05-01, leak: {probability: 0, leadDays: 90}}"));
+    }
 }
