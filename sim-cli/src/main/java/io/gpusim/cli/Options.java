@@ -130,7 +130,8 @@ final class Options {
         @Option(
                 names = "--max-evals",
                 defaultValue = "300",
-                description = "Most evaluations (default: ${DEFAULT-VALUE}).")
+                description = "Most evaluations of the search, which then evaluates the fitted point once more "
+                        + "(default: ${DEFAULT-VALUE}).")
         int maxEvals;
 
         @Mixin
