@@ -397,6 +397,12 @@ class BadCommandLineTest {
         all.add(Arguments.of(
                 new String[] {"study", B},
                 B + ": description, simulation, products, demandShocks, beliefs, hyperscalers,"));
+        // files too large to read whole, refused before they are read: a scenario, a study, calibration targets
+        String tooLarge = "@HUGE: file larger than 16 MiB, the most gpusim reads as input";
+        all.add(Arguments.of(new String[] {"validate", "@HUGE"}, tooLarge));
+        all.add(Arguments.of(new String[] {"study", "@HUGE"}, tooLarge));
+        all.add(Arguments.of(
+                new String[] {"calibrate", B, "--targets", "@HUGE", "--vary", "beliefs.leakWeight=1:4"}, tooLarge));
         all.add(Arguments.of(
                 new String[] {"validate", "@LIST"},
                 "@LIST: the top level must be a mapping of scenario " + "fields, not a list"));
@@ -432,6 +438,12 @@ class BadCommandLineTest {
         Path studyToNowhere = Files.writeString(
                 work.resolve("study-to-nowhere.yaml"),
                 "name: s\nscenarios: [" + Path.of(B).toAbsolutePath() + "]\nruns: 2\noutput: {dir: ''}\n");
+        Path huge = work.resolve("huge.yaml");
+        if (String.join(" ", args).contains("@HUGE")) {
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                f.setLength(17L << 20); // sparse: its zeros take no disk
+            }
+        }
         Path out = work.resolve("out");
         String[] resolved = new String[args.length + 2];
         for (int i = 0; i < args.length; i++) {
@@ -442,13 +454,15 @@ class BadCommandLineTest {
                     .replace("@STUDY_TO_NOWHERE", studyToNowhere.toString())
                     .replace("@STUDY", study.toString())
                     .replace("@LIST", list.toString())
-                    .replace("@NUMBER", number.toString());
+                    .replace("@NUMBER", number.toString())
+                    .replace("@HUGE", huge.toString());
         }
         String want = expected.replace("@FILE", file.toString())
                 .replace("@EMPTY", empty.toString())
                 .replace("@LATIN", latin.toString())
                 .replace("@LIST", list.toString())
-                .replace("@NUMBER", number.toString());
+                .replace("@NUMBER", number.toString())
+                .replace("@HUGE", huge.toString());
         boolean hasOut = List.of(args).contains("--out") || args[0].equals("validate") || args[0].equals("study");
         int n = args.length;
         if (!hasOut) {

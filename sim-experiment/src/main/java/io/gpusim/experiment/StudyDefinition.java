@@ -12,7 +12,6 @@ import io.gpusim.core.scenario.ScenarioPaths;
 import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.SourceLocation;
 import io.gpusim.core.scenario.ValidationError;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -310,13 +309,9 @@ public record StudyDefinition(
         Map<String, ScenarioTemplate> templates = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : scenarioFiles().entrySet()) {
             Path file = baseDir.resolve(f.getKey()).normalize();
-            if (!Files.isRegularFile(file)) {
-                errors.add(new ValidationError(
-                        null,
-                        0,
-                        0,
-                        f.getValue(),
-                        f.getKey() + (Files.isDirectory(file) ? ": is a directory, not a file" : ": file not found")));
+            String unreadable = ScenarioLoader.unreadable(file);
+            if (unreadable != null) {
+                errors.add(new ValidationError(null, 0, 0, f.getValue(), f.getKey() + ": " + unreadable));
                 continue;
             }
             try {

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -31,6 +31,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -195,12 +196,9 @@ public final class ScenarioLoader {
                     .normalize();
             // Label files relative to the working directory, as users type them.
             Path shown = Path.of("").toAbsolutePath().relativize(parentFile);
-            if (!Files.isRegularFile(parentFile)) {
-                throw atExtends(
-                        label,
-                        own,
-                        (Files.isDirectory(parentFile) ? "is a directory, not a scenario file: " : "file not found: ")
-                                + shown);
+            String unreadable = unreadable(parentFile);
+            if (unreadable != null) {
+                throw atExtends(label, own, unreadable + ": " + shown);
             }
             JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
@@ -285,20 +283,58 @@ public final class ScenarioLoader {
         return scenario;
     }
 
-    /** A file's text; a missing or unreadable file is a one-line error naming it. */
-    private static String readFile(Path file) throws ScenarioException {
-        byte[] bytes;
+    /**
+     * The most a file read as YAML or JSON input (a scenario, a file it extends, a study, calibration targets) may
+     * hold: far more than any such file needs, and little enough to read whole.
+     */
+    public static final int MAX_FILE_BYTES = 16 << 20;
+
+    private static final String TOO_LARGE =
+            "file larger than " + (MAX_FILE_BYTES >> 20) + " MiB, the most gpusim reads as input";
+
+    /**
+     * Why a file cannot be read as YAML or JSON input, or null when it can: it is missing, a directory, not a regular
+     * file (a device or a pipe, which may never end or never answer), or larger than {@link #MAX_FILE_BYTES}. Asks
+     * the file system only; the file is not opened.
+     */
+    public static String unreadable(Path file) {
+        BasicFileAttributes attributes;
         try {
-            if (Files.isDirectory(file)) {
-                throw single(file.toString(), "is a directory, not a file");
-            }
-            bytes = Files.readAllBytes(file);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return "file not found";
+        } catch (IOException e) {
+            return cannotRead(e);
+        }
+        if (attributes.isDirectory()) {
+            return "is a directory, not a file";
+        }
+        if (!attributes.isRegularFile()) {
+            return "not a regular file (a device, a pipe or a socket)";
+        }
+        return attributes.size() > MAX_FILE_BYTES ? TOO_LARGE : null;
+    }
+
+    private static String cannotRead(IOException e) {
+        return "cannot read file: " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage());
+    }
+
+    /** A file's text; a file that {@link #unreadable} refuses, or that cannot be read, is a one-line error naming it. */
+    private static String readFile(Path file) throws ScenarioException {
+        String why = unreadable(file);
+        if (why != null) {
+            throw single(file.toString(), why);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1); // a file that grew since it was looked at is not read whole
         } catch (NoSuchFileException e) {
             throw single(file.toString(), "file not found");
-        } catch (AccessDeniedException e) {
-            throw single(file.toString(), "cannot read file: permission denied");
-        } catch (IOException | UncheckedIOException e) {
-            throw single(file.toString(), "cannot read file: " + e.getMessage());
+        } catch (IOException e) {
+            throw single(file.toString(), cannotRead(e));
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw single(file.toString(), TOO_LARGE);
         }
         return decodeUtf8(bytes, file.toString());
     }

@@ -3,10 +3,14 @@ package io.gpusim.core.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +122,7 @@ class ScenarioFilesTest {
         Files.createDirectory(dir.resolve("folder"));
         Path folder = write("folder.yaml", "extends: folder\n");
         assertEquals(
-                List.of(folder + ":1:10: extends: is a directory, not a scenario file: "
-                        + shown(dir.resolve("folder"))),
+                List.of(folder + ":1:10: extends: is a directory, not a file: " + shown(dir.resolve("folder"))),
                 errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(folder))));
     }
 
@@ -286,6 +289,49 @@ class ScenarioFilesTest {
         assertEquals(
                 List.of(dir + ": is a directory, not a file"),
                 errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir))));
+    }
+
+    @Test
+    void aFileTooLargeToReadIsRefusedBeforeItIsRead() throws Exception {
+        Path big = dir.resolve("big.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(ScenarioLoader.MAX_FILE_BYTES + 1L); // sparse: no disk and no memory for its zeros
+        }
+        String tooLarge = "file larger than 16 MiB, the most gpusim reads as input";
+        assertEquals(
+                List.of(big + ": " + tooLarge),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(big))));
+        assertEquals(
+                List.of(big + ": " + tooLarge),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.loadFile(big, SimulationSpec.class, new HashMap<>()))));
+        Path child = write("child.yaml", "extends: big.yaml\n");
+        assertEquals(
+                List.of(child + ":1:10: extends: " + tooLarge + ": " + shown(big)),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
+    }
+
+    @Test
+    void aDeviceOrAPipeIsNotReadAsAFile() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.exists(zero), "a system with /dev/zero");
+        String notRegular = "not a regular file (a device, a pipe or a socket)";
+        assertEquals(
+                List.of(zero + ": " + notRegular),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(zero))));
+        Path child = write("child.yaml", "extends: /dev/zero\n");
+        assertEquals(
+                List.of(child + ":1:10: extends: " + notRegular + ": " + shown(zero)),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
+        // a pipe nothing writes to would be waited on for ever
+        Path fifo = dir.resolve("fifo.yaml");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        assertEquals(
+                List.of(fifo + ": " + notRegular),
+                errors(assertTimeoutPreemptively(
+                        Duration.ofSeconds(10),
+                        () -> assertThrows(ScenarioException.class, () -> ScenarioLoader.load(fifo)))));
     }
 
     @Test
