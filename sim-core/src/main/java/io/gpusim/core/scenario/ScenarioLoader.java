@@ -162,12 +162,18 @@ public final class ScenarioLoader {
             throws ScenarioException {
         List<ValidationError> problems = ScenarioTrees.resolveLike(tree);
         if (!problems.isEmpty()) {
-            List<ValidationError> located = new ArrayList<>();
-            for (ValidationError err : problems) {
-                located.add(locate(err.withFile(label), locations));
-            }
-            throw new ScenarioException(located);
+            throw located(problems, label, locations);
         }
+    }
+
+    /** Errors of a tree read from {@code label}, each placed at its path's line and column. */
+    private static ScenarioException located(
+            List<ValidationError> errors, String label, Map<String, SourceLocation> locations) {
+        List<ValidationError> located = new ArrayList<>();
+        for (ValidationError err : errors) {
+            located.add(locate(err.withFile(label), locations));
+        }
+        return new ScenarioException(located);
     }
 
     private static JsonNode loadTree(Path file, Map<String, SourceLocation> locations, List<Path> chain)
@@ -202,6 +208,11 @@ public final class ScenarioLoader {
             }
             JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
+            // Two items of one name would be merged into one: the same error as in a file that stands alone.
+            List<ValidationError> repeated = ScenarioTrees.repeatedNames(parent, tree);
+            if (!repeated.isEmpty()) {
+                throw located(repeated, label, own);
+            }
             JsonNode merged = ScenarioTrees.merge(parent, tree);
             // A value this file replaces whole (a number, an unnamed list) takes the base's locations under it
             // with it, so that an error inside it points into this file, not at the base's old value.
@@ -274,11 +285,7 @@ public final class ScenarioLoader {
         Scenario scenario = bindTree(tree, Scenario.class, label, locations);
         List<ValidationError> errors = ScenarioValidator.validate(scenario);
         if (!errors.isEmpty()) {
-            List<ValidationError> located = new ArrayList<>();
-            for (ValidationError err : errors) {
-                located.add(locate(err.withFile(label), locations));
-            }
-            throw new ScenarioException(located);
+            throw located(errors, label, locations);
         }
         return scenario;
     }
@@ -445,11 +452,7 @@ public final class ScenarioLoader {
         }
         List<ValidationError> problems = TypeCheck.check(tree, type);
         if (!problems.isEmpty()) {
-            List<ValidationError> located = new ArrayList<>();
-            for (ValidationError err : problems) {
-                located.add(locate(err.withFile(label), locations));
-            }
-            throw new ScenarioException(located);
+            throw located(problems, label, locations);
         }
         try {
             return YAML.treeToValue(tree, type);

@@ -140,21 +140,75 @@ public final class ScenarioTrees {
      */
     public static void replacedPaths(
             JsonNode base, JsonNode override, String path, java.util.function.Consumer<String> replaced) {
+        walkMerge(base, override, path, replaced, (listPath, list) -> {});
+    }
+
+    /**
+     * The items of {@code override}'s lists that {@link #merge} merges into the base's lists by name, and that repeat
+     * the name of an earlier item of the same list: merged, the later would be folded into the earlier without a
+     * word. Each error is at the repeated item's {@code name}, by its path in {@code override} (the lists of named
+     * items are top-level fields of a scenario).
+     */
+    public static List<ValidationError> repeatedNames(JsonNode base, JsonNode override) {
+        List<ValidationError> errors = new ArrayList<>();
+        walkMerge(base, override, "", replaced -> {}, (path, list) -> {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String name = list.get(i).get("name").asText();
+                if (!seen.add(name)) {
+                    errors.add(new ValidationError(
+                            null,
+                            0,
+                            0,
+                            path + "[" + i + "].name",
+                            "duplicate " + itemKind(path) + " name '" + name + "'"));
+                }
+            }
+        });
+        return errors;
+    }
+
+    /**
+     * What an item of a list is called: "product" in {@code products}, "demand shock" in {@code demandShocks}, as
+     * the scenario's own messages call them.
+     */
+    private static String itemKind(String listPath) {
+        String field = listPath.substring(listPath.lastIndexOf('.') + 1);
+        String singular = field.endsWith("s") ? field.substring(0, field.length() - 1) : field;
+        return singular.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Walks {@code override} over {@code base} the way {@link #merge} does: {@code replaced} gets the path of each
+     * value that replaces the base's, {@code mergedList} each list of {@code override} that is merged into the base's
+     * by name (with the list's path).
+     */
+    private static void walkMerge(
+            JsonNode base,
+            JsonNode override,
+            String path,
+            java.util.function.Consumer<String> replaced,
+            java.util.function.BiConsumer<String, ArrayNode> mergedList) {
         if (base instanceof ObjectNode b && override instanceof ObjectNode o) {
             Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 JsonNode existing = b.get(f.getKey());
                 if (existing != null) {
-                    replacedPaths(
-                            existing, f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), replaced);
+                    walkMerge(
+                            existing,
+                            f.getValue(),
+                            path.isEmpty() ? f.getKey() : path + "." + f.getKey(),
+                            replaced,
+                            mergedList);
                 }
             }
         } else if (base instanceof ArrayNode b && override instanceof ArrayNode o && named(b) && named(o)) {
+            mergedList.accept(path, o);
             for (JsonNode item : o) {
                 int at = indexOfName(b, item.get("name").asText());
                 if (at >= 0) {
-                    replacedPaths(b.get(at), item, path + "[" + at + "]", replaced);
+                    walkMerge(b.get(at), item, path + "[" + at + "]", replaced, mergedList);
                 }
             }
         } else {

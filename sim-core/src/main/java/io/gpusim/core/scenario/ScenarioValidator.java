@@ -153,8 +153,13 @@ public final class ScenarioValidator {
     private void rules(Scenario s) {
         calendar(s.simulation());
         Set<String> productNames = products(s.products());
+        Set<String> shockNames = new HashSet<>();
         for (int i = 0; i < s.demandShocks().size(); i++) {
-            shock("demandShocks[" + i + "]", s.demandShocks().get(i), s);
+            DemandShockSpec d = s.demandShocks().get(i);
+            shock("demandShocks[" + i + "]", d, s);
+            if (d != null && given(d.name()) && !shockNames.add(d.name())) {
+                error("demandShocks[" + i + "].name", "duplicate demand shock name '" + d.name() + "'");
+            }
         }
         hyperscalers(s.hyperscalers());
         if (s.vendor() != null) {

@@ -292,6 +292,33 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void twoItemsOfOneNameInAnExtendingFileAreAnErrorAtTheSecond() throws Exception {
+        write("base.yaml", Files.readString(BASELINE));
+        String product = "{name: X1, maker: Nvidia, relativePerformance: 1, memoryBandwidthTBps: 4, "
+                + "interconnectGBps: 900, tpp: 2368, unitPriceUsd: 12500, unitCostUsd: 5000, "
+                + "firstAvailable: 2024-04-01}";
+        Path child = write(
+                "child.yaml",
+                "extends: base.yaml\n"
+                        + "hyperscalers:\n"
+                        + "  - {name: Tencent, demandUnitsPerWeek: 100}\n"
+                        + "  - {name: Tencent, demandUnitsPerWeek: 200}\n"
+                        + "products:\n"
+                        + "  - " + product + "\n"
+                        + "  - " + product + "\n"
+                        + "demandShocks:\n"
+                        + "  - {name: DeepSeek-R1, effect: 0.3}\n"
+                        + "  - {name: Later, date: 2025-06-01, effect: 0.1}\n"
+                        + "  - {name: DeepSeek-R1, effect: 0.5}\n");
+        assertEquals(
+                List.of(
+                        child + ":4:12: hyperscalers[1].name: duplicate hyperscaler name 'Tencent'",
+                        child + ":7:12: products[1].name: duplicate product name 'X1'",
+                        child + ":11:12: demandShocks[2].name: duplicate demand shock name 'DeepSeek-R1'"),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
+    }
+
+    @Test
     void aFileTooLargeToReadIsRefusedBeforeItIsRead() throws Exception {
         Path big = dir.resolve("big.yaml");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {

@@ -195,6 +195,12 @@ class ScenarioValidatorRulesTest {
     }
 
     @Test
+    void demandShocksAreNamedOnce() throws Exception {
+        H200.rejects(
+                "demandShocks[1].name=DeepSeek-R1", "demandShocks[1].name: duplicate demand shock name 'DeepSeek-R1'");
+    }
+
+    @Test
     void aLargeNumberOutOfRangeIsQuotedAsADouble() throws Exception {
         H200.rejects(
                 "vendor.capacity[1].unitsPerMonth=1e15",
