@@ -208,10 +208,10 @@ public final class ScenarioLoader {
             }
             JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
-            // Two items of one name would be merged into one: the same error as in a file that stands alone.
-            List<ValidationError> repeated = ScenarioTrees.repeatedNames(parent, tree);
-            if (!repeated.isEmpty()) {
-                throw located(repeated, label, own);
+            // Two items of one name, or like: on an item the base has, would be merged away without a word.
+            List<ValidationError> mergeErrors = ScenarioTrees.mergeErrors(parent, tree);
+            if (!mergeErrors.isEmpty()) {
+                throw located(mergeErrors, label, own);
             }
             JsonNode merged = ScenarioTrees.merge(parent, tree);
             // A value this file replaces whole (a number, an unnamed list) takes the base's locations under it

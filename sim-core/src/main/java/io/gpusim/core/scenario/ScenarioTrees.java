@@ -140,28 +140,35 @@ public final class ScenarioTrees {
      */
     public static void replacedPaths(
             JsonNode base, JsonNode override, String path, java.util.function.Consumer<String> replaced) {
-        walkMerge(base, override, path, replaced, (listPath, list) -> {});
+        walkMerge(base, override, path, replaced, (listPath, baseList, list) -> {});
     }
 
     /**
-     * The items of {@code override}'s lists that {@link #merge} merges into the base's lists by name, and that repeat
-     * the name of an earlier item of the same list: merged, the later would be folded into the earlier without a
-     * word. Each error is at the repeated item's {@code name}, by its path in {@code override} (the lists of named
-     * items are top-level fields of a scenario).
+     * What {@link #merge} would get wrong without a word in the lists of {@code override} that it merges into the
+     * base's by name: an item that repeats the name of an earlier item of the same list (merged, the later would be
+     * folded into the earlier), and {@code like:} on an item the base already has ({@code like} copies an item to
+     * make a new one; on an item merged into the base's, the item's own values would hide the copied ones). Each error
+     * is at the field at fault, by its path in {@code override} (the lists of named items are top-level fields of a
+     * scenario).
      */
-    public static List<ValidationError> repeatedNames(JsonNode base, JsonNode override) {
+    public static List<ValidationError> mergeErrors(JsonNode base, JsonNode override) {
         List<ValidationError> errors = new ArrayList<>();
-        walkMerge(base, override, "", replaced -> {}, (path, list) -> {
+        walkMerge(base, override, "", replaced -> {}, (path, baseList, list) -> {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < list.size(); i++) {
                 String name = list.get(i).get("name").asText();
+                String at = path + "[" + i + "]";
                 if (!seen.add(name)) {
+                    errors.add(new ValidationError(
+                            null, 0, 0, at + ".name", "duplicate " + itemKind(path) + " name '" + name + "'"));
+                } else if (list.get(i).has(LIKE) && indexOfName(baseList, name) >= 0) {
                     errors.add(new ValidationError(
                             null,
                             0,
                             0,
-                            path + "[" + i + "].name",
-                            "duplicate " + itemKind(path) + " name '" + name + "'"));
+                            at + "." + LIKE,
+                            "like copies an item to make a new one, and '" + name + "' is already in the base file; "
+                                    + "write only the fields to change, without like"));
                 }
             }
         });
@@ -181,14 +188,14 @@ public final class ScenarioTrees {
     /**
      * Walks {@code override} over {@code base} the way {@link #merge} does: {@code replaced} gets the path of each
      * value that replaces the base's, {@code mergedList} each list of {@code override} that is merged into the base's
-     * by name (with the list's path).
+     * by name.
      */
     private static void walkMerge(
             JsonNode base,
             JsonNode override,
             String path,
             java.util.function.Consumer<String> replaced,
-            java.util.function.BiConsumer<String, ArrayNode> mergedList) {
+            MergedList mergedList) {
         if (base instanceof ObjectNode b && override instanceof ObjectNode o) {
             Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
             while (fields.hasNext()) {
@@ -204,7 +211,7 @@ public final class ScenarioTrees {
                 }
             }
         } else if (base instanceof ArrayNode b && override instanceof ArrayNode o && named(b) && named(o)) {
-            mergedList.accept(path, o);
+            mergedList.accept(path, b, o);
             for (JsonNode item : o) {
                 int at = indexOfName(b, item.get("name").asText());
                 if (at >= 0) {
@@ -214,6 +221,11 @@ public final class ScenarioTrees {
         } else {
             replaced.accept(path);
         }
+    }
+
+    /** A list of a file merged by name into the base's list of the same path. */
+    private interface MergedList {
+        void accept(String path, ArrayNode base, ArrayNode override);
     }
 
     private static boolean named(ArrayNode array) {

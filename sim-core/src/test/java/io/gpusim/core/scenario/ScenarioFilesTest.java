@@ -319,6 +319,22 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void likeOnAnItemTheBaseAlreadyHasIsAnError() throws Exception {
+        write("base.yaml", Files.readString(BASELINE));
+        Path child = write(
+                "child.yaml",
+                "extends: base.yaml\n"
+                        + "hyperscalers:\n"
+                        + "  - {name: Baidu, like: Tencent, demandUnitsPerWeek: 1500}\n"
+                        + "  - name: Tencent\n"
+                        + "    like: Alibaba\n");
+        assertEquals(
+                List.of(child + ":5:11: hyperscalers[1].like: like copies an item to make a new one, and 'Tencent' is "
+                        + "already in the base file; write only the fields to change, without like"),
+                errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
+    }
+
+    @Test
     void aFileTooLargeToReadIsRefusedBeforeItIsRead() throws Exception {
         Path big = dir.resolve("big.yaml");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
