@@ -208,12 +208,18 @@ public final class ScenarioLoader {
             }
             JsonNode parent = loadTree(shown, locations, chain);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(EXTENDS);
-            // Two items of one name, or like: on an item the base has, would be merged away without a word.
-            List<ValidationError> mergeErrors = ScenarioTrees.mergeErrors(parent, tree);
-            if (!mergeErrors.isEmpty()) {
-                throw located(mergeErrors, label, own);
-            }
             JsonNode merged = ScenarioTrees.merge(parent, tree);
+            // Two items of one name, or like: on an item the base has, would be merged away without a word: errors
+            // where the file wrote them, at the path of the item of that name in the merged list.
+            List<ValidationError> mergeErrors = new ArrayList<>();
+            for (ValidationError err : ScenarioTrees.mergeErrors(parent, tree)) {
+                ValidationError at = locate(err.withFile(label), own);
+                mergeErrors.add(new ValidationError(
+                        at.file(), at.line(), at.column(), mergedPath(err.path(), tree, merged), err.message()));
+            }
+            if (!mergeErrors.isEmpty()) {
+                throw new ScenarioException(mergeErrors);
+            }
             // A value this file replaces whole (a number, an unnamed list) takes the base's locations under it
             // with it, so that an error inside it points into this file, not at the base's old value.
             ScenarioTrees.replacedPaths(parent, tree, "", replaced -> dropLocationsUnder(locations, replaced));
@@ -248,25 +254,31 @@ public final class ScenarioLoader {
             Map<String, SourceLocation> own, JsonNode file, JsonNode merged) {
         Map<String, SourceLocation> out = new HashMap<>();
         for (Map.Entry<String, SourceLocation> e : own.entrySet()) {
-            java.util.regex.Matcher m = LIST_ITEM.matcher(e.getKey());
-            String key = e.getKey();
-            if (m.matches()) {
-                JsonNode name =
-                        file.path(m.group(1)).path(Integer.parseInt(m.group(2))).get("name");
-                JsonNode list = merged.path(m.group(1));
-                if (name != null && name.isTextual() && list.isArray()) {
-                    for (int i = 0; i < list.size(); i++) {
-                        JsonNode other = list.get(i).get("name");
-                        if (other != null && name.asText().equals(other.asText())) {
-                            key = m.group(1) + "[" + i + "]" + m.group(3);
-                            break;
-                        }
+            out.put(mergedPath(e.getKey(), file, merged), e.getValue());
+        }
+        return out;
+    }
+
+    /**
+     * A path into a file's tree as a path into the tree merged from it: a named list item is at the index of the item
+     * of its name in the merged list.
+     */
+    private static String mergedPath(String path, JsonNode file, JsonNode merged) {
+        java.util.regex.Matcher m = LIST_ITEM.matcher(path);
+        if (m.matches()) {
+            JsonNode name =
+                    file.path(m.group(1)).path(Integer.parseInt(m.group(2))).get("name");
+            JsonNode list = merged.path(m.group(1));
+            if (name != null && name.isTextual() && list.isArray()) {
+                for (int i = 0; i < list.size(); i++) {
+                    JsonNode other = list.get(i).get("name");
+                    if (other != null && name.asText().equals(other.asText())) {
+                        return m.group(1) + "[" + i + "]" + m.group(3);
                     }
                 }
             }
-            out.put(key, e.getValue());
         }
-        return out;
+        return path;
     }
 
     /** Reads, binds and validates scenario text; {@code label} names the source in error messages. */

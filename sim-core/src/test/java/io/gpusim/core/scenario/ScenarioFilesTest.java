@@ -291,6 +291,7 @@ class ScenarioFilesTest {
                 errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir))));
     }
 
+    /** The error is where the file wrote the second item, under the path of the item of its name once merged. */
     @Test
     void twoItemsOfOneNameInAnExtendingFileAreAnErrorAtTheSecond() throws Exception {
         write("base.yaml", Files.readString(BASELINE));
@@ -312,9 +313,9 @@ class ScenarioFilesTest {
                         + "  - {name: DeepSeek-R1, effect: 0.5}\n");
         assertEquals(
                 List.of(
-                        child + ":4:12: hyperscalers[1].name: duplicate hyperscaler name 'Tencent'",
-                        child + ":7:12: products[1].name: duplicate product name 'X1'",
-                        child + ":11:12: demandShocks[2].name: duplicate demand shock name 'DeepSeek-R1'"),
+                        child + ":4:12: hyperscalers[2].name: duplicate hyperscaler name 'Tencent'",
+                        child + ":7:12: products[3].name: duplicate product name 'X1'",
+                        child + ":11:12: demandShocks[0].name: duplicate demand shock name 'DeepSeek-R1'"),
                 errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
     }
 
@@ -329,7 +330,7 @@ class ScenarioFilesTest {
                         + "  - name: Tencent\n"
                         + "    like: Alibaba\n");
         assertEquals(
-                List.of(child + ":5:11: hyperscalers[1].like: like copies an item to make a new one, and 'Tencent' is "
+                List.of(child + ":5:11: hyperscalers[2].like: like copies an item to make a new one, and 'Tencent' is "
                         + "already in the base file; write only the fields to change, without like"),
                 errors(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child))));
     }
