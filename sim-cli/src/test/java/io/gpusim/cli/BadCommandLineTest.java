@@ -280,6 +280,10 @@ class BadCommandLineTest {
             all.add(Arguments.of(
                     with(cmd, "--set", "hyperscalers[Tencent].anticipation=maybe"),
                     "hyperscalers[2].anticipation: expected true or false, got 'maybe'"));
+            all.add(Arguments.of(
+                    with(cmd, "--set", "hyperscalers[Tencent].anticipation=2"),
+                    "--set hyperscalers[Tencent].anticipation=2: hyperscalers[2].anticipation: expected true or false, "
+                            + "got 2"));
             all.add(Arguments.of(with(cmd, "--set", "regulator.banDate=[2025"), "cannot read value '[2025'"));
             all.add(Arguments.of(
                     with(cmd, "--set", "simulation.stepDays=7.5"),
@@ -359,6 +363,10 @@ class BadCommandLineTest {
                 Arguments.of(
                         new String[] {"sweep", B, "--runs", "2", "--vary", "simulation.stepDays=3.5:9"},
                         "'simulation.stepDays=3.5:9': simulation.stepDays is a whole number, so the range's ends must be whole"));
+        all.add(Arguments.of(
+                new String[] {"sweep", B, "--runs", "2", "--vary", "hyperscalers[Tencent].anticipation=1,2"},
+                "'hyperscalers[Tencent].anticipation=1,2': hyperscalers[Tencent].anticipation: expected true or false, "
+                        + "got 1"));
         all.add(Arguments.of(
                 new String[] {"sweep", B, "--runs", "2", "--vary", "regulator.banDat=1,2"},
                 "regulator.banDat: no field 'banDat' in regulator; did you mean 'banDate'?"));

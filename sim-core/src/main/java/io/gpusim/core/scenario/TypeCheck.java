@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
 /**
  * Checks a parsed tree against the record type it is about to be bound to, before binding, and says what is wrong
  * in the file's terms: "expected a number, got 'fast'", "unknown field 'stepDayz'; did you mean 'stepDays'?". Every
- * problem is reported, not only the first. It accepts whatever the binder accepts (numbers written as text, 0 and 1
- * for true and false, enum names in any case), except a number where a date belongs, which the binder would read as
- * days since 1970, and an empty list where leaving the field out means a whole set ({@link Param#ifEmpty()}).
+ * problem is reported, not only the first. It accepts whatever the binder accepts (numbers written as text, enum
+ * names in any case), except a number where a date belongs, which the binder would read as days since 1970, a number
+ * or text where true or false belongs, which the binder would read as one of them, and an empty list where leaving
+ * the field out means a whole set ({@link Param#ifEmpty()}).
  */
 final class TypeCheck {
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -176,15 +177,17 @@ final class TypeCheck {
         return "expected a whole number, got " + got(node);
     }
 
+    /**
+     * A YAML boolean, and nothing the binder would turn into one: a number (2 would be true, and 0.5 an error) or
+     * quoted text ('true').
+     */
     private static String bool(JsonNode node) {
-        if (node.isBoolean() || node.isIntegralNumber() || isEmptyText(node)) {
+        if (node.isBoolean() || isEmptyText(node)) {
             return null;
         }
-        if (node.isTextual()) {
-            String text = node.asText().trim();
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") || text.equals("null")) {
-                return null;
-            }
+        String text = node.asText().trim();
+        if (node.isTextual() && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return "expected true or false, got the text " + got(node) + "; write it without quotes";
         }
         return "expected true or false, got " + got(node);
     }

@@ -65,8 +65,8 @@ class TypeCheckTest {
                 "primWhole: ' -2147483648 '",
                 "big: 3000000000",
                 "primBig: '9223372036854775807'",
-                "flag: 1",
-                "primFlag: ' TRUE '",
+                "flag: yes",
+                "primFlag: TRUE",
                 "day: 2024-02-29",
                 "colour: ' green '",
                 "counts: [1, '2', 2147483647]",
@@ -75,8 +75,8 @@ class TypeCheckTest {
                 "inner: {count: 3}",
                 "inners: [{count: 1}, {count: null}]");
         assertEquals(List.of(), problems(yaml));
-        assertEquals(List.of(), problems("flag: 'false'\nday: 2024-01-05\nwhole: ''\nbig: ''"));
-        assertEquals(List.of(), problems("flag: 'null'\nday: ''\ninner: null\ncounts: null"));
+        assertEquals(List.of(), problems("flag: false\nday: 2024-01-05\nwhole: ''\nbig: ''"));
+        assertEquals(List.of(), problems("flag: null\nday: ''\ninner: null\ncounts: null"));
     }
 
     @Test
@@ -109,6 +109,16 @@ class TypeCheckTest {
         assertEquals("flag: expected true or false, got 'maybe'", problem("flag: maybe"));
         assertEquals("primFlag: expected true or false, got 2.5", problem("primFlag: 2.5"));
         assertEquals("flag: expected true or false, got a list", problem("flag: [true]"));
+        // the binder would read a number as true unless it is 0, and the text 'true' as true
+        assertEquals("flag: expected true or false, got 1", problem("flag: 1"));
+        assertEquals("primFlag: expected true or false, got 2", problem("primFlag: 2"));
+        assertEquals("flag: expected true or false, got 0", problem("flag: 0"));
+        assertEquals(
+                "flag: expected true or false, got the text 'true'; write it without quotes", problem("flag: 'true'"));
+        assertEquals(
+                "primFlag: expected true or false, got the text 'FALSE'; write it without quotes",
+                problem("primFlag: \"FALSE\""));
+        assertEquals("flag: expected true or false, got 'null'", problem("flag: 'null'"));
     }
 
     @Test
