@@ -281,6 +281,10 @@ class BadCommandLineTest {
                     with(cmd, "--set", "hyperscalers[Tencent].anticipation=maybe"),
                     "hyperscalers[2].anticipation: expected true or false, got 'maybe'"));
             all.add(Arguments.of(
+                    with(cmd, "--set", "name=no"),
+                    "name: expected text, got the boolean false: YAML reads yes/no/on/off/true/false as booleans; quote "
+                            + "the text"));
+            all.add(Arguments.of(
                     with(cmd, "--set", "hyperscalers[Tencent].anticipation=2"),
                     "--set hyperscalers[Tencent].anticipation=2: hyperscalers[2].anticipation: expected true or false, "
                             + "got 2"));

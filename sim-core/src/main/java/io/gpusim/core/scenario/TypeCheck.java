@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  * in the file's terms: "expected a number, got 'fast'", "unknown field 'stepDayz'; did you mean 'stepDays'?". Every
  * problem is reported, not only the first. It accepts whatever the binder accepts (numbers written as text, enum
  * names in any case), except a number where a date belongs, which the binder would read as days since 1970, a number
- * or text where true or false belongs, which the binder would read as one of them, and an empty list where leaving
- * the field out means a whole set ({@link Param#ifEmpty()}).
+ * or text where true or false belongs, which the binder would read as one of them, true or false where text belongs
+ * (YAML's reading of an unquoted no, which the binder would store as "false"), and an empty list where leaving the
+ * field out means a whole set ({@link Param#ifEmpty()}).
  */
 final class TypeCheck {
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -76,6 +77,10 @@ final class TypeCheck {
         } else if (type == String.class) {
             if (node.isContainerNode()) {
                 problem = "expected text, got " + got(node);
+            } else if (node.isBoolean()) {
+                // The word written (no, off) is gone: the binder would store "false".
+                problem = "expected text, got the boolean " + node.asText()
+                        + ": YAML reads yes/no/on/off/true/false as booleans; quote the text";
             }
         } else if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
             problem = number(node);

@@ -121,6 +121,15 @@ class TypeCheckTest {
         assertEquals("flag: expected true or false, got 'null'", problem("flag: 'null'"));
     }
 
+    /** YAML reads an unquoted no, off or yes as a boolean, and the word is lost. */
+    @Test
+    void aYamlBooleanIsNotText() throws Exception {
+        String quote = ": YAML reads yes/no/on/off/true/false as booleans; quote the text";
+        assertEquals("text: expected text, got the boolean false" + quote, problem("text: no"));
+        assertEquals("words[1]: expected text, got the boolean true" + quote, problem("words: [a, on]"));
+        assertEquals(List.of(), problems("text: 'no'\nwords: [\"off\", 'true']"));
+    }
+
     @Test
     void datesAreRealDatesWrittenAsText() throws Exception {
         assertEquals("day: not a date (expected YYYY-MM-DD), got 20240101", problem("day: 20240101"));
