@@ -54,6 +54,7 @@ class BadInputTest {
         String base = Files.readString(Path.of(CliTest.BASELINE));
         String[][] cases = {
             {"syntax", base.replace("name: h20-2025", "name: [h20"), "syntax error"},
+            {"key", base + "? [a, b]\n: 1\n", "a field name must be plain text, not a list or a mapping"},
             {
                 "type",
                 base.replace("stepDays: 7", "stepDays: weekly"),

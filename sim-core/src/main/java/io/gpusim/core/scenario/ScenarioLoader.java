@@ -491,7 +491,7 @@ public final class ScenarioLoader {
             }
             return tree == null ? MissingNode.getInstance() : tree;
         } catch (JsonProcessingException e) {
-            throw syntaxError(label, e);
+            throw syntaxError(label, text, e);
         } catch (IOException e) {
             throw single(label, "cannot parse: " + e.getMessage());
         }
@@ -580,7 +580,7 @@ public final class ScenarioLoader {
      * A parser's complaint as one error at the place it names: the YAML parser's own problem and its place where it
      * gives them (a tab used for indentation, say, rather than the context it was scanning).
      */
-    private static ScenarioException syntaxError(String label, JsonProcessingException e) {
+    private static ScenarioException syntaxError(String label, String text, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : loc.getLineNr();
         int column = loc == null ? 0 : loc.getColumnNr();
@@ -588,6 +588,14 @@ public final class ScenarioLoader {
         String field = "";
         if (e instanceof UnsupportedYaml) {
             message = e.getOriginalMessage();
+        } else if (message.startsWith("syntax error: Expected a field name")) {
+            // A list or mapping as a key (YAML's '? [a, b]'): the parser names its event class. It places a flow
+            // list or mapping just after its '[' or '{'.
+            message = "a field name must be plain text, not a list or a mapping";
+            String at = line > 0 ? text.lines().skip(line - 1).findFirst().orElse("") : "";
+            if (column >= 2 && column - 2 < at.length() && "[{".indexOf(at.charAt(column - 2)) >= 0) {
+                column--;
+            }
         } else if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml
                 && yaml.getProblem() != null
                 && yaml.getProblemMark() != null) {

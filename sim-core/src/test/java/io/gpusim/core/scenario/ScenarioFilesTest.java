@@ -205,6 +205,24 @@ class ScenarioFilesTest {
         }
     }
 
+    /** The parser's own words would name the class of its event; the error is at the list or mapping. */
+    @Test
+    void aListOrMappingAsAFieldNameIsNamedAtItsPlace() throws Exception {
+        String plain = "a field name must be plain text, not a list or a mapping";
+        for (String[] c : new String[][] {
+            {"name: x\n? [a, b]\n: 1\n", "t.yaml:2:3: "},
+            {"name: x\nb: {{a: 1}: 2}\n", "t.yaml:2:5: "},
+            {"name: x\n? - a\n  - b\n: 1\n", "t.yaml:2:3: "},
+            {"name: x\n?   a: 1\n: 1\n", "t.yaml:2:5: "}
+        }) {
+            assertEquals(
+                    List.of(c[1] + plain),
+                    errors(assertThrows(
+                            ScenarioException.class, () -> ScenarioLoader.readTree(c[0], "t.yaml", new HashMap<>()))),
+                    c[0]);
+        }
+    }
+
     @Test
     void aCycleOfExtendsNamesEveryFileInIt() throws Exception {
         Path a = write("a.yaml", "extends: b.yaml\nname: a\n");
