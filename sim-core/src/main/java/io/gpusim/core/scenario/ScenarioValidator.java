@@ -399,6 +399,7 @@ public final class ScenarioValidator {
         for (int i = 0; i < v.products().size(); i++) {
             made(at + ".products[" + i + "]", v.products().get(i), v, s, productNames);
         }
+        once(v.allProducts(), i -> i == 0 ? at + ".product" : at + ".products[" + (i - 1) + "]");
         for (int i = 0; i < v.redesigns().size(); i++) {
             VendorSpec.RedesignSpec r = v.redesigns().get(i);
             if (r == null) {
@@ -477,6 +478,11 @@ public final class ScenarioValidator {
             if (d.roadmap().isEmpty()) {
                 error("domestic.roadmap", "at least one roadmap entry is required");
             }
+            once(
+                    d.roadmap().stream()
+                            .map(e -> e == null ? null : e.product())
+                            .toList(),
+                    i -> "domestic.roadmap[" + i + "].product");
             for (int i = 0; i < d.roadmap().size(); i++) {
                 String p = "domestic.roadmap[" + i + "]";
                 DomesticMakerSpec.RoadmapEntry e = d.roadmap().get(i);
@@ -508,14 +514,17 @@ public final class ScenarioValidator {
 
     /** Each name of a list of names must appear once: a repeat is an error at the repeat. */
     private void once(String path, List<String> names) {
+        once(names, i -> path + "[" + i + "]");
+    }
+
+    /** Each of these names must appear once: a repeat is an error at its path, {@code pathOf} its index. */
+    private void once(List<String> names, java.util.function.IntFunction<String> pathOf) {
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             Integer at = name == null ? null : first.putIfAbsent(name, i);
             if (at != null) {
-                error(
-                        path + "[" + i + "]",
-                        "'" + name + "' is listed twice (also " + path + "[" + at + "]); list it once");
+                error(pathOf.apply(i), "'" + name + "' is listed twice (also " + pathOf.apply(at) + "); list it once");
             }
         }
     }

@@ -195,6 +195,20 @@ class ScenarioValidatorRulesTest {
     }
 
     @Test
+    void aVendorListsEachOfItsProductsOnceAndTheRoadmapEachProductOnce() throws Exception {
+        H200.rejects(
+                "vendor.products=[H200, H200]",
+                "vendor.products[1]: 'H200' is listed twice (also vendor.products[0]); list it once");
+        H200.rejects(
+                "vendor.products=[H200, H20]",
+                "vendor.products[1]: 'H20' is listed twice (also vendor.product); list it once");
+        H200.rejects(
+                "domestic.roadmap[1].product=Ascend-910C",
+                "domestic.roadmap[1].product: 'Ascend-910C' is listed twice (also domestic.roadmap[0].product); list it "
+                        + "once");
+    }
+
+    @Test
     void demandShocksAreNamedOnce() throws Exception {
         H200.rejects(
                 "demandShocks[1].name=DeepSeek-R1", "demandShocks[1].name: duplicate demand shock name 'DeepSeek-R1'");
