@@ -179,6 +179,7 @@ public final class ScenarioValidator {
                 error("vendors[" + i + "].name", "duplicate vendor name '" + v.name() + "'");
             }
         }
+        makers(s, vendorNames);
         Set<String> foreign = foreignProducts(s);
         if (s.regulator() != null) {
             regulator(s.regulator(), s);
@@ -189,6 +190,29 @@ public final class ScenarioValidator {
         }
         if (s.importer() != null) {
             importer(s.importer(), s, foreign);
+        }
+    }
+
+    /** A product's maker is a vendor or the domestic maker: a product no one makes is never sold. */
+    private void makers(Scenario s, Set<String> vendorNames) {
+        if (s.products() == null) {
+            return;
+        }
+        Set<String> makers = new java.util.LinkedHashSet<>(vendorNames);
+        if (s.domestic() != null && given(s.domestic().name())) {
+            makers.add(s.domestic().name());
+        }
+        for (int i = 0; i < s.products().size(); i++) {
+            ProductSpec p = s.products().get(i);
+            if (p != null && given(p.maker()) && !makers.contains(p.maker())) {
+                String near = Spelling.closest(p.maker(), List.copyOf(makers));
+                error(
+                        "products[" + i + "].maker",
+                        "no vendor or domestic maker named '" + p.maker() + "'"
+                                + (near != null
+                                        ? "; did you mean '" + near + "'?"
+                                        : "; makers: " + String.join(", ", makers)));
+            }
         }
     }
 

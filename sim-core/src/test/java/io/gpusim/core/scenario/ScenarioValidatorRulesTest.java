@@ -84,12 +84,15 @@ class ScenarioValidatorRulesTest {
 
     @Test
     void eachVendorIsNamedOnceSellsItsOwnProductsAndIsNotTheDomesticMaker() throws Exception {
+        // AMD, MI308's maker, is then no one in the scenario
         H200.rejects(
                 "vendors[0].name=Nvidia",
+                "products[3].maker: no vendor or domestic maker named 'AMD'; makers: Nvidia, Huawei",
                 "vendors[0].name: duplicate vendor name 'Nvidia'",
                 "vendors[0].product: product 'MI308' is made by 'AMD', not by the vendor 'Nvidia'");
         H200.rejects(
                 "vendors[0].name=Huawei",
+                "products[3].maker: no vendor or domestic maker named 'AMD'; makers: Nvidia, Huawei",
                 "vendors[0].name: 'Huawei' is the domestic maker, not a foreign vendor",
                 "vendors[0].product: product 'MI308' is made by 'AMD', not by the vendor 'Huawei'");
         H200.rejects(
@@ -206,6 +209,19 @@ class ScenarioValidatorRulesTest {
                 "domestic.roadmap[1].product=Ascend-910C",
                 "domestic.roadmap[1].product: 'Ascend-910C' is listed twice (also domestic.roadmap[0].product); list it "
                         + "once");
+    }
+
+    @Test
+    void aProductIsMadeByAVendorOrTheDomesticMaker() throws Exception {
+        H200.rejects(
+                "products[0].maker=Nvida",
+                "products[0].maker: no vendor or domestic maker named 'Nvida'; did you mean 'Nvidia'?",
+                "vendor.product: product 'H20' is made by 'Nvida', not by the vendor 'Nvidia'");
+        H200.rejects(
+                "products[2].maker=Nobody",
+                "products[2].maker: no vendor or domestic maker named 'Nobody'; makers: Nvidia, AMD, Huawei",
+                "domestic.roadmap[1].product: product 'Ascend-950' is made by 'Nobody', not by the domestic maker "
+                        + "'Huawei'");
     }
 
     @Test
