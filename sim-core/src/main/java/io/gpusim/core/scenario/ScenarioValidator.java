@@ -288,7 +288,48 @@ public final class ScenarioValidator {
                     l.capBase().stream().map(c -> c == null ? null : c.date()).toList(),
                     "cap");
             buyerRefs(p + ".excludedBuyers", l.excludedBuyers(), s);
+            oneRegimeAtATime(r.licences(), i, s.simulation());
         }
+    }
+
+    /**
+     * Two licence regimes for one product in force in the same step would leave the product under whichever was
+     * granted last, and the end of either would end both: licence {@code i} must start in a step after every earlier
+     * regime for its product has ended.
+     */
+    private void oneRegimeAtATime(List<LicenceSpec> licences, int i, SimulationSpec sim) {
+        LicenceSpec l = licences.get(i);
+        if (l.from() == null
+                || !given(l.product())
+                || sim == null
+                || sim.startDate() == null
+                || sim.stepDays() == null
+                || sim.stepDays() < 1) {
+            return;
+        }
+        for (int j = 0; j < i; j++) {
+            LicenceSpec earlier = licences.get(j);
+            if (earlier == null || earlier.from() == null || !l.product().equals(earlier.product())) {
+                continue;
+            }
+            boolean apart = (earlier.until() != null && step(earlier.until(), sim) < step(l.from(), sim))
+                    || (l.until() != null && step(l.until(), sim) < step(earlier.from(), sim));
+            if (!apart) {
+                error(
+                        "regulator.licences[" + i + "].from",
+                        "the licences for '" + l.product() + "' are in force in the same steps as regulator.licences["
+                                + j + "] (" + earlier.from()
+                                + (earlier.until() == null ? " on" : " to " + earlier.until())
+                                + "); a product has one licence regime at a time: start this one in a step after "
+                                + "that one's until");
+                return;
+            }
+        }
+    }
+
+    /** The step of the simulation that holds a day. */
+    private static long step(LocalDate day, SimulationSpec sim) {
+        return Math.floorDiv(java.time.temporal.ChronoUnit.DAYS.between(sim.startDate(), day), sim.stepDays());
     }
 
     private void importer(ImporterSpec imp, Scenario s, Set<String> foreign) {

@@ -224,6 +224,24 @@ class ScenarioValidatorRulesTest {
                         + "'Huawei'");
     }
 
+    /** Weekly steps from 2024-04-01: the step of 2026-01-13 runs from 2026-01-12 to 2026-01-18. */
+    @Test
+    void aProductHasOneLicenceRegimeAtATime() throws Exception {
+        String second = "regulator.licences[1]={product: H200, from: 2026-01-14, feeShare: 0.1}";
+        String inForce = "regulator.licences[1].from: the licences for 'H200' are in force in the same steps as "
+                + "regulator.licences[0] (2025-12-08";
+        String oneAtATime =
+                "); a product has one licence regime at a time: start this one in a step after that one's until";
+        H200.rejects(second, inForce + " on" + oneAtATime);
+        // apart by date, but the first's last step is the second's first
+        assertEquals(
+                List.of(inForce + " to 2026-01-13" + oneAtATime),
+                H200.errors("regulator.licences[0].until=2026-01-13", second));
+        H200.valid(
+                "regulator.licences[0].until=2026-01-13",
+                "regulator.licences[1]={product: H200, from: 2026-01-19, feeShare: 0.1}");
+    }
+
     @Test
     void demandShocksAreNamedOnce() throws Exception {
         H200.rejects(
