@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -601,7 +602,8 @@ public final class ScenarioLoader {
                 && yaml.getProblemMark() != null) {
             line = yaml.getProblemMark().getLine() + 1;
             column = yaml.getProblemMark().getColumn() + 1;
-            message = "syntax error: " + firstLine(yaml.getProblem().replace("\\t(TAB)", "tab"));
+            message =
+                    "syntax error: " + plainProblem(firstLine(yaml.getProblem().replace("\\t(TAB)", "tab")));
         } else if (message.startsWith("syntax error: Malformed numeric value")) {
             // YAML's .nan and .inf, and numbers the parser cannot read: the value where it starts, and what is
             // wanted instead.
@@ -705,6 +707,24 @@ public final class ScenarioLoader {
 
     private static ScenarioException single(String label, String message) {
         return new ScenarioException(List.of(new ValidationError(label, 0, 0, "", message)));
+    }
+
+    /** The YAML parser's own words for a character no value may start with. */
+    private static final Pattern RESERVED_START =
+            Pattern.compile("found character '(.)' that cannot start any token\\..*");
+
+    /**
+     * The YAML parser's problem in plain words: a value starting with a character YAML reserves ('@', a backtick) is
+     * said as such, without the parser's hint about indentation, which is about tabs and misleads here.
+     */
+    private static String plainProblem(String problem) {
+        java.util.regex.Matcher m = RESERVED_START.matcher(problem);
+        if (!m.matches()) {
+            return problem;
+        }
+        char c = m.group(1).charAt(0);
+        String what = c == '`' ? "a backtick" : "'" + c + "'";
+        return "a value cannot start with " + what + " (YAML reserves it); quote the value";
     }
 
     private static String firstLine(String message) {

@@ -178,6 +178,18 @@ class ScenarioFilesTest {
                 errors(assertThrows(
                         ScenarioException.class,
                         () -> ScenarioLoader.readTree("name: x\nshare: .nan\n", "t.yaml", new HashMap<>()))));
+        // a value starting with a character YAML reserves: said in plain words, without the parser's tab hint
+        assertEquals(
+                List.of("t.yaml:2:8: syntax error: a value cannot start with a backtick (YAML reserves it); quote the "
+                        + "value"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.readTree("name: x\nnotes: `x`\n", "t.yaml", new HashMap<>()))));
+        assertEquals(
+                List.of("t.yaml:2:8: syntax error: a value cannot start with '@' (YAML reserves it); quote the value"),
+                errors(assertThrows(
+                        ScenarioException.class,
+                        () -> ScenarioLoader.readTree("name: x\nnotes: @x\n", "t.yaml", new HashMap<>()))));
         // a whole number in another base than it seems: YAML reads 030 as octal
         assertEquals(
                 List.of("t.yaml:2:12: write whole numbers in decimal: YAML reads '030' as 24"),
