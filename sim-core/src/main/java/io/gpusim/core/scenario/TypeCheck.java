@@ -81,6 +81,10 @@ final class TypeCheck {
                 // The word written (no, off) is gone: the binder would store "false".
                 problem = "expected text, got the boolean " + node.asText()
                         + ": YAML reads yes/no/on/off/true/false as booleans; quote the text";
+            } else if (node.isFloatingPointNumber()) {
+                // The digits written (1.10, 2e3) are gone: the binder would store the number's own text ("1.1").
+                problem = "expected text, got the number " + node.asText()
+                        + ": YAML reads it as a number, which loses how it was written; quote the text";
             }
         } else if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
             problem = number(node);

@@ -130,6 +130,16 @@ class TypeCheckTest {
         assertEquals(List.of(), problems("text: 'no'\nwords: [\"off\", 'true']"));
     }
 
+    /** YAML reads 1.10 as the number 1.1, and how it was written is lost; a whole number keeps its digits. */
+    @Test
+    void aDecimalNumberIsNotText() throws Exception {
+        assertEquals(
+                "text: expected text, got the number 1.1: YAML reads it as a number, which loses how it was "
+                        + "written; quote the text",
+                problem("text: 1.10"));
+        assertEquals(List.of(), problems("text: '1.10'\nwords: [2025, '2.0']"));
+    }
+
     @Test
     void datesAreRealDatesWrittenAsText() throws Exception {
         assertEquals("day: not a date (expected YYYY-MM-DD), got 20240101", problem("day: 20240101"));
