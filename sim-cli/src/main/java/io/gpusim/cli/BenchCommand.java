@@ -3,6 +3,7 @@ package io.gpusim.cli;
 import io.gpusim.bench.Bench;
 import io.gpusim.bench.ProcessTiming;
 import io.gpusim.core.scenario.Scenario;
+import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.experiment.ReplicationRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         atLeast("--warmup", warmup, 0);
         atLeast("--threads", threadCount, 1);
         atLeast("--process-repeats", processRepeats, 1);
-        Scenario scenario = Scenarios.loadAll(List.of(scenarioFile)).get(0).with(List.of());
+        Scenario scenario = ScenarioTemplate.load(scenarioFile).with(List.of());
         double steady = Double.NaN;
         if (part != Part.PROCESS) {
             steady = steadyState(out, scenario, threadCount);

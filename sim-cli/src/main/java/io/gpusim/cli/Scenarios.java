@@ -6,30 +6,11 @@ import io.gpusim.core.scenario.ScenarioTemplate;
 import io.gpusim.core.scenario.ValidationError;
 import io.gpusim.experiment.CalibrationPair;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Loads scenario files for commands and prints their warnings. */
 final class Scenarios {
     private Scenarios() {}
-
-    /** Loads every file, or reports every problem of all of them together. */
-    static List<ScenarioTemplate> loadAll(List<Path> files) throws ScenarioException {
-        List<ScenarioTemplate> out = new ArrayList<>();
-        List<ValidationError> errors = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                out.add(ScenarioTemplate.load(f));
-            } catch (ScenarioException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ScenarioException(errors);
-        }
-        return out;
-    }
 
     /** Reads the scenario and targets files of calibration pairs (all problems together) and prints warnings. */
     static List<CalibrationPair> loadPairs(PrintWriter err, List<CalibrationPair.Spec> specs) throws ScenarioException {

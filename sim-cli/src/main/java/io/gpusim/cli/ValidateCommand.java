@@ -1,7 +1,10 @@
 package io.gpusim.cli;
 
 import io.gpusim.core.scenario.ScenarioException;
+import io.gpusim.core.scenario.ScenarioTemplate;
+import io.gpusim.core.scenario.ValidationError;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,11 +28,20 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException {
-        Scenarios.warn(spec.commandLine().getErr(), Scenarios.loadAll(files));
+        // Each file on its own: the valid ones are said to be, beside the errors of the others.
+        List<ValidationError> errors = new ArrayList<>();
         for (Path f : files) {
-            spec.commandLine().getOut().println(f + ": ok");
+            try {
+                Scenarios.warn(spec.commandLine().getErr(), List.of(ScenarioTemplate.load(f)));
+                spec.commandLine().getOut().println(f + ": ok");
+            } catch (ScenarioException e) {
+                errors.addAll(e.errors());
+            }
         }
         spec.commandLine().getOut().flush();
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
         return 0;
     }
 }

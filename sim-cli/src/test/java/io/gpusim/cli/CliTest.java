@@ -125,6 +125,20 @@ class CliTest {
     }
 
     @Test
+    void validateSaysWhichFilesAreValidBesideTheErrorsOfTheOthers() throws Exception {
+        Path bad = Files.writeString(
+                dir.resolve("bad.yaml"),
+                "extends: " + Path.of(BASELINE).toAbsolutePath() + "\nname: bad\nregulator:\n  graceDays: -1\n");
+        String late = Path.of("..", "scenarios", "late-ban.yaml").toString();
+        Result r = gpusim("validate", BASELINE, bad.toString(), late);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(BASELINE + ": ok\n" + late + ": ok\n", r.out());
+        assertEquals(
+                bad + ":4:14: regulator.graceDays: must be between 0 and 3650, got -1",
+                r.err().strip());
+    }
+
+    @Test
     void filesOfGpusimsNamesWithoutAManifestAreNotReplacedUnasked() throws Exception {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("runs.csv"), "my own table\n");
