@@ -358,7 +358,9 @@ class BadCommandLineTest {
                 new String[] {"compare", B, "--runs", "2", "--policy", "a:novalue"}, "'novalue': expected PATH=VALUE"));
         all.addAll(policyCases());
         all.add(Arguments.of(
-                new String[] {"compare", B, B, "--runs", "2"}, "both sides of the comparison are named 'h20-2025'"));
+                new String[] {"compare", B, B, "--runs", "2"},
+                "gpusim compare: SCENARIO files give both sides of the comparison the name 'h20-2025'; give the "
+                        + "scenarios distinct names"));
         all.add(Arguments.of(
                 new String[] {"sweep", B, "--runs", "2", "--dry-run", "--vary", "simulation.stepDays=3.5"},
                 "gpusim sweep: Invalid value for option '--vary' (PATH=v1,v2,...|PATH=lo:hi): "

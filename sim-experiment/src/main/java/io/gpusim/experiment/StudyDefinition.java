@@ -386,13 +386,20 @@ public record StudyDefinition(
             }
         } else if (cells.size() == 2
                 && cells.get(0).scenarioLabel().equals(cells.get(1).scenarioLabel())) {
+            // two scenario files of one name (compare A B) are the files' problem, not the variants'
+            boolean files = variants.stream().allMatch(v -> v.scenario() != null);
             errors.add(new ValidationError(
                     null,
                     0,
                     0,
-                    "variants",
-                    "both sides of the comparison are named '" + cells.get(0).scenarioLabel()
-                            + "'; give the scenarios or variants distinct names"));
+                    files ? "variants.scenario" : "variants",
+                    (files
+                                    ? "files give both sides of the comparison the name '"
+                                    : "both sides of the comparison are " + "named '")
+                            + cells.get(0).scenarioLabel()
+                            + (files
+                                    ? "'; give the scenarios distinct names"
+                                    : "'; give the scenarios or variants distinct names")));
         }
         if (!errors.isEmpty()) {
             throw new ScenarioException(errors);
