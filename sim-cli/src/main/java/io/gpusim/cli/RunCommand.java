@@ -99,14 +99,15 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--overwrite needs --out");
         }
         if (out == null) {
-            return run(scenario, null);
+            return run(scenario, null, null);
         }
+        String fingerprint = fingerprint(scenario);
         try (OutputLock lock = OutputLock.acquire(out)) {
             if (!overwrite) {
                 // refuse another study's directory, or another run's, before running
-                OutputDirectory.claim(out, fingerprint(scenario), false);
+                OutputDirectory.claim(out, fingerprint, false);
             }
-            return run(scenario, out);
+            return run(scenario, out, fingerprint);
         } catch (OutputLock.InUseException e) {
             throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
         }
@@ -125,8 +126,11 @@ final class RunCommand implements Callable<Integer> {
         return Fingerprint.of(identity);
     }
 
-    /** Runs the replication, prints its metrics and, with a directory (held by this process), writes them there. */
-    private int run(Scenario scenario, Path dir) throws Exception {
+    /**
+     * Runs the replication, prints its metrics and, with a directory (held by this process), writes them there as the
+     * outputs of the run with {@code fingerprint}.
+     */
+    private int run(Scenario scenario, Path dir, String fingerprint) throws Exception {
         Instant started = Instant.now();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -151,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         if (dir != null) {
-            write(dir, scenario, result, started);
+            write(dir, fingerprint, scenario, result, started);
         }
         return 0;
     }
@@ -161,13 +165,11 @@ final class RunCommand implements Callable<Integer> {
      * --overwrite, what another study or run left there goes once this run's files are in place (without it, such a
      * directory was refused before the run).
      */
-    private void write(Path dir, Scenario scenario, RunResult result, Instant started)
+    private void write(Path dir, String fingerprint, Scenario scenario, RunResult result, Instant started)
             throws ScenarioException, IOException {
-        String fingerprint = fingerprint(scenario);
         boolean replacing = overwrite && OutputDirectory.claim(dir, fingerprint, true);
-        long replicationSeed = Seeds.replicationSeed(seed, replication);
         try (CsvStudyOutput files = CsvStudyOutput.oneRun(dir)) {
-            files.run(Cell.of(scenario.name(), scenario), new Replication(replication, replicationSeed, result, null));
+            files.run(Cell.of(scenario.name(), scenario), new Replication(replication, result.seed(), result, null));
             files.stage("series.csv", w -> writeSeries(w, scenario, result));
             files.manifest(new Manifest(
                     Version.current(),

@@ -136,8 +136,8 @@ class CalibrateCliTest {
         List<String> b = new ArrayList<>(List.of("calibrate", "--pair", CliTest.BASELINE + "=" + TARGETS));
         a.addAll(List.of(fit));
         b.addAll(List.of(fit));
-        CliTest.Result r1 = gpusim(with(a, "--out", single.toString()));
-        CliTest.Result r2 = gpusim(with(b, "--out", pair.toString()));
+        CliTest.Result r1 = gpusim(CliTest.with(a, "--out", single.toString()));
+        CliTest.Result r2 = gpusim(CliTest.with(b, "--out", pair.toString()));
         assertEquals(0, r1.code(), r1.err());
         assertEquals(0, r2.code(), r2.err());
         assertEquals(r1.out(), r2.out());
@@ -187,11 +187,5 @@ class CalibrateCliTest {
             assertEquals(0, valid.code(), valid.err());
         }
         assertTrue(Files.readString(out.resolve("calibrated-late.yaml")).contains("name: \"late-ban\""));
-    }
-
-    private static String[] with(List<String> args, String... more) {
-        List<String> all = new ArrayList<>(args);
-        all.addAll(List.of(more));
-        return all.toArray(new String[0]);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -42,13 +41,6 @@ class DocumentedFiguresTest {
     @TempDir
     Path dir;
 
-    /** A documented command line with more arguments after it. */
-    static String[] command(List<String> documented, String... more) {
-        List<String> all = new ArrayList<>(documented);
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
-    }
-
     private static String document(String name) throws IOException {
         return oneLine(Files.readString(Path.of("..").resolve(name)));
     }
@@ -80,8 +72,8 @@ class DocumentedFiguresTest {
 
     @Test
     void theSensitivityVerdictIsWhatSensitivityPrints() throws IOException {
-        String out = succeeds(
-                        command(SENSITIVITY, "--out", dir.resolve("sensitivity").toString(), "--quiet"))
+        String out = succeeds(CliTest.with(
+                        SENSITIVITY, "--out", dir.resolve("sensitivity").toString(), "--quiet"))
                 .out();
         String verdict = out.lines()
                 .map(String::strip)

@@ -81,7 +81,7 @@ class SensitivityCliTest {
 
     @Test
     void theCostAndTheRuleOfThumbAreSaidBeforeAnythingRuns() {
-        CliTest.Result plan = gpusim(DocumentedFiguresTest.command(DocumentedFiguresTest.SENSITIVITY, "--dry-run"));
+        CliTest.Result plan = gpusim(CliTest.with(DocumentedFiguresTest.SENSITIVITY, "--dry-run"));
         assertEquals(0, plan.code(), plan.err());
         assertTrue(plan.out().contains("320 design points x 20 runs = 6400 replications"), plan.out());
         assertTrue(plan.out().contains("widest 95% interval of an index to be about +-0.31"), plan.out());

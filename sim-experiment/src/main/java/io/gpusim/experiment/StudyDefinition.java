@@ -444,11 +444,12 @@ public record StudyDefinition(
      * warning, not an error: such a comparison is also how the pairing itself is checked.
      */
     public static String noDifference(Study study) {
-        if (study.kind() != StudyKind.COMPARE) {
+        Cell[] sides = sides(study);
+        if (sides == null) {
             return null;
         }
-        Cell a = study.cells().get(0);
-        Cell b = study.cells().get(1);
+        Cell a = sides[0];
+        Cell b = sides[1];
         if (a.scenarioLabel().equals(b.scenarioLabel())) {
             return null;
         }
@@ -461,6 +462,13 @@ public record StudyDefinition(
                     + " values are set, so every difference will be zero";
         }
         return null;
+    }
+
+    /** The two sides of a comparison, A then B, or null when the study is no comparison. */
+    private static Cell[] sides(Study study) {
+        return study.kind() == StudyKind.COMPARE
+                ? new Cell[] {study.cells().get(0), study.cells().get(1)}
+                : null;
     }
 
     /** What a scenario simulates: all of it but the name and description, which only label it. */
@@ -476,11 +484,12 @@ public record StudyDefinition(
      * {@code runs.csv}. Worth a warning: the other differences stand, and these are a constant away from the gaps.
      */
     public static String differentStarts(Study study) {
-        if (study.kind() != StudyKind.COMPARE) {
+        Cell[] sides = sides(study);
+        if (sides == null) {
             return null;
         }
-        Cell a = study.cells().get(0);
-        Cell b = study.cells().get(1);
+        Cell a = sides[0];
+        Cell b = sides[1];
         LocalDate startA = a.scenario().simulation().startDate();
         LocalDate startB = b.scenario().simulation().startDate();
         if (startA.equals(startB)) {
